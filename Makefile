@@ -1,0 +1,71 @@
+# Touchstone: `make run` serves the app on SQLite with demo data; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TS := $(BIN)/touchstone
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= touchstone.settings
+
+.PHONY: run test setup lint format check-deploy test-sqlite test-postgres test-browser lock worker bench clean
+
+## Environment: a virtualenv with the locked dependencies, rebuilt only when the lock changes.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+## Front-end: GOV.UK Frontend, MOJ Frontend and htmx from npm (package-lock.json), built into frontend/build.
+frontend/build/.built: frontend/package-lock.json frontend/build.mjs
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	cd frontend && npm run --silent build
+	touch $@
+
+setup: $(VENV)/.installed frontend/build/.built
+	mkdir -p var
+
+run: setup
+	$(TS) migrate --verbosity 0
+	$(TS) demo-data
+	$(TS) runserver $(HOST):$(PORT)
+
+worker: setup
+	$(TS) db_worker
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-deploy: setup
+	DJANGO_SETTINGS_MODULE=touchstone.settings_deploy_check $(TS) check --deploy --fail-level WARNING
+	$(TS) makemigrations --check --dry-run
+
+test-sqlite: setup
+	$(BIN)/pytest -n 2 -m "not browser" -q
+
+test-postgres: setup
+	@if [ -n "$$TOUCHSTONE_TEST_POSTGRES_URL" ]; then \
+	  TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest -n 2 -m "not browser" -q; \
+	else echo "TOUCHSTONE_TEST_POSTGRES_URL not set: PostgreSQL run skipped"; fi
+
+test-browser: setup
+	@if [ -x "$${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}" ]; then \
+	  $(BIN)/pytest -m browser -q; \
+	else echo "no chromium at $${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}: browser tests skipped (apt-get install chromium)"; fi
+
+test: lint check-deploy test-sqlite test-postgres test-browser
+
+lock: $(VENV)/.installed
+	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11 -q --custom-compile-command "make lock"
+
+bench: setup
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/build var

@@ -1,0 +1,46 @@
+"""Fixtures shared by every module's tests."""
+
+import pytest
+
+from touchstone.core.models import Organisation, OrganisationKind, Role, User
+from touchstone.core.services import membership_grant
+
+
+@pytest.fixture
+def make_organisation(db):
+    def make(slug: str = "regulator", kind: str = OrganisationKind.REGULATOR) -> Organisation:
+        return Organisation.objects.create(slug=slug, name=slug.replace("-", " ").title(), kind=kind)
+
+    return make
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username: str, *roles: tuple[Organisation, str], password: str = "pw") -> User:
+        user = User.objects.create_user(username=username, password=password,
+                                        email=f"{username}@example.test")
+        for organisation, role in roles:
+            membership_grant(acting_user=None, user=user, organisation=organisation, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def organisation(make_organisation) -> Organisation:
+    return make_organisation("ips")
+
+
+@pytest.fixture
+def other_organisation(make_organisation) -> Organisation:
+    return make_organisation("other-body")
+
+
+@pytest.fixture
+def officer(make_user, organisation) -> User:
+    return make_user("officer", (organisation, Role.OFFICER))
+
+
+@pytest.fixture
+def outsider(make_user, other_organisation) -> User:
+    return make_user("outsider", (other_organisation, Role.OFFICER))

@@ -1,0 +1,33 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from touchstone.core.selectors import memberships_for_user
+
+
+class MeView(APIView):
+    """Who the caller is and their roles in each organisation."""
+
+    @extend_schema(
+        responses=inline_serializer(
+            "Me",
+            {
+                "username": serializers.CharField(),
+                "name": serializers.CharField(),
+                "memberships": serializers.ListField(child=serializers.DictField()),
+            },
+        )
+    )
+    def get(self, request):
+        memberships = [
+            {"organisation": m.organisation.slug, "role": m.role}
+            for m in memberships_for_user(request.user)
+        ]
+        return Response(
+            {
+                "username": request.user.get_username(),
+                "name": request.user.get_full_name(),
+                "memberships": memberships,
+            }
+        )

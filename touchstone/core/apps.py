@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "touchstone.core"
+    label = "core"
+    verbose_name = "Core"
+    demo_data = "touchstone.core.demo.load"
+
+    def ready(self) -> None:
+        from touchstone.core import permissions  # noqa: F401  (registers the rules predicates)

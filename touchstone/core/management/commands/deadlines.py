@@ -1,0 +1,37 @@
+"""`touchstone deadlines sweep|schedule`: warn people of deadlines due soon or missed."""
+
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from touchstone.core.request_context import request_id_scope
+from touchstone.core.services import deadlines_sweep
+
+
+class Command(BaseCommand):
+    help = "Sweep deadlines now (sweep) or start the daily sweep in the task worker (schedule)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        sweep = sub.add_parser("sweep", help="Notify people of deadlines due soon or missed.")
+        sweep.add_argument("--as-of", help="Date to sweep as of (YYYY-MM-DD); default today.")
+        sub.add_parser("schedule", help="Enqueue the daily sweep (it re-schedules itself).")
+
+    def handle(self, *args, action, **options):
+        if action == "schedule":
+            from touchstone.core.tasks import sweep_deadlines_daily
+
+            sweep_deadlines_daily.enqueue()
+            self.stdout.write("daily deadline sweep enqueued")
+            return
+        try:
+            as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else None
+        except ValueError as exc:
+            raise CommandError("--as-of must be a date like 2026-01-31") from exc
+        with request_id_scope():
+            result = deadlines_sweep(as_of=as_of or timezone.localdate())
+        self.stdout.write(
+            f"swept {result.checked} open deadlines as of {result.as_of}: "
+            f"{result.due_soon_sent} due-soon and {result.overdue_sent} overdue notifications sent"
+        )

@@ -1,0 +1,26 @@
+from touchstone.core.models.audit import AuditEvent
+from touchstone.core.models.deadlines import Deadline, Notification
+from touchstone.core.models.identity import (
+    LoginAttempt,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Role,
+    User,
+)
+from touchstone.core.models.jobs import Job
+
+__all__ = [
+    "AuditEvent",
+    "Deadline",
+    "Job",
+    "LoginAttempt",
+    "Membership",
+    "Notification",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "Role",
+    "User",
+]

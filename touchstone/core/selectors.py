@@ -1,0 +1,47 @@
+"""Reads in core that depend on who is asking."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import QuerySet
+
+from touchstone.core.models import AuditEvent, Job, Membership, Notification, Organisation, Person
+
+
+def memberships_for_user(user) -> QuerySet[Membership]:
+    if not getattr(user, "is_authenticated", False):
+        return Membership.objects.none()
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def organisations_for_user(user) -> QuerySet[Organisation]:
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).distinct()
+
+
+def history_for_object(obj: models.Model) -> QuerySet[AuditEvent]:
+    """The audit events about one object, newest first. Callers check the object's view rule."""
+    content_type = ContentType.objects.get_for_model(obj.__class__)
+    return AuditEvent.objects.filter(content_type=content_type, object_id=str(obj.pk)).order_by(
+        "-occurred_at", "-id"
+    )
+
+
+def notifications_for_user(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+    if not getattr(user, "is_authenticated", False):
+        return Notification.objects.none()
+    queryset = Notification.objects.filter(recipient=user)
+    return queryset.filter(read_at__isnull=True) if unread_only else queryset
+
+
+def job_for_user(user, job_id) -> Job | None:
+    """A job is visible only to the person who started it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Job.objects.filter(pk=job_id, created_by=user).first()
+
+
+def people_with_initials(organisation: Organisation, initials: list[str]) -> QuerySet[Person]:
+    return Person.objects.filter(organisation=organisation, initials__in=initials).select_related(
+        "user"
+    )

@@ -1,0 +1,38 @@
+"""Every write in core. Other modules import from here, never from core's tables directly."""
+
+from touchstone.core.services.audit import audit_record, snapshot
+from touchstone.core.services.deadlines import (
+    SweepResult,
+    deadline_close,
+    deadline_set,
+    deadlines_sweep,
+)
+from touchstone.core.services.identity import (
+    login_attempt_record,
+    login_is_locked,
+    membership_grant,
+    organisation_create,
+    person_create,
+    user_create,
+)
+from touchstone.core.services.jobs import job_run, job_start
+from touchstone.core.services.notifications import notifications_mark_read, notify
+
+__all__ = [
+    "SweepResult",
+    "audit_record",
+    "deadline_close",
+    "deadline_set",
+    "deadlines_sweep",
+    "job_run",
+    "job_start",
+    "login_attempt_record",
+    "login_is_locked",
+    "membership_grant",
+    "notifications_mark_read",
+    "notify",
+    "organisation_create",
+    "person_create",
+    "snapshot",
+    "user_create",
+]

@@ -1,0 +1,66 @@
+"""Writing audit events. Every service that changes data calls `audit_record` in its transaction."""
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from touchstone.core.models import AuditEvent, Organisation
+from touchstone.core.permissions import organisation_of
+from touchstone.core.request_context import current_request_id
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """A JSON-able picture of a model's concrete fields (or the ones named), for before/after."""
+    names = (
+        list(fields)
+        if fields is not None
+        else [f.attname for f in obj._meta.concrete_fields if f.name != "id"]
+    )
+    return {name: _json_value(getattr(obj, name)) for name in names}
+
+
+def actor_label(actor) -> str:
+    if actor is None:
+        return "system"
+    return actor.get_full_name() or actor.get_username()
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    organisation: Organisation | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditEvent:
+    """Append one audit event. Call inside the service's transaction so both land or neither."""
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=actor_label(actor),
+        organisation=organisation or organisation_of(obj),
+        content_type=ContentType.objects.get_for_model(obj.__class__),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        action=action,
+        before=before,
+        after=after,
+        request_id=current_request_id(),
+    )

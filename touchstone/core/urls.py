@@ -1,0 +1,17 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from touchstone.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.LoginView.as_view(), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisation/", views.switch_organisation, name="switch-organisation"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("jobs/<uuid:job_id>/", views.job_detail, name="job"),
+    path("jobs/<uuid:job_id>/download/", views.job_download, name="job-download"),
+    path("history/<str:app_label>/<str:model_name>/<str:pk>/", views.history, name="history"),
+]

@@ -1,0 +1,84 @@
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from touchstone.core.forms import ThrottledAuthenticationForm
+from touchstone.core.middleware import ActiveOrganisationMiddleware
+from touchstone.core.selectors import history_for_object, job_for_user, notifications_for_user
+from touchstone.core.services import notifications_mark_read
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "core/landing.html")
+    notifications = notifications_for_user(request.user, unread_only=True)[:10]
+    return render(request, "core/home.html", {"notifications": notifications})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    authentication_form = ThrottledAuthenticationForm
+    redirect_authenticated_user = True
+
+
+@require_POST
+@login_required
+def switch_organisation(request):
+    wanted = request.POST.get("organisation")
+    allowed = {str(o.pk): o for o in request.organisations}
+    if wanted not in allowed:
+        raise PermissionDenied("You are not a member of that organisation.")
+    request.session[ActiveOrganisationMiddleware.SESSION_KEY] = int(wanted)
+    messages.success(request, f"You are now working as {allowed[wanted].name}.")
+    return redirect(request.POST.get("next") or "core:home")
+
+
+@login_required
+def history(request, app_label: str, model_name: str, pk: str):
+    """The audit history of any object the user may view (rule `<app>.view_<model>`)."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404("No such kind of record.") from exc
+    obj = model._default_manager.filter(pk=pk).first() if pk.isdigit() else None
+    if obj is None or not request.user.has_perm(f"{app_label}.view_{model_name}", obj):
+        raise Http404("No such record.")
+    page = Paginator(history_for_object(obj).select_related("actor"), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/history.html", {"object": obj, "page": page})
+
+
+@login_required
+def notifications(request):
+    if request.method == "POST":
+        notifications_mark_read(user=request.user)
+        messages.success(request, "All notifications marked as read.")
+        return redirect("core:notifications")
+    page = Paginator(notifications_for_user(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "core/notifications.html", {"page": page})
+
+
+@login_required
+def job_detail(request, job_id):
+    job = job_for_user(request.user, job_id)
+    if job is None:
+        raise Http404("No such job.")
+    template = "core/job.html#status" if request.htmx else "core/job.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def job_download(request, job_id):
+    job = job_for_user(request.user, job_id)
+    if job is None or job.result is None:
+        raise Http404("No such file.")
+    response = HttpResponse(bytes(job.result), content_type=job.result_content_type)
+    response["Content-Disposition"] = f'attachment; filename="{job.result_name}"'
+    return response

@@ -1,0 +1,14 @@
+"""Who may do what with plans. Checked in services and selectors."""
+
+import rules
+
+from touchstone.core.permissions import PLAN_EDITOR_ROLES, has_role_in, is_member
+
+can_edit_plans = has_role_in(PLAN_EDITOR_ROLES)
+
+# Any member of the plan's organisation may read it; editors may change it.
+rules.add_perm("plans.view_plan", is_member)
+rules.add_perm("plans.view_action", is_member)
+rules.add_perm("plans.change_plan", can_edit_plans)
+rules.add_perm("plans.change_action", can_edit_plans)
+rules.add_perm("plans.add_plan", can_edit_plans)  # object: the organisation

@@ -1,0 +1,17 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+api_v1 = [
+    path("", include("touchstone.core.api.urls")),
+    path("plans/", include("touchstone.plans.api.urls")),
+    path("", include("touchstone.register.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("", include("touchstone.core.urls")),
+    path("plans/", include("touchstone.plans.urls")),
+    path("register/", include("touchstone.register.urls")),
+    path("api/v1/", include(api_v1)),
+]
