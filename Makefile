@@ -24,7 +24,7 @@ frontend/build/.built: frontend/package-lock.json frontend/build.mjs
 	touch $@
 
 setup: $(VENV)/.installed frontend/build/.built
-	mkdir -p var
+	mkdir -p var/static
 
 run: setup
 	$(TS) migrate --verbosity 0

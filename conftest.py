@@ -9,7 +9,9 @@ from touchstone.core.services import membership_grant
 @pytest.fixture
 def make_organisation(db):
     def make(slug: str = "regulator", kind: str = OrganisationKind.REGULATOR) -> Organisation:
-        return Organisation.objects.create(slug=slug, name=slug.replace("-", " ").title(), kind=kind)
+        return Organisation.objects.create(
+            slug=slug, name=slug.replace("-", " ").title(), kind=kind
+        )
 
     return make
 
@@ -17,8 +19,9 @@ def make_organisation(db):
 @pytest.fixture
 def make_user(db):
     def make(username: str, *roles: tuple[Organisation, str], password: str = "pw") -> User:
-        user = User.objects.create_user(username=username, password=password,
-                                        email=f"{username}@example.test")
+        user = User.objects.create_user(
+            username=username, password=password, email=f"{username}@example.test"
+        )
         for organisation, role in roles:
             membership_grant(acting_user=None, user=user, organisation=organisation, role=role)
         return user

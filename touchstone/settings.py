@@ -162,9 +162,7 @@ TOUCHSTONE_BASE_URL = os.environ.get("TOUCHSTONE_BASE_URL", "http://127.0.0.1:80
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TOUCHSTONE_TASK_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("TOUCHSTONE_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

@@ -30,3 +30,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEBUG = False
+STATIC_ROOT = None  # nothing collected in tests; finders serve static files

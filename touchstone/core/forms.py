@@ -13,9 +13,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked": (
-            "Too many failed sign-in attempts. Wait 15 minutes before trying again."
-        ),
+        "locked": ("Too many failed sign-in attempts. Wait 15 minutes before trying again."),
     }
 
     def clean(self):

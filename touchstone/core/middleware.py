@@ -36,8 +36,9 @@ class ActiveOrganisationMiddleware:
         request.organisations = []  # type: ignore[attr-defined]
         if request.user.is_authenticated:
             organisations = list(
-                {m.organisation_id: m.organisation for m in memberships_for_user(request.user)}
-                .values()
+                {
+                    m.organisation_id: m.organisation for m in memberships_for_user(request.user)
+                }.values()
             )
             request.organisations = organisations  # type: ignore[attr-defined]
             chosen = request.session.get(self.SESSION_KEY)

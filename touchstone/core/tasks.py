@@ -20,5 +20,9 @@ def sweep_deadlines_daily(as_of: str | None = None) -> dict:
         result = deadlines_sweep(as_of=datetime.fromisoformat(as_of).date() if as_of else today)
     tomorrow = datetime.combine(today + timedelta(days=1), time(6, 0))
     sweep_deadlines_daily.using(run_after=timezone.make_aware(tomorrow)).enqueue()
-    return {"as_of": result.as_of.isoformat(), "checked": result.checked,
-            "due_soon_sent": result.due_soon_sent, "overdue_sent": result.overdue_sent}
+    return {
+        "as_of": result.as_of.isoformat(),
+        "checked": result.checked,
+        "due_soon_sent": result.due_soon_sent,
+        "overdue_sent": result.overdue_sent,
+    }

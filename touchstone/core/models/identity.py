@@ -100,3 +100,7 @@ class LoginAttempt(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["ip_address", "attempted_at"])]
+
+    def __str__(self) -> str:
+        outcome = "succeeded" if self.succeeded else "failed"
+        return f"sign-in by {self.username} {outcome}"

@@ -38,8 +38,13 @@ def deadline_set(
         if existing and existing.state == Deadline.State.OPEN:
             existing.state = Deadline.State.CANCELLED
             existing.save(update_fields=["state", "updated_at"])
-            audit_record(actor=acting_user, action="cancel_deadline", obj=subject,
-                         organisation=organisation, after={"kind": kind})
+            audit_record(
+                actor=acting_user,
+                action="cancel_deadline",
+                obj=subject,
+                organisation=organisation,
+                after={"kind": kind},
+            )
         return None
     deadline = existing or Deadline(content_type=content_type, object_id=str(subject.pk), kind=kind)
     before = {"due_on": deadline.due_on, "state": deadline.state} if existing else None

@@ -9,9 +9,7 @@ from touchstone.core.models import Job
 
 
 @transaction.atomic
-def job_start(
-    *, acting_user, kind: str, label: str, organisation, params: dict, task
-) -> Job:
+def job_start(*, acting_user, kind: str, label: str, organisation, params: dict, task) -> Job:
     """Record a job and enqueue `task(job_id)` once the transaction commits."""
     job = Job.objects.create(
         kind=kind, label=label, organisation=organisation, created_by=acting_user, params=params

@@ -1,0 +1,71 @@
+from datetime import date
+
+import pytest
+from django.core import mail
+
+from touchstone.core.models import Notification
+from touchstone.core.services import deadline_close, deadline_set, deadlines_sweep
+
+
+@pytest.fixture
+def lead(make_user, organisation):
+    return make_user("lead", (organisation, "officer"))
+
+
+def _set(subject, organisation, lead, due_on, **kwargs):
+    return deadline_set(
+        acting_user=None,
+        subject=subject,
+        organisation=organisation,
+        kind="test.thing",
+        label="Publish the annual report",
+        due_on=due_on,
+        responsible=[lead],
+        **kwargs,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sweep_notifies_overdue_once_and_emails(organisation, lead):
+    _set(organisation, organisation, lead, date(2026, 3, 31))
+    first = deadlines_sweep(as_of=date(2026, 4, 1))
+    second = deadlines_sweep(as_of=date(2026, 4, 2))
+    assert (first.overdue_sent, second.overdue_sent) == (1, 0)
+    assert Notification.objects.filter(recipient=lead).count() == 1
+    assert len(mail.outbox) == 1
+    assert "Overdue" in mail.outbox[0].subject
+    assert mail.outbox[0].to == ["lead@example.test"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (date(2026, 3, 16), (0, 0)),  # 15 days before: outside the 14-day warning
+        (date(2026, 3, 17), (1, 0)),  # 14 days before: due soon
+        (date(2026, 3, 31), (1, 0)),  # the day itself is not overdue
+        (date(2026, 4, 1), (0, 1)),  # the day after is
+    ],
+)
+def test_sweep_boundaries(organisation, lead, as_of, expected):
+    _set(organisation, organisation, lead, date(2026, 3, 31))
+    result = deadlines_sweep(as_of=as_of)
+    assert (result.due_soon_sent, result.overdue_sent) == expected
+
+
+@pytest.mark.django_db
+def test_moved_deadline_warns_again_and_closed_deadline_is_silent(organisation, lead):
+    _set(organisation, organisation, lead, date(2026, 3, 31))
+    assert deadlines_sweep(as_of=date(2026, 4, 1)).overdue_sent == 1
+    _set(organisation, organisation, lead, date(2026, 4, 10))
+    assert deadlines_sweep(as_of=date(2026, 4, 11)).overdue_sent == 1
+    deadline_close(acting_user=None, subject=organisation, kind="test.thing")
+    _set_none = deadlines_sweep(as_of=date(2026, 5, 1))
+    assert _set_none.checked == 0
+
+
+@pytest.mark.django_db
+def test_clearing_the_date_cancels_the_deadline(organisation, lead):
+    _set(organisation, organisation, lead, date(2026, 3, 31))
+    assert _set(organisation, organisation, lead, None) is None
+    assert deadlines_sweep(as_of=date(2026, 6, 1)).checked == 0
