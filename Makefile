@@ -56,7 +56,9 @@ test-postgres: setup
 
 test-browser: setup
 	@if [ -x "$${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}" ]; then \
-	  $(BIN)/pytest -m browser -q; \
+	  $(BIN)/pytest -m browser -q tests/browser && \
+	  if [ -n "$$TOUCHSTONE_TEST_POSTGRES_URL" ]; then \
+	    TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest -m browser -q tests/browser; fi; \
 	else echo "no chromium at $${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}: browser tests skipped (apt-get install chromium)"; fi
 
 test: lint check-deploy test-sqlite test-postgres test-browser
