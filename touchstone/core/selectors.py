@@ -1,10 +1,20 @@
 """Reads in core that depend on who is asking."""
 
+from datetime import date, timedelta
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
-from touchstone.core.models import AuditEvent, Job, Membership, Notification, Organisation, Person
+from touchstone.core.models import (
+    AuditEvent,
+    Deadline,
+    Job,
+    Membership,
+    Notification,
+    Organisation,
+    Person,
+)
 
 
 def memberships_for_user(user) -> QuerySet[Membership]:
@@ -45,3 +55,12 @@ def people_with_initials(organisation: Organisation, initials: list[str]) -> Que
     return Person.objects.filter(organisation=organisation, initials__in=initials).select_related(
         "user"
     )
+
+
+def deadlines_for_user(user, *, as_of: date, within_days: int = 30) -> QuerySet[Deadline]:
+    """Open deadlines the user is responsible for that are missed or due within the window."""
+    if not getattr(user, "is_authenticated", False):
+        return Deadline.objects.none()
+    return Deadline.objects.filter(
+        responsible=user, state=Deadline.State.OPEN, due_on__lte=as_of + timedelta(within_days)
+    ).order_by("due_on", "id")

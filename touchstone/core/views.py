@@ -6,19 +6,30 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from touchstone.core.forms import ThrottledAuthenticationForm
 from touchstone.core.middleware import ActiveOrganisationMiddleware
-from touchstone.core.selectors import history_for_object, job_for_user, notifications_for_user
+from touchstone.core.selectors import (
+    deadlines_for_user,
+    history_for_object,
+    job_for_user,
+    notifications_for_user,
+)
 from touchstone.core.services import notifications_mark_read
 
 
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
-    notifications = notifications_for_user(request.user, unread_only=True)[:10]
-    return render(request, "core/home.html", {"notifications": notifications})
+    today = timezone.localdate()
+    context = {
+        "notifications": notifications_for_user(request.user, unread_only=True)[:10],
+        "deadlines": deadlines_for_user(request.user, as_of=today)[:20],
+        "today": today,
+    }
+    return render(request, "core/home.html", context)
 
 
 class LoginView(auth_views.LoginView):

@@ -69,3 +69,15 @@ def test_clearing_the_date_cancels_the_deadline(organisation, lead):
     _set(organisation, organisation, lead, date(2026, 3, 31))
     assert _set(organisation, organisation, lead, None) is None
     assert deadlines_sweep(as_of=date(2026, 6, 1)).checked == 0
+
+
+@pytest.mark.django_db
+def test_home_page_lists_the_users_missed_and_upcoming_deadlines(client, organisation, lead):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    _set(organisation, organisation, lead, today.replace(year=today.year - 1))
+    client.force_login(lead)
+    page = client.get("/").content.decode()
+    assert "Publish the annual report" in page
+    assert "Overdue" in page
