@@ -33,7 +33,9 @@ class Plan(models.Model):
     class Meta:
         ordering = ["organisation__name", "title"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "title"], name="plans_plan_unique_title")
+            models.UniqueConstraint(
+                fields=["organisation", "title"], name="plans_plan_unique_title"
+            )
         ]
 
     def __str__(self) -> str:
@@ -48,12 +50,12 @@ class Area(models.Model):
     class Meta:
         ordering = ["plan", "position"]
 
+    def __str__(self) -> str:
+        return self.name or "(no area)"
+
     @property
     def organisation(self):
         return self.plan.organisation
-
-    def __str__(self) -> str:
-        return self.name or "(no area)"
 
 
 class KeyAim(models.Model):
@@ -80,7 +82,9 @@ class KeyTarget(models.Model):
     def __str__(self) -> str:
         if self.number is None:
             return self.text
-        return f"Key target {self.number}: {self.text}" if self.text else f"Key target {self.number}"
+        return (
+            f"Key target {self.number}: {self.text}" if self.text else f"Key target {self.number}"
+        )
 
 
 class Action(models.Model):
@@ -108,13 +112,13 @@ class Action(models.Model):
         ordering = ["plan", "position"]
         indexes = [models.Index(fields=["plan", "status"]), models.Index(fields=["plan", "rag"])]
 
-    @property
-    def organisation(self):
-        return self.plan.organisation
-
     def __str__(self) -> str:
         label = self.text if len(self.text) <= 80 else self.text[:77] + "…"
         return f"{self.ref} {label}".strip()
+
+    @property
+    def organisation(self):
+        return self.plan.organisation
 
 
 class ProgressUpdate(models.Model):
@@ -130,9 +134,9 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-recorded_on", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.recorded_on:%d %b %Y}: {self.text[:60]}"
+
     @property
     def organisation(self):
         return self.action.plan.organisation
-
-    def __str__(self) -> str:
-        return f"{self.recorded_on:%d %b %Y}: {self.text[:60]}"

@@ -56,6 +56,11 @@ class AuditEvent(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit events cannot be deleted")
 
+    @property
+    def action_label(self) -> str:
+        """The action in words: "record_progress" → "Record progress"."""
+        return self.action.replace("_", " ").capitalize()
+
     def changes(self) -> list[tuple[str, object, object]]:
         """The fields whose values differ between before and after, for the history view."""
         before = self.before or {}
