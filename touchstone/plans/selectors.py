@@ -85,8 +85,8 @@ def action_get(user, *, pk: int) -> Action:
 def plan_leads(plan: Plan) -> list[str]:
     """Every lead named in the plan, in first-seen order (for the lead filter)."""
     seen: dict[str, None] = {}
-    for leads in Action.objects.filter(plan=plan).order_by("position").values_list(
-        "leads", flat=True
+    for leads in (
+        Action.objects.filter(plan=plan).order_by("position").values_list("leads", flat=True)
     ):
         for lead in leads or []:
             seen.setdefault(lead, None)

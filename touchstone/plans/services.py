@@ -25,8 +25,18 @@ from touchstone.plans import rules
 from touchstone.plans.models import Action, Area, KeyAim, KeyTarget, Plan, ProgressUpdate
 
 ACTION_DEADLINE = "plans.action"
-ACTION_FIELDS = ["ref", "text", "due_text", "due_date", "recurring", "leads_text", "leads",
-                 "status", "rag", "comment"]
+ACTION_FIELDS = [
+    "ref",
+    "text",
+    "due_text",
+    "due_date",
+    "recurring",
+    "leads_text",
+    "leads",
+    "status",
+    "rag",
+    "comment",
+]
 CLOSED_STATUSES = {"complete", "deferred"}
 
 
@@ -66,22 +76,29 @@ def area_add(*, acting_user, plan: Plan, name: str, aims: list[str] | None = Non
     area.save()
     for position, text in enumerate(aims or [], start=1):
         KeyAim.objects.create(area=area, position=position, text=text)
-    audit_record(actor=acting_user, action="add_area", obj=plan,
-                 after={"area": area.name, "aims": aims or []})
+    audit_record(
+        actor=acting_user,
+        action="add_area",
+        obj=plan,
+        after={"area": area.name, "aims": aims or []},
+    )
     return area
 
 
 @transaction.atomic
-def target_add(
-    *, acting_user, area: Area, text: str, number: int | None = None
-) -> KeyTarget:
+def target_add(*, acting_user, area: Area, text: str, number: int | None = None) -> KeyTarget:
     require_perm(acting_user, "plans.change_plan", area.plan)
-    target = KeyTarget(area=area, text=text.strip(), number=number,
-                       position=area.targets.count() + 1)
+    target = KeyTarget(
+        area=area, text=text.strip(), number=number, position=area.targets.count() + 1
+    )
     target.full_clean()
     target.save()
-    audit_record(actor=acting_user, action="add_key_target", obj=area.plan,
-                 after={"area": area.name, "number": number, "text": target.text})
+    audit_record(
+        actor=acting_user,
+        action="add_key_target",
+        obj=area.plan,
+        after={"area": area.name, "number": number, "text": target.text},
+    )
     return target
 
 
@@ -124,11 +141,13 @@ def action_add(*, acting_user, target: KeyTarget, data: ActionInput) -> Action:
     action.full_clean()
     action.save()
     _link_lead_people(action)
-    audit_record(actor=acting_user, action="create", obj=action,
-                 after=snapshot(action, ACTION_FIELDS))
+    audit_record(
+        actor=acting_user, action="create", obj=action, after=snapshot(action, ACTION_FIELDS)
+    )
     if data.progress:
-        progress_record(acting_user=acting_user, action=action, text=data.progress,
-                        recorded_on=data.progress_on)
+        progress_record(
+            acting_user=acting_user, action=action, text=data.progress, recorded_on=data.progress_on
+        )
     _sync_deadline(action, acting_user)
     return action
 
@@ -159,7 +178,9 @@ def action_update(
     if due_text is not None:
         due = rules.parse_due(due_text)
         action.due_text, action.due_date, action.recurring = (
-            due_text.strip(), due.due_date, due.recurring
+            due_text.strip(),
+            due.due_date,
+            due.recurring,
         )
     if leads_text is not None:
         action.leads_text, action.leads = leads_text.strip(), rules.split_leads(leads_text)
