@@ -1,5 +1,7 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from touchstone.core.api.views import api_not_found
 
 api_v1 = [
     path("", include("touchstone.core.api.urls")),
@@ -7,6 +9,7 @@ api_v1 = [
     path("", include("touchstone.register.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    re_path(r"^.*$", api_not_found),
 ]
 
 urlpatterns = [

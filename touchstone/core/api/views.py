@@ -1,3 +1,5 @@
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -31,3 +33,10 @@ class MeView(APIView):
                 "memberships": memberships,
             }
         )
+
+
+@csrf_exempt
+def api_not_found(request, *args, **kwargs):
+    """Unknown API addresses answer in JSON, like the rest of the API (it changes nothing,
+    so it needs no CSRF check)."""
+    return JsonResponse({"detail": "Not found."}, status=404)
