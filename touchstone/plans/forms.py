@@ -77,12 +77,6 @@ class ProgressForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["recorded_on"].initial = timezone.localdate()
 
-    def clean_recorded_on(self):
-        value = self.cleaned_data["recorded_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError("The date cannot be in the future.")
-        return value
-
 
 class ActionEditForm(forms.Form):
     status = forms.ChoiceField(

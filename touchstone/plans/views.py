@@ -135,6 +135,15 @@ def plan_board_report(request, pk: int):
     return redirect("core:job", job_id=job.pk)
 
 
+def _add_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form, by field where the field exists."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
 def _post_date(request) -> date:
     try:
         return date.fromisoformat(request.POST.get("as_of", ""))
@@ -164,23 +173,29 @@ def action_detail(request, pk: int):
             progress_form = ProgressForm(request.POST, prefix="progress")
             if progress_form.is_valid():
                 data = progress_form.cleaned_data
-                progress_record(
-                    acting_user=request.user,
-                    action=action,
-                    text=data["text"],
-                    recorded_on=data["recorded_on"],
-                    status=data["status"] or None,
-                    rag=data["rag"] or None,
-                )
-                messages.success(request, "Progress recorded.")
-                return redirect("plans:action", pk=action.pk)
+                try:
+                    progress_record(
+                        acting_user=request.user,
+                        action=action,
+                        text=data["text"],
+                        recorded_on=data["recorded_on"],
+                        status=data["status"] or None,
+                        rag=data["rag"] or None,
+                    )
+                except ValidationError as exc:
+                    _add_errors(progress_form, exc)
+                else:
+                    messages.success(request, "Progress recorded.")
+                    return redirect("plans:action", pk=action.pk)
         else:
             edit_form = ActionEditForm(request.POST, prefix="edit")
             if edit_form.is_valid():
                 try:
                     action_update(acting_user=request.user, action=action, **edit_form.cleaned_data)
-                except (RuleError, ValidationError) as exc:
+                except RuleError as exc:
                     edit_form.add_error(None, str(exc))
+                except ValidationError as exc:
+                    _add_errors(edit_form, exc)
                 else:
                     messages.success(request, "Action updated.")
                     return redirect("plans:action", pk=action.pk)
