@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
-from touchstone.core.models import AuditEvent, Role
+from touchstone.core.models import AuditEvent, Job, Role
 from touchstone.plans.models import Action, Plan, ProgressUpdate
 from touchstone.plans.tests.builders import many_actions_csv, sample_plan
 
@@ -256,6 +256,8 @@ def test_board_report_job_produces_the_pdf(plan, officer, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/plans/{plan.pk}/board-report/", {"as_of": "2010-01-15"})
     assert response.status_code == 302
+    job = Job.objects.get()
+    assert (job.state, job.message) == (Job.State.SUCCEEDED, "")
     job_page = client.get(response["Location"])
     assert b"Download" in job_page.content
     download = client.get(response["Location"] + "download/")
