@@ -1,5 +1,6 @@
 """Pure rules for plans: reading due dates as written, RAG and status vocabularies, leads,
-and the overdue / due-soon / stale tests. No database, no clock: callers pass `as_of`."""
+and the overdue / due-soon / stale tests. Standard library only: no Django, no database and
+no clock (callers pass `as_of`), so everything here can be tested on its own."""
 
 import calendar
 import re
@@ -12,6 +13,9 @@ class RuleError(ValueError):
     """A value that the rules cannot accept (an unknown RAG or status)."""
 
 
+# --- Due dates -------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class DueParse:
     due_date: date | None
@@ -19,144 +23,170 @@ class DueParse:
     warning: str | None = None
 
 
-MONTHS = {
+MONTHS: dict[str, int] = {
     name: number
     for number in range(1, 13)
     for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
 }
 MONTHS["sept"] = 9
+_ABBREVIATIONS = {calendar.month_abbr[n].lower() for n in range(1, 13)} | {"sept"}
 
-_RECURRING_WORDS = re.compile(r"\b(ongoing|each\s+year|annually|annual)\b", re.IGNORECASE)
-_FILLER = re.compile(r"\b(target|by|due|to|and|from|end\s+of|the)\b", re.IGNORECASE)
-_QUARTER_END = {1: (6, 30), 2: (9, 30), 3: (12, 31), 4: (3, 31)}
+_NOTHING_YET = {"tba", "tbc"}
+_ALLOWED_WORDS = {"ongoing", "target", "by", "due", "to", "and"}
+_RECURRING = re.compile(r"\b(?:ongoing|each\s+year)\b", re.IGNORECASE)
+
+# One alternative per token kind; `other` catches any character nothing else explains, so the
+# tokens always cover the whole text and nothing can slip through unread.
+_TOKEN = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<quarter>Q[0-9](?:\s*[-–]\s*Q?[0-9])?)(?![A-Za-z0-9])
+    | (?P<number>[0-9]+(?:[-–./][0-9]+)*)
+    | (?P<each_year>each\s+year)\b
+    | (?P<word>[A-Za-z]+\.?)
+    | (?P<punct>[,;:&()/.–—-])
+    | (?P<other>.)
+    """,
+    re.IGNORECASE | re.VERBOSE | re.DOTALL,
+)
+_YEAR = re.compile(r"[0-9]{4}")
+_FINANCIAL_YEAR = re.compile(r"([0-9]{4})[-–/]([0-9]{2}|[0-9]{4})")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})([-–./])([0-9]{1,2})\2([0-9]{2}|[0-9]{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# Quarter → (years after the financial year starts, month, day) of its last day.
+_QUARTER_END = {1: (0, 6, 30), 2: (0, 9, 30), 3: (0, 12, 31), 4: (1, 3, 31)}
+_QUARTER_NEEDS_FY = "a quarter needs a financial year after it, e.g. Q1 2018-19"
+
+
+class _Unreadable(Exception):
+    """Raised inside the parser with the reason a due text cannot be read."""
 
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _fy_end(start_year: int) -> date:
-    return date(start_year + 1, 3, 31)
+def _fy_start(match: re.Match[str]) -> int:
+    """The first year of a financial year written "2018-19", "2018/19" or "2018-2019"."""
+    start, second = int(match[1]), match[2]
+    following = start + 1 if len(second) == 4 else (start + 1) % 100
+    if int(second) != following:
+        raise _Unreadable(f'"{match[0]}" is not a financial year (use consecutive years: 2018-19)')
+    return start
 
 
-def _quarter_end(quarter: int, start_year: int) -> date:
-    month, day = _QUARTER_END[quarter]
-    return date(start_year + 1 if quarter == 4 else start_year, month, day)
+def _number_date(text: str) -> date:
+    """A date from a run of digits and separators that is not a financial year."""
+    if _YEAR.fullmatch(text):
+        return date(int(text), 12, 31)
+    if match := _DAY_MONTH_YEAR.fullmatch(text):
+        year = int(match[4]) + (2000 if len(match[4]) == 2 else 0)
+        return date(year, int(match[3]), int(match[1]))
+    if match := _ISO.fullmatch(text):
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    raise _Unreadable(f'"{text}" is not a date')
 
 
-def _fy_start(first: str, second: str) -> int | None:
-    """The start year of a financial year written "2018-19", "2018/19" or "2018-2019"."""
-    start = int(first)
-    end = int(second) if len(second) == 4 else (start // 100) * 100 + int(second)
-    if len(second) == 2 and end < start:
-        end += 100
-    return start if end == start + 1 else None
+def _quarters(text: str) -> list[int]:
+    """The quarters in "Q1", "Q1-4" or "Q1 - Q4"."""
+    numbers = [int(n) for n in re.findall(r"[0-9]", text)]
+    if not all(1 <= n <= 4 for n in numbers) or numbers != sorted(numbers):
+        raise _Unreadable(f'"{text}" is not a quarter (use Q1 to Q4)')
+    return numbers
 
 
-def _two_digit_year(text: str) -> int:
-    year = int(text)
-    return 2000 + year if len(text) == 2 else year
+def _dates_in(raw: str) -> list[date]:
+    """Every date the text names, or `_Unreadable` if any of it is not understood.
 
-
-# Each pattern finds one kind of date expression; `_dates_in` turns matches into dates.
-_FY = r"(?P<{p}fy1>\d{{4}})\s*[-/]\s*(?P<{p}fy2>\d{{4}}|\d{{2}})(?!\d)"
-_PATTERNS = [
-    (
-        "quarter",
-        re.compile(
-            r"\bQ(?P<q1>[1-4])(?:\s*(?:-|to)\s*Q?(?P<q2>[1-4]))?\s+" + _FY.format(p="q"),
-            re.IGNORECASE,
-        ),
-    ),
-    ("fy", re.compile(r"(?<!\d)" + _FY.format(p=""))),
-    (
-        "numeric",
-        re.compile(r"(?<![\d.\-/])(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4}|\d{2})(?!\d)"),
-    ),
-    ("month_year", re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})\b")),
-    ("year", re.compile(r"(?<![\d\-/.])(?P<year>(?:19|20)\d{2})(?![\d\-/.])")),
-]
-
-
-def _match_date(kind: str, match: re.Match) -> date | None | str:
-    """The date a match stands for; None when the expression is not a real date;
-    "skip" when the text is not a date expression of this kind at all."""
-    groups = match.groupdict()
-    if kind == "quarter":
-        start = _fy_start(groups["qfy1"], groups["qfy2"])
-        if start is None:
-            return None
-        return _quarter_end(int(groups["q2"] or groups["q1"]), start)
-    if kind == "fy":
-        start = _fy_start(groups["fy1"], groups["fy2"])
-        return _fy_end(start) if start is not None else None
-    if kind == "numeric":
-        try:
-            return date(_two_digit_year(groups["y"]), int(groups["m"]), int(groups["d"]))
-        except ValueError:
-            return None
-    if kind == "month_year":
-        month = MONTHS.get(groups["month"].lower())
-        return _month_end(int(groups["year"]), month) if month else "skip"
-    return date(int(groups["year"]), 12, 31)
-
-
-def _dates_in(text: str) -> tuple[list[date], str, bool]:
-    """Every date named in the text, the text left over, and whether an invalid date was seen."""
+    A month name must be followed by a four-digit year; quarters by a financial year.
+    """
     found: list[date] = []
-    invalid = False
-    remaining = text
-    for kind, pattern in _PATTERNS:
-        pieces = []
-        last = 0
-        for match in pattern.finditer(remaining):
-            value = _match_date(kind, match)
-            if value == "skip":
-                continue
-            if value is None:
-                invalid = True
+    month: str | None = None  # a month name waiting for its year
+    quarters: list[int] = []  # quarters waiting for their financial year
+    for token in _TOKEN.finditer(raw):
+        kind, text = token.lastgroup, token.group()
+        if kind == "space":
+            continue
+        if month is not None:
+            if kind != "number" or not _YEAR.fullmatch(text):
+                raise _Unreadable(f'"{month}" needs a four-digit year after it')
+            found.append(_month_end(int(text), MONTHS[month.rstrip(".").lower()]))
+            month = None
+        elif kind == "number" and (financial_year := _FINANCIAL_YEAR.fullmatch(text)):
+            start = _fy_start(financial_year)
+            if quarters:
+                extra, month_number, day = _QUARTER_END[max(quarters)]
+                found.append(date(start + extra, month_number, day))
+                quarters = []
             else:
-                found.append(value)
-            pieces.append(remaining[last : match.start()])
-            last = match.end()
-        pieces.append(remaining[last:])
-        remaining = " ".join(pieces)
-    return found, remaining, invalid
+                found.append(date(start + 1, 3, 31))
+        elif kind == "number" and not quarters:
+            found.append(_number_date(text))
+        elif kind == "number":
+            raise _Unreadable(_QUARTER_NEEDS_FY)
+        elif kind == "quarter":
+            quarters.extend(_quarters(text))
+        elif kind == "word" and text.rstrip(".").lower() in MONTHS:
+            if text.endswith(".") and text[:-1].lower() not in _ABBREVIATIONS:
+                raise _Unreadable(f'"{text}" is not a month')
+            month = text
+        elif kind == "word" and text.rstrip(".").lower() in _ALLOWED_WORDS:
+            continue
+        elif kind not in {"each_year", "punct"}:
+            raise _Unreadable(f'"{text}" is not part of a date')
+    if month is not None:
+        raise _Unreadable(f'"{month}" needs a four-digit year after it')
+    if quarters:
+        raise _Unreadable(_QUARTER_NEEDS_FY)
+    return found
 
 
 def parse_due(text: str | None) -> DueParse:
-    """Read a due date as written in a plan, with UK conventions.
+    """Read a due date as written in a plan, with UK conventions. Never raises.
 
-    "Ongoing"/"Each year" → recurring, no date; "TBA"/"TBC"/blank → nothing; "July 2009" → last
-    day of the month; "2012" → 31 December; "01-09-17", "23.8.17", "01/09/2017" → day first;
-    financial years end 31 March ("2018-19", "Q1 2018-19" → 30 June 2018, ranges → the latest);
-    a date with "Ongoing" → that date, recurring. Anything else → no date and a warning.
+    "Ongoing"/"Each year" → recurring, no date. "TBA"/"TBC"/blank → nothing, no warning.
+    "July 2009", "Sept 2010" → last day of the month; "2012" → 31 December. Numbers are
+    day-month-year ("01-09-17", "23.8.17", "01/09/2017"; two-digit years are 20xx).
+    Financial years end 31 March: "2018-19" → 31/3/2019, "Q1 2018-19" → 30/6/2018.
+    When several dates are named ("2018-19 to 2019-20", "Q1-4 2018-19") the latest wins;
+    "Ongoing" beside a date makes it recurring. The words target/by/due/to/and are ignored.
+    Anything else gives no date and a warning.
     """
     raw = (text or "").strip()
-    if not raw or raw.lower().rstrip(".") in {"tba", "tbc", "n/a", "-"}:
+    if not raw or raw.rstrip(".").lower() in _NOTHING_YET:
         return DueParse(None, False)
-    recurring = bool(_RECURRING_WORDS.search(raw))
-    found, remaining, invalid = _dates_in(raw)
-    leftover = _FILLER.sub(" ", _RECURRING_WORDS.sub(" ", remaining))
-    leftover = re.sub(r"[\s,.;:()\-–/&]+", "", leftover)
-    if invalid or leftover:
-        return DueParse(None, recurring, f'could not read a date from "{raw}"')
-    return DueParse(max(found) if found else None, recurring)
+    recurring = bool(_RECURRING.search(raw))
+    try:
+        found = _dates_in(raw)
+    except (_Unreadable, ValueError, OverflowError) as error:
+        # ValueError/OverflowError: a well-formed but impossible date such as 31-02-17.
+        reason = str(error) if isinstance(error, _Unreadable) else "that is not a real date"
+        if reason == f'"{raw}" is not part of a date':
+            reason = ""
+        suffix = f": {reason}" if reason else ""
+        return DueParse(None, recurring, f'could not read a date from "{raw}"{suffix}')
+    if not found and not recurring:
+        return DueParse(None, False, f'could not read a date from "{raw}"')
+    return DueParse(max(found, default=None), recurring)
 
+
+# --- RAG and status ------------------------------------------------------------------------
 
 RAG_VALUES = ("green", "amber", "red")
-_RAG_ALIASES = {"g": "green", "a": "amber", "r": "red", **{v: v for v in RAG_VALUES}}
+_RAG_ALIASES = {**{rag[0]: rag for rag in RAG_VALUES}, **{rag: rag for rag in RAG_VALUES}}
 
 
 def parse_rag(value: str | None) -> str | None:
-    text = (value or "").strip().lower()
+    """ "G", "amber", " Red " → the stored value; blank → None; anything else → RuleError."""
+    text = (value or "").strip()
     if not text:
         return None
-    if text not in _RAG_ALIASES:
+    try:
+        return _RAG_ALIASES[text.lower()]
+    except KeyError:
         raise RuleError(
-            f'unknown RAG "{value.strip()}": use G, A, R, green, amber, red or leave blank'
-        )
-    return _RAG_ALIASES[text]
+            f'unknown RAG "{text}": use G, A, R, green, amber, red or leave blank'
+        ) from None
 
 
 STATUS_VALUES = ("not_started", "in_progress", "complete", "ongoing", "deferred")
@@ -170,46 +200,52 @@ STATUS_LABELS = {
 
 
 def parse_status(value: str | None) -> str | None:
-    text = re.sub(r"[\s\-_]+", "_", (value or "").strip().lower())
+    """A status code or its label, any case; spaces, hyphens and underscores are the same."""
+    text = (value or "").strip()
     if not text:
         return None
-    if text not in STATUS_VALUES:
-        allowed = ", ".join(label.lower() for label in STATUS_LABELS.values())
-        raise RuleError(f'unknown status "{value.strip()}": use {allowed} or leave blank')
-    return text
+    code = re.sub(r"[\s_-]+", "_", text.lower())
+    if code not in STATUS_VALUES:
+        labels = ", ".join(STATUS_LABELS[code] for code in STATUS_VALUES)
+        raise RuleError(f'unknown status "{text}": use one of {labels} or leave blank')
+    return code
+
+
+# --- Leads -----------------------------------------------------------------------------------
 
 
 def split_leads(text: str | None) -> list[str]:
-    """Leads as written ("BB IW", "IW / BB", "TB, AK Staff, ILEX reps") as a list.
+    """Leads as written in a plan ("BB IW", "IW / BB", "TB, AK Staff, ILEX reps") as a list.
 
-    Commas, semicolons and slashes separate leads. Within a part, an all-capitals token
-    (initials, "ILEX") stands alone, a capitalised word starts a new lead, and a lower-case word
-    joins the lead before it ("Awards dept", "ILEX reps", "Board members").
+    Commas, semicolons, slashes, "&" and the word "and" separate leads. Within each part an
+    all-capitals token (initials such as "BB", "ILEX", "FTP") or a capitalised word starts a
+    new lead, and a lower-case word joins the lead before it: "ILEX reps", "Awards dept",
+    "Board members". Duplicates are dropped, keeping the first.
     """
     leads: list[str] = []
-    for part in re.split(r"[,;/]", text or ""):
-        current: list[str] = []
+    for part in re.split(r"[,;/&]|\band\b", text or ""):
+        in_part: list[str] = []
         for token in part.split():
-            if token.isupper() or token[:1].isupper():
-                if current:
-                    leads.append(" ".join(current))
-                current = [token]
-            elif current:
-                current.append(token)
+            if token[:1].isupper() or not in_part:
+                in_part.append(token)
             else:
-                current = [token]
-        if current:
-            leads.append(" ".join(current))
-    return list(dict.fromkeys(lead.strip() for lead in leads if lead.strip()))
+                in_part[-1] = f"{in_part[-1]} {token}"
+        leads.extend(in_part)
+    return list(dict.fromkeys(leads))
+
+
+# --- Overdue, due soon, stale, counts --------------------------------------------------------
 
 
 def is_overdue(*, due_date: date | None, status: str | None, as_of: date) -> bool:
+    """Past its due date (the due day itself is not overdue) and not complete."""
     return due_date is not None and due_date < as_of and status != "complete"
 
 
 def is_due_within(
     *, due_date: date | None, status: str | None, as_of: date, days: int = 30
 ) -> bool:
+    """Not complete and due between `as_of` and `as_of + days`, both days included."""
     if due_date is None or status == "complete":
         return False
     return as_of <= due_date <= as_of + timedelta(days=days)
@@ -223,15 +259,23 @@ def is_stale(
     as_of: date,
     stale_after_days: int = 90,
 ) -> bool:
-    """No progress for more than `stale_after_days` (counting from creation if none yet)."""
+    """No progress (or, if none yet, creation) for more than `stale_after_days` days.
+
+    Complete and deferred actions are never stale: nobody is expected to report on them.
+    """
     if status in {"complete", "deferred"}:
         return False
-    latest = max(d for d in (last_progress_on, created_on) if d is not None)
+    latest = max(created_on, last_progress_on or created_on)
     return (as_of - latest).days > stale_after_days
 
 
 def rag_counts(rags: Iterable[str | None]) -> dict[str, int]:
+    """How many of each RAG; blanks count as "none". "G" or "Green" count as green.
+
+    An unrecognised value also counts as "none" so that one bad row cannot break a
+    dashboard; `parse_rag` is what keeps bad values out in the first place.
+    """
     counts = {"green": 0, "amber": 0, "red": 0, "none": 0}
     for rag in rags:
-        counts[rag if rag in RAG_VALUES else "none"] += 1
+        counts[_RAG_ALIASES.get((rag or "").strip().lower(), "none")] += 1
     return counts
