@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 TS := $(BIN)/touchstone
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= touchstone.settings
 
 .PHONY: run test setup lint format check-deploy test-sqlite test-postgres test-browser lock worker bench clean
 
@@ -47,18 +46,18 @@ check-deploy: setup
 	$(TS) makemigrations --check --dry-run
 
 test-sqlite: setup
-	$(BIN)/pytest -n 2 -m "not browser" -q
+	$(BIN)/pytest --ds=touchstone.settings_test -n 2 -m "not browser" -q
 
 test-postgres: setup
 	@if [ -n "$$TOUCHSTONE_TEST_POSTGRES_URL" ]; then \
-	  TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest -n 2 -m "not browser" -q; \
+	  TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest --ds=touchstone.settings_test -n 2 -m "not browser" -q; \
 	else echo "TOUCHSTONE_TEST_POSTGRES_URL not set: PostgreSQL run skipped"; fi
 
 test-browser: setup
 	@if [ -x "$${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}" ]; then \
-	  $(BIN)/pytest -m browser -q tests/browser && \
+	  $(BIN)/pytest --ds=touchstone.settings_test -m browser -q tests/browser && \
 	  if [ -n "$$TOUCHSTONE_TEST_POSTGRES_URL" ]; then \
-	    TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest -m browser -q tests/browser; fi; \
+	    TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest --ds=touchstone.settings_test -m browser -q tests/browser; fi; \
 	else echo "no chromium at $${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}: browser tests skipped (apt-get install chromium)"; fi
 
 test: lint check-deploy test-sqlite test-postgres test-browser
