@@ -3,6 +3,8 @@ that no endpoint answers 500 and that every response matches its documented sche
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import ignored_auth
@@ -12,6 +14,17 @@ from touchstone.wsgi import application
 
 # Generating the schema reads no data, so it can be loaded when the module is collected.
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection_open():
+    """The WSGI handler closes "old" connections around each request, which would close the
+    test's transaction on PostgreSQL; Django's own test client switches that off the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
