@@ -3,8 +3,8 @@ from rest_framework.pagination import PageNumberPagination
 
 
 class StandardPagination(PageNumberPagination):
-    """Page-number pagination; a page_size that is not a whole number from 1 is a 400,
-    and one above the maximum is capped."""
+    """Page-number pagination; a page_size that is not a whole number from 1 to the maximum
+    (100) is a 400 with a message, as the schema documents."""
 
     page_size = 50
     page_size_query_param = "page_size"
@@ -18,15 +18,17 @@ class StandardPagination(PageNumberPagination):
             size = int(raw)
         except ValueError:
             size = 0
-        if size < 1:
-            raise ValidationError({"page_size": ["Enter a whole number from 1."]})
-        return min(size, self.max_page_size)
+        if not 1 <= size <= self.max_page_size:
+            raise ValidationError(
+                {"page_size": [f"Enter a whole number from 1 to {self.max_page_size}."]}
+            )
+        return size
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
-                parameter["schema"].update({"minimum": 1})
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
             if parameter["name"] == self.page_query_param:
                 parameter["schema"].update({"minimum": 1})
         return parameters

@@ -1,0 +1,92 @@
+"""The public register API: no sign-in, cacheable, rate-limited per client."""
+
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from touchstone.core.api.pagination import StandardPagination
+from touchstone.register.api.serializers import PublicItemSerializer, PublicPageSerializer
+from touchstone.register.models import Registrant
+from touchstone.register.selectors import (
+    BadFilter,
+    PublicFilters,
+    public_get,
+    public_item,
+    public_search,
+)
+
+ALLOWED_PARAMETERS = {"q", "right", "category", "status", "town", "page", "page_size"}
+CACHE_SECONDS = 60
+
+
+class PublicRegisterBase(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "public_register"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+        return response
+
+
+class PublicRegisterList(PublicRegisterBase):
+    """Search the public register by name (tolerant of typos), number, right, category,
+    status and town or postcode."""
+
+    @extend_schema(
+        auth=[],
+        parameters=[
+            OpenApiParameter("q", str, description="Name or membership/entity number"),
+            OpenApiParameter("right", str, description="Right code, e.g. immigration"),
+            OpenApiParameter("category", str),
+            OpenApiParameter("status", str),
+            OpenApiParameter("town", str, description="Town, or the start of a postcode"),
+            OpenApiParameter("page", {"type": "integer", "minimum": 1}),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "minimum": 1, "maximum": 100},
+                description="1 to 100",
+            ),
+        ],
+        responses=PublicPageSerializer,
+    )
+    def get(self, request):
+        unknown = sorted(set(request.query_params) - ALLOWED_PARAMETERS)
+        if unknown:
+            raise ValidationError({"detail": f"unknown parameter: {', '.join(unknown)}"})
+        params = {k: request.query_params.get(k, "")[:200] for k in ALLOWED_PARAMETERS}
+        as_at = timezone.now()
+        try:
+            queryset = public_search(
+                PublicFilters(
+                    q=params["q"],
+                    right=params["right"],
+                    category=params["category"],
+                    status=params["status"],
+                    town=params["town"],
+                ),
+                as_of=timezone.localdate(),
+            )
+        except BadFilter as exc:
+            raise ValidationError({exc.field: [str(exc)]}) from exc
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        return paginator.get_paginated_response([public_item(r, as_at=as_at) for r in page])
+
+
+class PublicRegisterDetail(PublicRegisterBase):
+    @extend_schema(auth=[], responses=PublicItemSerializer)
+    def get(self, request, number: str):
+        try:
+            registrant = public_get(number, as_of=timezone.localdate())
+        except Registrant.DoesNotExist as exc:
+            raise NotFound(f'No one with the number "{number[:20]}" is on the register.') from exc
+        return Response(public_item(registrant, as_at=timezone.now()))

@@ -1,0 +1,220 @@
+"""A realistic generated register for demonstration (deterministic: the same every time)."""
+
+import random
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from touchstone.core.models import Organisation
+from touchstone.register.models import Category, Registrant, Status
+from touchstone.register.services import (
+    finding_record,
+    registrant_create,
+    registrant_status_change,
+    right_grant,
+)
+
+INDIVIDUALS = 1500
+ENTITIES = 120
+GIVEN = [
+    "John",
+    "Jane",
+    "Amir",
+    "Siobhan",
+    "Chloé",
+    "Zoë",
+    "Mohammed",
+    "Priya",
+    "David",
+    "Aoife",
+    "Kwame",
+    "Olga",
+    "Rhys",
+    "Fatima",
+    "Tomasz",
+    "Grace",
+    "Liam",
+    "Mei",
+    "Oluwaseun",
+    "Hannah",
+    "Ravi",
+    "Ellen",
+    "Gareth",
+    "Nia",
+    "Samuel",
+    "Isla",
+    "José",
+    "Anna",
+]
+FAMILY = [
+    "Smith",
+    "Jones",
+    "Williams",
+    "Taylor",
+    "Brown",
+    "Davies",
+    "Evans",
+    "Wilson",
+    "Thomas",
+    "Roberts",
+    "Johnson",
+    "Lewis",
+    "Walker",
+    "Robinson",
+    "Wood",
+    "Thompson",
+    "White",
+    "Watson",
+    "Jackson",
+    "Wright",
+    "Green",
+    "Harris",
+    "Cooper",
+    "King",
+    "Lee",
+    "Martin",
+    "Clarke",
+    "James",
+    "Morgan",
+    "Hughes",
+    "Edwards",
+    "Hill",
+    "Moore",
+    "Khan",
+    "O'Brien",
+    "Nowak",
+    "Okafor",
+    "Patel",
+    "Murphy",
+    "Singh",
+    "Ahmed",
+    "Kowalski",
+    "Ó Súilleabháin",
+]
+TOWNS = [
+    ("Bedford", "MK40"),
+    ("Cambridge", "CB1"),
+    ("Manchester", "M1"),
+    ("Leeds", "LS1"),
+    ("Cardiff", "CF10"),
+    ("Bristol", "BS1"),
+    ("Norwich", "NR1"),
+    ("Birmingham", "B1"),
+    ("Newcastle upon Tyne", "NE1"),
+    ("London", "EC4A"),
+    ("Liverpool", "L2"),
+    ("York", "YO1"),
+]
+FIRMS = ["Legal Services", "Law", "Solicitors", "Legal Practice", "Law LLP"]
+RIGHTS = [
+    "immigration",
+    "litigation_civil",
+    "litigation_criminal",
+    "litigation_family",
+    "advocacy",
+    "probate",
+    "conveyancing",
+    "commissioner_for_oaths",
+]
+SANCTIONS = [
+    "Reprimand",
+    "Fine of £1,500",
+    "Suspension for 12 months",
+    "Exclusion from membership",
+    "Conditions on practice for 2 years",
+]
+
+
+def load(stdout) -> None:
+    regulator = Organisation.objects.filter(slug="ips").first()
+    if regulator is None or Registrant.objects.filter(regulator=regulator).exists():
+        stdout.write("register: demo registrants already there (or no regulator)")
+        return
+    count = _generate(regulator)
+    stdout.write(f"register: {count} demo registrants")
+
+
+@transaction.atomic
+def _generate(regulator: Organisation) -> int:
+    rng = random.Random(2009)
+    statuses = {s.code: s for s in Status.objects.all()}
+    categories = list(Category.objects.all())
+    entities = []
+    for n in range(ENTITIES):
+        town, district = rng.choice(TOWNS)
+        entities.append(
+            registrant_create(
+                acting_user=None,
+                regulator=regulator,
+                status=statuses["active"],
+                number=f"E{5000 + n}",
+                kind="entity",
+                entity_name=f"{rng.choice(FAMILY)} {rng.choice(FIRMS)}",
+                admitted_on=date(2010, 1, 1) + timedelta(days=rng.randrange(5000)),
+                town=town,
+                postcode=f"{district} {rng.randint(1, 9)}AB",
+            )
+        )
+    for n in range(INDIVIDUALS):
+        town, district = rng.choice(TOWNS)
+        admitted = date(1995, 1, 1) + timedelta(days=rng.randrange(11000))
+        registrant = registrant_create(
+            acting_user=None,
+            regulator=regulator,
+            status=statuses["active"],
+            number=f"{100000 + n * 7}",
+            kind="individual",
+            title=rng.choice(["Mr", "Ms", "Mrs", "Dr", ""]),
+            given_names=rng.choice(GIVEN),
+            family_name=rng.choice(FAMILY),
+            category=rng.choice(categories),
+            admitted_on=admitted,
+            entity=rng.choice(entities) if rng.random() < 0.7 else None,
+            town=town,
+            postcode=f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFG')}Q",
+            email=f"member{n}@example.invalid",
+            date_of_birth=date(1960, 1, 1) + timedelta(days=rng.randrange(12000)),
+            home_address=f"{rng.randint(1, 200)} High Street, {town}",
+        )
+        for code in rng.sample(RIGHTS, k=rng.choice([0, 1, 1, 2, 3])):
+            conditions = (
+                "Must practise under the supervision of an authorised person"
+                if rng.random() < 0.05
+                else ""
+            )
+            right_grant(
+                acting_user=None,
+                registrant=registrant,
+                code=code,
+                granted_on=admitted + timedelta(days=rng.randrange(2000)),
+                conditions=conditions,
+            )
+        roll = rng.random()
+        if roll < 0.03:
+            registrant_status_change(
+                acting_user=None,
+                registrant=registrant,
+                status=statuses["suspended"],
+                effective_on=date(2025, 1, 1) + timedelta(rng.randrange(600)),
+                reason="Suspended by the Disciplinary Tribunal",
+            )
+        elif roll < 0.06:
+            registrant_status_change(
+                acting_user=None,
+                registrant=registrant,
+                status=statuses[rng.choice(["lapsed", "resigned"])],
+                effective_on=date(2023, 1, 1) + timedelta(rng.randrange(900)),
+            )
+        if rng.random() < 0.02:
+            decided = date(2022, 1, 1) + timedelta(days=rng.randrange(1200))
+            finding_record(
+                acting_user=None,
+                registrant=registrant,
+                decided_on=decided,
+                body="Disciplinary Tribunal",
+                summary="Failed to act with integrity in handling client money.",
+                sanction=rng.choice(SANCTIONS),
+                publish=rng.random() < 0.8,
+                publish_until=decided + timedelta(days=365 * rng.choice([1, 3, 5])),
+            )
+    return ENTITIES + INDIVIDUALS

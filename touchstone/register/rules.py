@@ -1,0 +1,120 @@
+"""Pure rules for the register: tolerant name matching, finding visibility, CPD status,
+the plain-words status line, and the CPD monitoring sample. No database, no clock."""
+
+import random
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+MAX_QUERY_WORDS = 6
+MAX_WORD_LENGTH = 40
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: "Zoë O'Brien" → "zoe o'brien"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, folded, without punctuation: "O'Brien-Smith" → obrien smith."""
+    folded = fold(text).replace("'", "").replace("’", "")
+    return [w[:MAX_WORD_LENGTH] for w in re.split(r"[^a-z0-9]+", folded) if w]
+
+
+def search_name(text: str) -> str:
+    return " ".join(name_words(text))
+
+
+def normalise_postcode(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def deletion_keys(word: str) -> set[str]:
+    """The word and every word made by deleting one letter (symmetric-delete matching).
+
+    Two words are within one edit (insert, delete or substitute a letter) exactly when their
+    key sets meet — so a typo in each word can be looked up with an index.
+    """
+    keys = {word}
+    if len(word) > 2:
+        keys.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+    return keys
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """The same word but for one typo: a letter added, dropped or changed, or two neighbouring
+    letters swapped ("jon"/"john", "smyth"/"smith", "jhon"/"john"). Exactly the words whose
+    deletion keys meet, which is what the database index looks up."""
+    return bool(deletion_keys(a) & deletion_keys(b))
+
+
+def name_matches(query_words: Sequence[str], name: str) -> bool:
+    """Every query word matches a different word of the name, allowing one typo per word
+    (words of two letters or fewer must match exactly), in any order."""
+    candidates = name_words(name)
+    for word in query_words:
+        match = next(
+            (c for c in candidates if one_typo_apart(word, c)),
+            None,
+        )
+        if match is None:
+            return False
+        candidates.remove(match)
+    return True
+
+
+def finding_is_public(
+    *, publish: bool, publish_from: date | None, publish_until: date | None, as_of: date
+) -> bool:
+    """Published, started and not expired (the last day of publication still shows)."""
+    if not publish:
+        return False
+    if publish_from is not None and as_of < publish_from:
+        return False
+    return publish_until is None or as_of <= publish_until
+
+
+@dataclass(frozen=True)
+class CpdActivityData:
+    hours: Decimal
+    activity_type: str
+
+
+def cpd_status(
+    *,
+    submitted: bool,
+    activities: Iterable[CpdActivityData],
+    minimum_hours: Decimal,
+    required_types: Iterable[str] = (),
+) -> str:
+    """ "not_submitted", "compliant" or "shortfall" for one year's record."""
+    if not submitted:
+        return "not_submitted"
+    activities = list(activities)
+    hours = sum((a.hours for a in activities), Decimal(0))
+    types = {a.activity_type.strip().lower() for a in activities}
+    missing = {t.strip().lower() for t in required_types} - types
+    return "compliant" if hours >= minimum_hours and not missing else "shortfall"
+
+
+def monitoring_sample(numbers: Sequence[str], *, size: int, seed: int) -> list[str]:
+    """A reproducible random sample: the same numbers and seed always give the same sample."""
+    population = sorted(numbers)
+    return sorted(random.Random(seed).sample(population, min(size, len(population))))
+
+
+def status_in_words(
+    *, status_name: str, authorised: bool, status_since: date | None, rights: Sequence[str]
+) -> str:
+    """What a consumer needs to know, in one line."""
+    if authorised:
+        if rights:
+            listed = ", ".join(rights[:-1]) + (" and " if len(rights) > 1 else "") + rights[-1]
+            return f"Authorised: may carry out {listed}"
+        return "Authorised: registered, with no specific practice rights"
+    since = f" since {status_since.day} {status_since:%B %Y}" if status_since else ""
+    return f"{status_name}{since}: not authorised to practise"

@@ -1,0 +1,229 @@
+"""The public register: contract, plain-words status, and nothing private ever leaks."""
+
+import json
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from touchstone.register.models import Status
+from touchstone.register.services import registrant_create
+from touchstone.register.tests.conftest import PRIVATE_VALUES
+
+SECRETS = [*PRIVATE_VALUES, "UNPUBLISHED-SECRET", "EXPIRED-SECRET", "Tribunal order"]
+ITEM_KEYS = [
+    "number",
+    "kind",
+    "name",
+    "category",
+    "status",
+    "rights",
+    "entity",
+    "town",
+    "findings",
+    "as_at",
+]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_search_contract(register):
+    data = Client().get("/api/v1/public/register/?q=Jon+Smyth").json()
+    assert list(data) == ["count", "next", "previous", "results"]
+    assert data["count"] == 1
+    item = data["results"][0]
+    assert list(item) == ITEM_KEYS
+    assert {k: item[k] for k in ITEM_KEYS if k != "as_at"} == {
+        "number": "100001",
+        "kind": "individual",
+        "name": "Mr John Smith",
+        "category": "Chartered Legal Executive",
+        "status": "Active",
+        "rights": [
+            {"code": "immigration", "name": "Immigration", "conditions": "Supervised practice only"}
+        ],
+        "entity": "E5000",
+        "town": "Bedford",
+        "findings": [
+            {"date": "2024-01-10", "summary": "Late filing of accounts", "sanction": "Reprimand"}
+        ],
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "numbers"),
+    [
+        ("q=smith+john", ["100001"]),
+        ("q=zoe+brown", ["100002"]),
+        ("q=100002", ["100002"]),
+        ("q=E5000", ["E5000"]),
+        ("right=immigration", ["100001"]),
+        ("status=suspended", ["100002"]),
+        ("status=Suspended", ["100002"]),
+        ("category=chartered+legal+executive", ["100002", "100001"]),
+        ("town=bedford", ["100001", "E5000"]),
+        ("town=MK40", ["100001", "E5000"]),
+        ("q=nobody+here", []),
+    ],
+)
+def test_search_filters(register, query, numbers):
+    results = Client().get(f"/api/v1/public/register/?{query}").json()["results"]
+    assert sorted(r["number"] for r in results) == sorted(numbers)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "right=bogus",
+        "status=asleep",
+        "category=wizard",
+        "ordering=email",
+        "email=x",
+        "page_size=abc",
+        "page_size=101",
+        "page_size=0",
+    ],
+)
+def test_bad_filters_are_400(register, query):
+    response = Client().get(f"/api/v1/public/register/?{query}")
+    assert response.status_code == 400
+    assert response.json()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "q",
+    [
+        "x" * 5000,
+        "'; DROP TABLE register_registrant; --",
+        "%%%",
+        "名字",
+        "\u0000",
+        "a b c d e f g h i j k",
+    ],
+)
+def test_odd_queries_are_harmless(register, q):
+    response = Client().get("/api/v1/public/register/", {"q": q})
+    assert response.status_code == 200
+    assert response.json()["count"] >= 0
+
+
+@pytest.mark.django_db
+def test_detail_and_404(register):
+    client = Client()
+    item = client.get("/api/v1/public/register/100002/").json()
+    assert (item["status"], item["rights"], item["findings"]) == ("Suspended", [], [])
+    response = client.get("/api/v1/public/register/999999/")
+    assert response.status_code == 404
+    assert client.get("/api/v1/public/register/100002/")["Cache-Control"] == ("public, max-age=60")
+
+
+@pytest.mark.django_db
+def test_rate_limit_returns_429(register, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"public_register": "3/min"},
+    }
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import SimpleRateThrottle
+
+    api_settings.reload()
+    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    try:
+        client = Client()
+        codes = [client.get("/api/v1/public/register/?q=smith").status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+    finally:
+        api_settings.reload()
+        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+
+
+@pytest.mark.django_db
+def test_public_pages_show_status_in_words(register):
+    client = Client()
+    john = client.get("/register/100001/").content.decode()
+    assert "Authorised: may carry out immigration work" in john
+    assert "Conditions: Supervised practice only" in john
+    assert "Information correct at" in john
+    zoe = client.get("/register/100002/").content.decode()
+    assert "Suspended since 3 March 2025" in zoe
+    results = client.get("/register/?q=jon+smyth").content.decode()
+    assert "Mr John Smith" in results
+    assert client.get("/register/999999/").status_code == 404
+
+
+PUBLIC_ROUTES = [
+    "/api/v1/public/register/",
+    "/api/v1/public/register/?q=smith",
+    "/api/v1/public/register/?q=secret%40example.test",
+    "/api/v1/public/register/?q=UNPUBLISHED-SECRET",
+    "/api/v1/public/register/?town=MK40&right=immigration",
+    "/api/v1/public/register/100001/",
+    "/register/?q=smith",
+    "/register/?q=EXPIRED-SECRET",
+    "/register/100001/",
+    "/register/100002/",
+    "/register/open-data.csv",
+    "/register/open-data.json",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PUBLIC_ROUTES)
+def test_private_fields_and_hidden_findings_never_leak(register, url):
+    response = Client().get(url)
+    assert response.status_code == 200
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode()
+    for secret in SECRETS:
+        echoed = f'value="{secret}"'  # the search box shows what was typed, which is fine
+        assert secret not in body.replace(echoed, ""), (url, secret)
+    assert "Late filing of accounts" in body or "q=" in url or url.endswith("100002/")
+
+
+@pytest.mark.django_db
+def test_searching_by_private_data_finds_nothing(register):
+    for q in ["secret@example.test", "07700", "Private Lane"]:
+        assert Client().get("/api/v1/public/register/", {"q": q}).json()["count"] == 0
+
+
+@pytest.mark.django_db
+def test_open_data_json_is_the_public_items(register):
+    response = Client().get("/register/open-data.json")
+    data = json.loads(b"".join(response.streaming_content))
+    assert [r["number"] for r in data["registrants"]] == ["100001", "E5000", "100002"]
+    assert all(list(r) == ITEM_KEYS for r in data["registrants"])
+
+
+@pytest.mark.django_db
+def test_query_count_is_flat_as_the_register_grows(register, organisation):
+    client = Client()
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/api/v1/public/register/?page_size=100").status_code == 200
+        return len(context.captured_queries)
+
+    before = queries()
+    active = Status.objects.get(code="active")
+    for n in range(30):
+        registrant_create(
+            acting_user=None,
+            regulator=organisation,
+            status=active,
+            number=f"2000{n:02d}",
+            kind="individual",
+            family_name=f"Extra{n}",
+        )
+    assert queries() == before

@@ -1,0 +1,127 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from touchstone.core.models import AuditEvent, Role
+from touchstone.register.models import CpdRecord, Status
+from touchstone.register.rules import CpdActivityData, cpd_status
+from touchstone.register.services import (
+    cpd_activity_add,
+    cpd_submit,
+    registrant_status_change,
+    right_grant,
+)
+
+
+@pytest.mark.django_db
+def test_status_change_is_dated_audited_and_kept(register, officer):
+    john = register["john"]
+    registrant_status_change(
+        acting_user=officer,
+        registrant=john,
+        status=Status.objects.get(code="lapsed"),
+        effective_on=date(2026, 1, 1),
+        reason="Did not renew",
+    )
+    john.refresh_from_db()
+    assert (john.status.code, john.status_since) == ("lapsed", date(2026, 1, 1))
+    assert john.status_changes.get().reason == "Did not renew"
+    event = AuditEvent.objects.get(action="change_status", object_id=str(john.pk))
+    assert (event.before["status"], event.after["status"]) == ("active", "lapsed")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.CASEWORKER, Role.BOARD_MEMBER, Role.PUBLIC])
+def test_only_officers_change_the_register(register, make_user, organisation, role):
+    user = make_user("someone", (organisation, role))
+    john = register["john"]
+    with pytest.raises(PermissionDenied):
+        right_grant(acting_user=user, registrant=john, code="probate", granted_on=date(2026, 1, 1))
+    with pytest.raises(PermissionDenied):
+        registrant_status_change(
+            acting_user=user,
+            registrant=john,
+            status=Status.objects.get(code="struck_off"),
+            effective_on=date(2026, 1, 1),
+        )
+    assert john.rights.count() == 1
+
+
+@pytest.mark.django_db
+def test_officers_of_another_regulator_cannot_change_it(register, outsider):
+    with pytest.raises(PermissionDenied):
+        right_grant(
+            acting_user=outsider,
+            registrant=register["john"],
+            code="probate",
+            granted_on=date(2026, 1, 1),
+        )
+
+
+@pytest.mark.django_db
+def test_right_grant_refuses_unknown_and_duplicate_rights(register, officer):
+    with pytest.raises(ValidationError):
+        right_grant(
+            acting_user=officer,
+            registrant=register["john"],
+            code="flying",
+            granted_on=date(2026, 1, 1),
+        )
+    with pytest.raises(ValidationError):
+        right_grant(
+            acting_user=officer,
+            registrant=register["john"],
+            code="immigration",
+            granted_on=date(2026, 1, 1),
+        )
+
+
+@pytest.mark.django_db
+def test_members_keep_their_own_cpd_and_the_year_status_follows(register, make_user):
+    john = register["john"]
+    member = make_user("john")
+    john.user = member
+    john.save()
+    for hours in ("6", "4.5"):
+        cpd_activity_add(
+            acting_user=member,
+            registrant=john,
+            done_on=date(2025, 3, 1),
+            hours=Decimal(hours),
+            activity_type="course",
+            description="Course",
+        )
+
+    def status() -> str:
+        record = CpdRecord.objects.get(registrant=john, year=2025)
+        activities = [CpdActivityData(a.hours, a.activity_type) for a in record.activities.all()]
+        return cpd_status(
+            submitted=record.submitted_on is not None,
+            activities=activities,
+            minimum_hours=Decimal(12),
+        )
+
+    assert status() == "not_submitted"
+    cpd_submit(acting_user=member, registrant=john, year=2025)
+    assert status() == "shortfall"
+    cpd_activity_add(
+        acting_user=member,
+        registrant=john,
+        done_on=date(2025, 9, 1),
+        hours=Decimal("1.5"),
+        activity_type="reading",
+        description="Journal",
+    )
+    assert status() == "compliant"
+    stranger = make_user("stranger")
+    with pytest.raises(PermissionDenied):
+        cpd_activity_add(
+            acting_user=stranger,
+            registrant=john,
+            done_on=date(2025, 3, 1),
+            hours=Decimal(1),
+            activity_type="course",
+            description="x",
+        )
