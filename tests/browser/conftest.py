@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from touchstone.register.tests.fixtures import register  # noqa: F401  (shared fixture)
+
 CHROMIUM = os.environ.get("TOUCHSTONE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from touchstone.register.models import Status
 from touchstone.register.services import registrant_create
-from touchstone.register.tests.conftest import PRIVATE_VALUES
+from touchstone.register.tests.fixtures import PRIVATE_VALUES
 
 SECRETS = [*PRIVATE_VALUES, "UNPUBLISHED-SECRET", "EXPIRED-SECRET", "Tribunal order"]
 ITEM_KEYS = [
