@@ -65,7 +65,7 @@ class Registrant(models.Model):
     regulator = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="registrants"
     )
-    number = models.CharField(max_length=20, unique=True)
+    number = models.CharField(max_length=20, unique=True, help_text="Stored in capitals.")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     title = models.CharField(max_length=20, blank=True)
     given_names = models.CharField(max_length=100, blank=True)

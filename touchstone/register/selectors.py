@@ -75,7 +75,7 @@ def public_search(filters: PublicFilters, *, as_of: date) -> QuerySet[Registrant
     queryset = _public_queryset(as_of)
     q = filters.q.strip()[:200]
     if q and re.match(NUMBER_PATTERN, q):
-        queryset = queryset.filter(number__iexact=q)
+        queryset = queryset.filter(number=q.upper())
     elif q:
         words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
         if not words:
@@ -110,7 +110,7 @@ def public_search(filters: PublicFilters, *, as_of: date) -> QuerySet[Registrant
 
 
 def public_get(number: str, *, as_of: date) -> Registrant:
-    registrant = _public_queryset(as_of).filter(number__iexact=number.strip()[:20]).first()
+    registrant = _public_queryset(as_of).filter(number=number.strip()[:20].upper()).first()
     if registrant is None:
         raise Registrant.DoesNotExist(number)
     return registrant
@@ -124,7 +124,7 @@ def staff_search(user, *, q: str = "") -> QuerySet[Registrant]:
     q = q.strip()
     if q:
         words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
-        condition = Q(number__iexact=q) | Q(email__iexact=q)
+        condition = Q(number=q.upper()) | Q(email__iexact=q)
         if words:
             by_name = Registrant.objects.all()
             for word in words:

@@ -60,6 +60,7 @@ def index_names(registrants: list[Registrant]) -> None:
 
 
 def _prepare(registrant: Registrant) -> None:
+    registrant.number = registrant.number.strip().upper()
     registrant.search_name = rules.search_name(registrant.name)
     registrant.search_postcode = rules.normalise_postcode(registrant.postcode)
 

@@ -1,0 +1,453 @@
+"""Benchmark: the public register search at scale, against the bare database query.
+
+Builds N individuals and N/12.5 entities (default 250,000 and 20,000) in a scratch database,
+then times the public API (the real view, serialiser and query code, in process) for name,
+number and filter searches against the same SQL run directly on the database (the floor),
+checks that the query count per request does not grow with the register, and measures
+throughput over loopback with several gunicorn workers.
+
+    .venv/bin/python -m bench.register_search --db sqlite            # or --db postgres
+    .venv/bin/python -m bench.register_search --db sqlite --n 20000  # a quicker run
+
+Results are written to bench/results/register_search-<db>.json.
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GIVEN = [
+    "John",
+    "Jane",
+    "Amir",
+    "Siobhan",
+    "Chloe",
+    "Zoe",
+    "Mohammed",
+    "Priya",
+    "David",
+    "Aoife",
+    "Kwame",
+    "Olga",
+    "Rhys",
+    "Fatima",
+    "Tomasz",
+    "Grace",
+    "Liam",
+    "Mei",
+    "Hannah",
+    "Ravi",
+    "Ellen",
+    "Gareth",
+    "Nia",
+    "Samuel",
+    "Isla",
+    "Jose",
+    "Anna",
+    "Peter",
+    "Ruth",
+    "Simon",
+]
+FAMILY = [
+    "Smith",
+    "Jones",
+    "Williams",
+    "Taylor",
+    "Brown",
+    "Davies",
+    "Evans",
+    "Wilson",
+    "Thomas",
+    "Roberts",
+    "Johnson",
+    "Lewis",
+    "Walker",
+    "Robinson",
+    "Wood",
+    "Thompson",
+    "White",
+    "Watson",
+    "Jackson",
+    "Wright",
+    "Green",
+    "Harris",
+    "Cooper",
+    "King",
+    "Lee",
+    "Martin",
+    "Clarke",
+    "James",
+    "Morgan",
+    "Hughes",
+    "Edwards",
+    "Hill",
+    "Moore",
+    "Khan",
+    "Obrien",
+    "Nowak",
+    "Okafor",
+    "Patel",
+    "Murphy",
+    "Singh",
+    "Ahmed",
+    "Kowalski",
+    "Fletcher",
+    "Marsh",
+    "Barker",
+    "Kaur",
+    "Hussain",
+    "Ali",
+    "Begum",
+    "Shaw",
+    "Lloyd",
+    "Price",
+]
+TOWNS = [
+    "Bedford",
+    "Cambridge",
+    "Manchester",
+    "Leeds",
+    "Cardiff",
+    "Bristol",
+    "Norwich",
+    "Birmingham",
+    "Newcastle",
+    "London",
+    "Liverpool",
+    "York",
+    "Exeter",
+    "Hull",
+    "Derby",
+]
+
+
+def configure(db: str) -> str:
+    (ROOT / "var" / "static").mkdir(parents=True, exist_ok=True)
+    if db == "sqlite":
+        path = Path(tempfile.mkdtemp(prefix="touchstone-bench-")) / "bench.sqlite3"
+        url = f"sqlite:///{path}"
+    else:
+        base = os.environ.get(
+            "TOUCHSTONE_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/touchstone_bench"
+        )
+        import psycopg
+
+        admin = base.rsplit("/", 1)[0] + "/postgres"
+        name = base.rsplit("/", 1)[1]
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = base
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "touchstone.settings"
+    os.environ["TOUCHSTONE_DEBUG"] = "false"
+    os.environ["TOUCHSTONE_SECRET_KEY"] = "bench-only-" + "x" * 50
+    os.environ["TOUCHSTONE_PUBLIC_API_RATE"] = "1000000/min"
+    os.environ.setdefault("TOUCHSTONE_LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return url
+
+
+def build(n: int) -> dict:
+    """Bulk-load the register the way the services would shape it (search keys included)."""
+    from django.db import transaction
+
+    from touchstone.core.models import Organisation
+    from touchstone.register import rules
+    from touchstone.register.models import (
+        Category,
+        NameToken,
+        PracticeRight,
+        Registrant,
+        RightType,
+        Status,
+    )
+
+    rng = random.Random(42)
+    regulator = Organisation.objects.create(slug="ips", name="IPS", kind="regulator")
+    statuses = {s.code: s for s in Status.objects.all()}
+    categories = list(Category.objects.all())
+    rights = list(RightType.objects.all())
+    started = time.perf_counter()
+
+    def save(batch: list[Registrant]) -> None:
+        with transaction.atomic():
+            Registrant.objects.bulk_create(batch)
+            tokens, granted = [], []
+            for r in batch:
+                keys = set()
+                for word in rules.name_words(r.name):
+                    keys |= rules.deletion_keys(word)
+                tokens.extend(NameToken(registrant=r, key=k) for k in keys)
+                if r.kind == "individual" and rng.random() < 0.4:
+                    granted.append(
+                        PracticeRight(
+                            registrant=r, right_type=rng.choice(rights), granted_on="2015-01-01"
+                        )
+                    )
+            NameToken.objects.bulk_create(tokens, batch_size=10000)
+            PracticeRight.objects.bulk_create(granted, batch_size=10000)
+
+    entities = max(1, n * 20 // 250)
+    batch: list[Registrant] = []
+    for i in range(entities + n):
+        entity = i < entities
+        given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+        status = statuses["suspended" if rng.random() < 0.01 else "active"]
+        r = Registrant(
+            regulator=regulator,
+            number=f"E{i}" if entity else str(1_000_000 + i),
+            kind="entity" if entity else "individual",
+            given_names="" if entity else given,
+            family_name="" if entity else family,
+            entity_name=f"{family} Law LLP" if entity else "",
+            status=status,
+            category=None if entity else rng.choice(categories),
+            town=rng.choice(TOWNS),
+            postcode=f"AB{rng.randint(1, 99)} {rng.randint(1, 9)}CD",
+        )
+        r.search_name = rules.search_name(r.name)
+        r.search_postcode = rules.normalise_postcode(r.postcode)
+        batch.append(r)
+        if len(batch) == 5000:
+            save(batch)
+            batch = []
+    if batch:
+        save(batch)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return {
+        "individuals": n,
+        "entities": entities,
+        "name_keys": NameToken.objects.count(),
+        "build_seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def queries(n: int) -> dict[str, list[str]]:
+    rng = random.Random(7)
+
+    def typo(word: str) -> str:
+        i = rng.randrange(1, len(word))
+        return word[:i] + word[i + 1 :]
+
+    return {
+        "name (one typo per word)": [
+            f"q={typo(rng.choice(GIVEN))}+{typo(rng.choice(FAMILY))}" for _ in range(50)
+        ],
+        "number": [f"q={1_000_000 + n * 20 // 250 + rng.randrange(n)}" for _ in range(50)],
+        "filters (right, status, town)": [
+            f"right=immigration&status=active&town={rng.choice(TOWNS)}" for _ in range(50)
+        ],
+    }
+
+
+def time_api(n: int, repeat: int) -> dict:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from touchstone.register.selectors import PublicFilters, public_search
+
+    client = Client()
+    results = {}
+    for label, qs in queries(n).items():
+        api, floor, counts = [], [], set()
+        for _ in range(repeat):
+            for q in qs:
+                start = time.perf_counter()
+                with CaptureQueriesContext(connection) as captured:
+                    response = client.get(f"/api/v1/public/register/?{q}&page_size=20")
+                api.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, response.content
+                counts.add(len(captured.captured_queries))
+                # The floor: the same SQL (count and first page) straight on the database.
+                params = dict(p.split("=") for p in q.split("&"))
+                params["q"] = params.get("q", "").replace("+", " ")
+                queryset = public_search(PublicFilters(**params), as_of=timezone.localdate())
+                ids = queryset.values_list("id", flat=True)
+                count_sql, count_params = ids.query.sql_with_params()
+                page_sql, page_params = ids[:20].query.sql_with_params()
+                start = time.perf_counter()
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT COUNT(*) FROM ({count_sql}) AS found", count_params)
+                    cursor.fetchall()
+                    cursor.execute(page_sql, page_params)
+                    cursor.fetchall()
+                floor.append((time.perf_counter() - start) * 1000)
+        results[label] = {
+            "requests": len(api),
+            "api_p50_ms": round(percentile(api, 50), 2),
+            "api_p95_ms": round(percentile(api, 95), 2),
+            "floor_p50_ms": round(percentile(floor, 50), 2),
+            "floor_p95_ms": round(percentile(floor, 95), 2),
+            "ratio_p95": round(percentile(api, 95) / max(percentile(floor, 95), 0.001), 1),
+            "queries_per_request": sorted(counts),
+        }
+    return results
+
+
+def throughput(url: str, n: int, workers: int, seconds: float, clients: int) -> dict:
+    env = {**os.environ, "DATABASE_URL": url}
+    port = 8765
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "touchstone.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/public/register/1/")
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                time.sleep(0.1)
+        paths = [
+            f"/api/v1/public/register/?{q}&page_size=20" for qs in queries(n).values() for q in qs
+        ]
+        if shutil.which("wrk"):
+            return _wrk(port, paths, seconds, clients) | {"workers": workers}
+        return _python_clients(port, paths, seconds, clients) | {"workers": workers}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wrk(port: int, paths: list[str], seconds: float, connections: int) -> dict:
+    """Load from wrk (a separate C process), rotating through the search paths."""
+    script = Path(tempfile.mkdtemp()) / "paths.lua"
+    quoted = ", ".join(json.dumps(p) for p in paths)
+    script.write_text(
+        f"local paths = {{{quoted}}}\nlocal i = 0\n"
+        "request = function()\n  i = i + 1\n"
+        "  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n"
+    )
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{int(seconds)}s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(out.split("Requests/sec:")[1].split()[0])
+    requests = int(out.split(" requests in ")[0].split()[-1])
+    errors = out.split("Non-2xx or 3xx responses:")[1].split()[0] if "Non-2xx" in out else "0"
+    return {
+        "client": "wrk",
+        "connections": connections,
+        "seconds": seconds,
+        "requests": requests,
+        "errors": int(errors),
+        "requests_per_second": rps,
+    }
+
+
+def _python_clients(port: int, paths: list[str], seconds: float, clients: int) -> dict:
+    done, errors = [0], [0]
+    deadline = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def client(offset: int) -> None:
+        i = offset
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{paths[i % len(paths)]}").read()
+                with lock:
+                    done[0] += 1
+            except OSError:
+                with lock:
+                    errors[0] += 1
+            i += 1
+
+    threads = [threading.Thread(target=client, args=(k * 7,)) for k in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    return {
+        "client": "python threads",
+        "connections": clients,
+        "seconds": round(elapsed, 1),
+        "requests": done[0],
+        "errors": errors[0],
+        "requests_per_second": round(done[0] / elapsed, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--n", type=int, default=250_000, help="individuals (entities: n/12.5)")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=15)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    url = configure(args.db)
+    data = build(args.n)
+    print(f"built {data}", flush=True)
+    timings = time_api(args.n, args.repeat)
+    for label, row in timings.items():
+        print(f"{label}: {row}", flush=True)
+    load = throughput(url, args.n, args.workers, args.seconds, clients=8)
+    print(f"throughput: {load}", flush=True)
+    result = {
+        "database": args.db,
+        "data": data,
+        "search": timings,
+        "throughput": load,
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+    }
+    out = ROOT / "bench" / "results" / f"register_search-{args.db}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
