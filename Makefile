@@ -66,7 +66,8 @@ lock: $(VENV)/.installed
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11 -q --custom-compile-command "make lock"
 
 bench: setup
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.register_search --db sqlite
+	$(BIN)/python -m bench.register_search --db postgres
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build var
