@@ -146,7 +146,8 @@ def parse_due(text: str | None) -> DueParse:
 
     "Ongoing"/"Each year" → recurring, no date. "TBA"/"TBC"/blank → nothing, no warning.
     "July 2009", "Sept 2010" → last day of the month; "2012" → 31 December. Numbers are
-    day-month-year ("01-09-17", "23.8.17", "01/09/2017"; two-digit years are 20xx).
+    day-month-year ("01-09-17", "23.8.17", "01/09/2017"; two-digit years are 20xx), or ISO
+    "2017-09-01" as spreadsheets export it.
     Financial years end 31 March: "2018-19" → 31/3/2019, "Q1 2018-19" → 30/6/2018.
     When several dates are named ("2018-19 to 2019-20", "Q1-4 2018-19") the latest wins;
     "Ongoing" beside a date makes it recurring. The words target/by/due/to/and are ignored.
