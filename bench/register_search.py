@@ -445,6 +445,7 @@ def main() -> None:
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
     }
     out = ROOT / "bench" / "results" / f"register_search-{args.db}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"wrote {out}")
 
