@@ -42,6 +42,7 @@ class PublicRegisterList(PublicRegisterBase):
     status and town or postcode."""
 
     @extend_schema(
+        operation_id="public_register_list",
         auth=[],
         parameters=[
             OpenApiParameter("q", str, description="Name or membership/entity number"),
@@ -83,7 +84,7 @@ class PublicRegisterList(PublicRegisterBase):
 
 
 class PublicRegisterDetail(PublicRegisterBase):
-    @extend_schema(auth=[], responses=PublicItemSerializer)
+    @extend_schema(operation_id="public_register_retrieve", auth=[], responses=PublicItemSerializer)
     def get(self, request, number: str):
         try:
             registrant = public_get(number, as_of=timezone.localdate())
