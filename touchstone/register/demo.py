@@ -2,18 +2,26 @@
 
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 
-from touchstone.core.models import Organisation
+from touchstone.core.demo import DEMO_PASSWORD
+from touchstone.core.models import Organisation, User
+from touchstone.core.services import user_create
 from touchstone.register.models import Category, Registrant, Status
 from touchstone.register.services import (
+    cpd_activity_add,
+    cpd_sample_draw,
+    cpd_submit,
+    entity_offices_set,
     finding_record,
     registrant_create,
     registrant_status_change,
     right_grant,
 )
 
+MEMBER_USERNAME = "member"
 INDIVIDUALS = 1500
 ENTITIES = 120
 GIVEN = [
@@ -116,6 +124,13 @@ RIGHTS = [
     "conveyancing",
     "commissioner_for_oaths",
 ]
+ACTIVITIES = [
+    "Reserved legal activities: litigation",
+    "Reserved legal activities: probate",
+    "Reserved legal activities: conveyancing",
+    "Immigration advice and services",
+    "Administration of oaths",
+]
 SANCTIONS = [
     "Reprimand",
     "Fine of £1,500",
@@ -131,7 +146,9 @@ def load(stdout) -> None:
         stdout.write("register: demo registrants already there (or no regulator)")
         return
     count = _generate(regulator)
-    stdout.write(f"register: {count} demo registrants")
+    stdout.write(
+        f"register: {count} demo registrants; sign in as {MEMBER_USERNAME} to keep a CPD record"
+    )
 
 
 @transaction.atomic
@@ -142,19 +159,24 @@ def _generate(regulator: Organisation) -> int:
     entities = []
     for n in range(ENTITIES):
         town, district = rng.choice(TOWNS)
-        entities.append(
-            registrant_create(
-                acting_user=None,
-                regulator=regulator,
-                status=statuses["active"],
-                number=f"E{5000 + n}",
-                kind="entity",
-                entity_name=f"{rng.choice(FAMILY)} {rng.choice(FIRMS)}",
-                admitted_on=date(2010, 1, 1) + timedelta(days=rng.randrange(5000)),
-                town=town,
-                postcode=f"{district} {rng.randint(1, 9)}AB",
-            )
+        entity = registrant_create(
+            acting_user=None,
+            regulator=regulator,
+            status=statuses["active"],
+            number=f"E{5000 + n}",
+            kind="entity",
+            entity_name=f"{rng.choice(FAMILY)} {rng.choice(FIRMS)}",
+            authorised_activities=", ".join(sorted(rng.sample(ACTIVITIES, k=rng.randint(1, 3)))),
+            admitted_on=date(2010, 1, 1) + timedelta(days=rng.randrange(5000)),
+            town=town,
+            postcode=f"{district} {rng.randint(1, 9)}AB",
         )
+        offices = [(town, entity.postcode)]
+        if rng.random() < 0.3:
+            other_town, other_district = rng.choice(TOWNS)
+            offices.append((other_town, f"{other_district} {rng.randint(1, 9)}CD"))
+        entity_offices_set(acting_user=None, entity=entity, offices=offices)
+        entities.append(entity)
     for n in range(INDIVIDUALS):
         town, district = rng.choice(TOWNS)
         admitted = date(1995, 1, 1) + timedelta(days=rng.randrange(11000))
@@ -217,4 +239,32 @@ def _generate(regulator: Organisation) -> int:
                 publish=rng.random() < 0.8,
                 publish_until=decided + timedelta(days=365 * rng.choice([1, 3, 5])),
             )
+    _member_with_cpd(regulator, rng)
+    cpd_sample_draw(acting_user=None, regulator=regulator, year=2025, size=40, seed=2025)
     return ENTITIES + INDIVIDUALS
+
+
+def _member_with_cpd(regulator: Organisation, rng: random.Random) -> None:
+    """A sign-in for the first individual, with part of last year's CPD recorded."""
+    registrant = Registrant.objects.get(regulator=regulator, number="100000")
+    user = User.objects.filter(username=MEMBER_USERNAME).first() or user_create(
+        acting_user=None,
+        username=MEMBER_USERNAME,
+        password=DEMO_PASSWORD,
+        first_name=registrant.given_names,
+        last_name=registrant.family_name,
+        email=f"{MEMBER_USERNAME}@touchstone.invalid",
+    )
+    registrant.user = user
+    registrant.save(update_fields=["user"])
+    for month, hours, kind in [(2, "3", "Course or webinar"), (6, "4.5", "Reading or research")]:
+        cpd_activity_add(
+            acting_user=None,
+            registrant=registrant,
+            done_on=date(2025, month, 10),
+            hours=Decimal(hours),
+            activity_type=kind,
+            description=f"{kind} on immigration appeals",
+            reflection="Applied at work in the following month.",
+        )
+    cpd_submit(acting_user=None, registrant=registrant, year=2025)

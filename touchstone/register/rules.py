@@ -84,6 +84,13 @@ class CpdActivityData:
     activity_type: str
 
 
+CPD_STATUS_LABELS = {
+    "compliant": "Compliant",
+    "shortfall": "Shortfall",
+    "not_submitted": "Not submitted",
+}
+
+
 def cpd_status(
     *,
     submitted: bool,
@@ -99,6 +106,31 @@ def cpd_status(
     types = {a.activity_type.strip().lower() for a in activities}
     missing = {t.strip().lower() for t in required_types} - types
     return "compliant" if hours >= minimum_hours and not missing else "shortfall"
+
+
+DEFAULT_MINIMUM_HOURS = Decimal(12)
+
+
+@dataclass(frozen=True)
+class CpdSchemeData:
+    effective_from: date
+    minimum_hours: Decimal
+    required_types: tuple[str, ...] = ()
+
+
+def scheme_in_force(schemes: Iterable[CpdSchemeData], year: int) -> CpdSchemeData:
+    """The scheme that governs a CPD year: the latest one in force on 1 January of that year
+    (a scheme changed mid-year applies from the next year). Without one: 12 hours a year."""
+    start = date(year, 1, 1)
+    in_force = [s for s in schemes if s.effective_from <= start]
+    if not in_force:
+        return CpdSchemeData(date.min, DEFAULT_MINIMUM_HOURS)
+    return max(in_force, key=lambda s: s.effective_from)
+
+
+def cpd_year_end(year: int) -> date:
+    """A CPD year is the calendar year; its record is due by 31 December."""
+    return date(year, 12, 31)
 
 
 def monitoring_sample(numbers: Sequence[str], *, size: int, seed: int) -> list[str]:

@@ -1,13 +1,28 @@
 from django.urls import path
 
-from touchstone.register import views
+from touchstone.register.views import cpd, public, staff
 
 app_name = "register"
 
 urlpatterns = [
-    path("", views.search, name="search"),
-    path("open-data.<str:fmt>", views.open_data, name="open-data"),
-    path("staff/", views.staff_search_view, name="staff-search"),
-    path("staff/<int:pk>/", views.staff_detail, name="staff-detail"),
-    path("<str:number>/", views.detail, name="detail"),
+    path("", public.search, name="search"),
+    path("specialist/", public.specialist, name="specialist"),
+    path("open-data.<str:fmt>", public.open_data, name="open-data"),
+    path("my-cpd/", cpd.my_cpd, name="my-cpd"),
+    path("my-cpd/<int:year>/submit/", cpd.my_cpd_submit, name="my-cpd-submit"),
+    path("staff/", staff.staff_search_view, name="staff-search"),
+    path("staff/cpd/", cpd.staff_cpd, name="staff-cpd"),
+    path("staff/cpd/samples/<int:pk>/", cpd.staff_cpd_sample, name="staff-cpd-sample"),
+    path("staff/<int:pk>/", staff.staff_detail, name="staff-detail"),
+    path("staff/<int:pk>/edit/", staff.staff_edit, name="staff-edit"),
+    path("staff/<int:pk>/status/", staff.staff_status, name="staff-status"),
+    path("staff/<int:pk>/rights/add/", staff.staff_right_grant, name="staff-right-grant"),
+    path("staff/<int:pk>/findings/add/", staff.staff_finding_add, name="staff-finding-add"),
+    path("staff/rights/<int:pk>/end/", staff.staff_right_end, name="staff-right-end"),
+    path(
+        "staff/findings/<int:pk>/publication/",
+        staff.staff_finding_publication,
+        name="staff-finding-publication",
+    ),
+    path("<str:number>/", public.detail, name="detail"),
 ]

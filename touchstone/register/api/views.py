@@ -1,5 +1,7 @@
 """The public register API: no sign-in, cacheable, rate-limited per client."""
 
+import re
+
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -13,6 +15,7 @@ from touchstone.core.api.pagination import StandardPagination
 from touchstone.register.api.serializers import PublicItemSerializer, PublicPageSerializer
 from touchstone.register.models import Registrant
 from touchstone.register.selectors import (
+    NUMBER_PATTERN,
     BadFilter,
     PublicFilters,
     public_get,
@@ -86,6 +89,10 @@ class PublicRegisterList(PublicRegisterBase):
 class PublicRegisterDetail(PublicRegisterBase):
     @extend_schema(operation_id="public_register_retrieve", auth=[], responses=PublicItemSerializer)
     def get(self, request, number: str):
+        if not re.match(NUMBER_PATTERN, number):
+            raise ValidationError(
+                {"number": "A register number is up to 3 letters, then digits: 100001 or E5000."}
+            )
         try:
             registrant = public_get(number, as_of=timezone.localdate())
         except Registrant.DoesNotExist as exc:

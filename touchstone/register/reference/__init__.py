@@ -1,5 +1,6 @@
 """Reference data shipped with the register, loaded after every `touchstone migrate`."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -7,11 +8,19 @@ import yaml
 REFERENCE_FILE = Path(__file__).resolve().parent / "register.yaml"
 
 
+def _data() -> dict:
+    return yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8"))
+
+
+def cpd_activity_types() -> list[str]:
+    return list(_data()["cpd_activity_types"])
+
+
 def load_reference_data(sender=None, using="default", **kwargs) -> None:
     """Create or update categories, statuses and right types from register.yaml (idempotent)."""
-    from touchstone.register.models import Category, RightType, Status
+    from touchstone.register.models import Category, CpdScheme, RightType, Status
 
-    data = yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8"))
+    data = _data()
     for position, row in enumerate(data["categories"]):
         Category.objects.using(using).update_or_create(
             code=row["code"], defaults={"name": row["name"], "position": position}
@@ -30,5 +39,13 @@ def load_reference_data(sender=None, using="default", **kwargs) -> None:
                 "scope": (row.get("scope") or "").strip(),
                 "specialist_register": row.get("specialist_register") or "",
                 "position": position,
+            },
+        )
+    for row in data["cpd_schemes"]:
+        CpdScheme.objects.using(using).update_or_create(
+            effective_from=row["effective_from"],
+            defaults={
+                "minimum_hours": Decimal(str(row["minimum_hours"])),
+                "required_types": list(row.get("required_types") or []),
             },
         )

@@ -227,3 +227,44 @@ def test_query_count_is_flat_as_the_register_grows(register, organisation):
             family_name=f"Extra{n}",
         )
     assert queries() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["abc!", "1234567890123", "ABCD1", "100 001", "-1"])
+def test_malformed_numbers_are_400(register, number):
+    response = Client().get(f"/api/v1/public/register/{number}/")
+    assert response.status_code == 400
+    assert "number" in response.json()
+
+
+EVERY_PUBLIC_QUERY = [
+    {"q": "john smith"},
+    {"q": "100001"},
+    {"q": "1970-05-04"},
+    {"right": "immigration"},
+    {"category": "Chartered Legal Executive"},
+    {"status": "active"},
+    {"status": "suspended"},
+    {"town": "Bedford"},
+    {"town": "MK40"},
+    {"page": "1", "page_size": "100"},
+    {"q": "smith", "right": "immigration", "town": "MK40", "status": "active"},
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", EVERY_PUBLIC_QUERY)
+def test_no_filter_reaches_private_or_hidden_data(register, params):
+    api = Client().get("/api/v1/public/register/", params)
+    page = Client().get("/register/", params)
+    assert (api.status_code, page.status_code) == (200, 200)
+    for item in api.json()["results"]:
+        assert list(item) == ITEM_KEYS
+        assert all(list(f) == ["date", "summary", "sanction"] for f in item["findings"])
+    for body in (api.content.decode(), page.content.decode()):
+        for secret in SECRETS:
+            assert secret not in body.replace(f'value="{secret}"', ""), (params, secret)
+    for ordering in ("ordering", "sort", "order_by"):
+        cache.clear()  # rate limits are tested on their own
+        bad = Client().get("/api/v1/public/register/", {**params, ordering: "date_of_birth"})
+        assert bad.status_code == 400

@@ -1,11 +1,10 @@
-"""Reads of the register. Public reads expose public fields and visible findings only."""
+"""Public reads of the register: public fields and visible findings only, nothing else."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from touchstone.core.selectors import organisations_for_user
 from touchstone.register import rules
 from touchstone.register.models import (
     Category,
@@ -68,6 +67,16 @@ def _reference(model, value: str, field: str):
     return item
 
 
+def name_matches_q(words: list[str]) -> Q:
+    """Registrants with, for each query word, a name word at most one typo away (found
+    through the indexed deletion keys; see rules.deletion_keys)."""
+    condition = Q()
+    for word in words:
+        keys = rules.deletion_keys(word)
+        condition &= Q(pk__in=NameToken.objects.filter(key__in=keys).values("registrant_id"))
+    return condition
+
+
 def public_search(filters: PublicFilters, *, as_of: date) -> QuerySet[Registrant]:
     """The public register search: number, tolerant name, right, category, status, town."""
     import re
@@ -80,11 +89,7 @@ def public_search(filters: PublicFilters, *, as_of: date) -> QuerySet[Registrant
         words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
         if not words:
             return queryset.none()
-        for word in words:
-            keys = rules.deletion_keys(word)
-            queryset = queryset.filter(
-                pk__in=NameToken.objects.filter(key__in=keys).values("registrant_id")
-            )
+        queryset = queryset.filter(name_matches_q(words))
     if filters.right:
         right_type = _reference(RightType, filters.right, "right")
         queryset = queryset.filter(
@@ -110,43 +115,14 @@ def public_search(filters: PublicFilters, *, as_of: date) -> QuerySet[Registrant
 
 
 def public_get(number: str, *, as_of: date) -> Registrant:
-    registrant = _public_queryset(as_of).filter(number=number.strip()[:20].upper()).first()
-    if registrant is None:
-        raise Registrant.DoesNotExist(number)
-    return registrant
-
-
-def staff_search(user, *, q: str = "") -> QuerySet[Registrant]:
-    """Officers of a regulator see its whole register, private fields included."""
-    queryset = Registrant.objects.filter(regulator__in=organisations_for_user(user)).select_related(
-        "category", "status"
-    )
-    q = q.strip()
-    if q:
-        words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
-        condition = Q(number=q.upper()) | Q(email__iexact=q)
-        if words:
-            by_name = Registrant.objects.all()
-            for word in words:
-                by_name = by_name.filter(
-                    pk__in=NameToken.objects.filter(key__in=rules.deletion_keys(word)).values(
-                        "registrant_id"
-                    )
-                )
-            condition |= Q(pk__in=by_name.values("pk"))
-        queryset = queryset.filter(condition)
-    return queryset.order_by("search_name", "number")
-
-
-def registrant_for_staff(user, *, pk: int) -> Registrant:
     registrant = (
-        Registrant.objects.select_related("category", "status", "entity", "regulator")
-        .prefetch_related("rights__right_type", "findings", "status_changes__status", "cpd")
-        .filter(pk=pk)
+        _public_queryset(as_of)
+        .prefetch_related("offices")
+        .filter(number=number.strip()[:20].upper())
         .first()
     )
-    if registrant is None or not user.has_perm("register.view_registrant", registrant):
-        raise Registrant.DoesNotExist(pk)
+    if registrant is None:
+        raise Registrant.DoesNotExist(number)
     return registrant
 
 
@@ -179,3 +155,18 @@ def status_line(registrant: Registrant) -> str:
         status_since=registrant.status_since,
         rights=[r.right_type.plain for r in registrant.current_rights],
     )
+
+
+@dataclass(frozen=True)
+class SpecialistRegister:
+    code: str
+    name: str
+    right_name: str
+
+
+def specialist_registers() -> list[SpecialistRegister]:
+    """Specialist registers (advocates, immigration practitioners) are views of rights."""
+    return [
+        SpecialistRegister(code=r.code, name=r.specialist_register, right_name=r.name)
+        for r in RightType.objects.exclude(specialist_register="")
+    ]

@@ -1,16 +1,15 @@
-"""Register web pages: the public search and detail pages, open data, and the staff view."""
+"""Public register pages: search, detail, specialist registers and open data (no sign-in)."""
 
 import csv
 import io
 import json
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from touchstone.register.forms import PublicSearchForm, StaffSearchForm
+from touchstone.register.forms import PublicSearchForm
 from touchstone.register.models import Registrant
 from touchstone.register.selectors import (
     BadFilter,
@@ -18,8 +17,7 @@ from touchstone.register.selectors import (
     public_get,
     public_item,
     public_search,
-    registrant_for_staff,
-    staff_search,
+    specialist_registers,
     status_line,
 )
 
@@ -52,6 +50,11 @@ def search(request):
     return render(
         request, "register/search.html", {"form": form, "page": page, "as_at": timezone.now()}
     )
+
+
+def specialist(request):
+    """The specialist registers (advocates, immigration practitioners): views of rights."""
+    return render(request, "register/specialist.html", {"registers": specialist_registers()})
 
 
 def detail(request, number: str):
@@ -123,20 +126,3 @@ def open_data(request, fmt: str):
         raise Http404("No such format.")
     response["Content-Disposition"] = f'attachment; filename="register.{fmt}"'
     return response
-
-
-@login_required
-def staff_search_view(request):
-    form = StaffSearchForm(request.GET or None)
-    q = form.cleaned_data["q"] if form.is_valid() else ""
-    page = Paginator(staff_search(request.user, q=q), 50).get_page(request.GET.get("page"))
-    return render(request, "register/staff_search.html", {"form": form, "page": page})
-
-
-@login_required
-def staff_detail(request, pk: int):
-    try:
-        registrant = registrant_for_staff(request.user, pk=pk)
-    except Registrant.DoesNotExist as exc:
-        raise Http404("No such registrant.") from exc
-    return render(request, "register/staff_detail.html", {"registrant": registrant})

@@ -3,53 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-
-class Category(models.Model):
-    """Membership category (reference data: Student, Associate, ... CILEX Practitioner)."""
-
-    code = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=100)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position"]
-        verbose_name_plural = "categories"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Status(models.Model):
-    """Registration status (reference data). Only an `authorised` status lets rights be used."""
-
-    code = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=100)
-    authorised = models.BooleanField(default=False)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position"]
-        verbose_name_plural = "statuses"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class RightType(models.Model):
-    """A practice right (reference data), e.g. immigration, with its scope in words."""
-
-    code = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=100)
-    plain = models.CharField(max_length=100, help_text='In plain words: "immigration work".')
-    scope = models.TextField(blank=True)
-    specialist_register = models.CharField(max_length=100, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position"]
-
-    def __str__(self) -> str:
-        return self.name
+from touchstone.register.models.reference import Category, RightType, Status
 
 
 class Kind(models.TextChoices):
@@ -72,6 +26,9 @@ class Registrant(models.Model):
     family_name = models.CharField(max_length=100, blank=True)
     entity_name = models.CharField(max_length=200, blank=True)
     trading_names = models.CharField(max_length=300, blank=True)
+    authorised_activities = models.TextField(
+        blank=True, help_text="An entity's authorised activities, in words (public)."
+    )
     category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, blank=True)
     status = models.ForeignKey(Status, on_delete=models.PROTECT)
     status_since = models.DateField(null=True, blank=True)
@@ -117,6 +74,25 @@ class Registrant(models.Model):
     @property
     def organisation(self):
         return self.regulator
+
+
+class EntityOffice(models.Model):
+    """An office of an entity (public): the register lists where an entity practises."""
+
+    entity = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="offices")
+    town = models.CharField(max_length=100)
+    postcode = models.CharField(max_length=10, blank=True)
+    head_office = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-head_office", "town", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.town} {self.postcode}".strip()
+
+    @property
+    def organisation(self):
+        return self.entity.regulator
 
 
 class NameToken(models.Model):
@@ -195,53 +171,3 @@ class Finding(models.Model):
     @property
     def organisation(self):
         return self.registrant.regulator
-
-
-class CpdScheme(models.Model):
-    """CPD requirements, as data with an effective date (the scheme in force on 1 January)."""
-
-    effective_from = models.DateField(unique=True)
-    minimum_hours = models.DecimalField(max_digits=5, decimal_places=1)
-    required_types = models.JSONField(default=list, blank=True)
-
-    class Meta:
-        ordering = ["-effective_from"]
-
-    def __str__(self) -> str:
-        return f"CPD scheme from {self.effective_from:%d %b %Y}: {self.minimum_hours} hours"
-
-
-class CpdRecord(models.Model):
-    """One registrant's CPD for one year; `submitted_on` is set when they declare it."""
-
-    registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="cpd")
-    year = models.PositiveSmallIntegerField()
-    submitted_on = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["registrant", "year"], name="register_cpd_one_per_year")
-        ]
-
-    def __str__(self) -> str:
-        return f"CPD {self.year} ({self.registrant.number})"
-
-    @property
-    def organisation(self):
-        return self.registrant.regulator
-
-
-class CpdActivity(models.Model):
-    record = models.ForeignKey(CpdRecord, on_delete=models.CASCADE, related_name="activities")
-    done_on = models.DateField()
-    hours = models.DecimalField(max_digits=4, decimal_places=1)
-    activity_type = models.CharField(max_length=60)
-    description = models.TextField()
-    reflection = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["done_on", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.done_on:%d %b %Y}: {self.hours}h {self.activity_type}"

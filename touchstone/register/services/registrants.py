@@ -1,24 +1,21 @@
-"""Every write to the register: keyword-only, acting user, atomic, audited.
+"""Writes to the register proper: registrants, status, rights, offices and findings.
 
 `acting_user=None` is a trusted system caller (an import command, demo data, another module's
 service); web and API paths pass the signed-in user, whose permission is checked here.
 """
 
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from touchstone.core.models import Organisation
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import audit_record, snapshot
 from touchstone.register import rules
 from touchstone.register.models import (
-    CpdActivity,
-    CpdRecord,
-    Finding,
+    EntityOffice,
+    Kind,
     NameToken,
     PracticeRight,
     Registrant,
@@ -45,6 +42,23 @@ REGISTRANT_FIELDS = [
     "date_of_birth",
     "home_address",
 ]
+EDITABLE_FIELDS = {
+    "title",
+    "given_names",
+    "family_name",
+    "entity_name",
+    "trading_names",
+    "authorised_activities",
+    "category",
+    "admitted_on",
+    "entity",
+    "town",
+    "postcode",
+    "email",
+    "phone",
+    "date_of_birth",
+    "home_address",
+}
 
 
 def index_names(registrants: list[Registrant]) -> None:
@@ -83,6 +97,66 @@ def registrant_create(
         after=snapshot(registrant, REGISTRANT_FIELDS),
     )
     return registrant
+
+
+@transaction.atomic
+def registrant_update(*, acting_user, registrant: Registrant, **changes) -> Registrant:
+    """Change a registrant's details (not number, kind or status: status has its own dated
+    service). Only the fields named change; the name search keys follow the name."""
+    require_perm(acting_user, "register.change_registrant", registrant)
+    unknown = sorted(set(changes) - EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"these cannot be changed here: {', '.join(unknown)}")
+    before = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
+    old_name = registrant.name
+    for field, value in changes.items():
+        setattr(registrant, field, value)
+    if registrant.entity_id and registrant.entity_id == registrant.pk:
+        raise ValidationError({"entity": "A registrant cannot be their own entity."})
+    _prepare(registrant)
+    registrant.full_clean()
+    registrant.save()
+    if registrant.name != old_name:
+        index_names([registrant])
+    after = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
+    changed = {k for k in after if after[k] != before[k]}
+    if changed:
+        audit_record(
+            actor=acting_user,
+            action="update",
+            obj=registrant,
+            before={k: before[k] for k in sorted(changed)},
+            after={k: after[k] for k in sorted(changed)},
+        )
+    return registrant
+
+
+@transaction.atomic
+def entity_offices_set(
+    *, acting_user, entity: Registrant, offices: list[tuple[str, str]]
+) -> list[EntityOffice]:
+    """Replace an entity's offices with (town, postcode) pairs; the first is the head office."""
+    require_perm(acting_user, "register.change_registrant", entity)
+    if entity.kind != Kind.ENTITY:
+        raise ValidationError("Only an entity has offices.")
+    before = [str(o) for o in entity.offices.all()]
+    made = []
+    for position, (town, postcode) in enumerate(offices):
+        office = EntityOffice(
+            entity=entity, town=town.strip(), postcode=postcode.strip(), head_office=position == 0
+        )
+        office.full_clean()
+        made.append(office)
+    entity.offices.all().delete()
+    EntityOffice.objects.bulk_create(made)
+    audit_record(
+        actor=acting_user,
+        action="set_offices",
+        obj=entity,
+        before={"offices": before},
+        after={"offices": [str(o) for o in made]},
+    )
+    return made
 
 
 @transaction.atomic
@@ -160,97 +234,6 @@ def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeR
         after={"right": right.right_type.code, "ended_on": ended_on},
     )
     return right
-
-
-@transaction.atomic
-def finding_record(
-    *,
-    acting_user,
-    registrant: Registrant,
-    decided_on: date,
-    body: str,
-    summary: str,
-    sanction: str,
-    publish: bool,
-    publish_from: date | None = None,
-    publish_until: date | None = None,
-) -> Finding:
-    """Record a fitness-to-practise finding (the conduct module will call this)."""
-    require_perm(acting_user, "register.change_finding", registrant)
-    finding = Finding(
-        registrant=registrant,
-        decided_on=decided_on,
-        body=body,
-        summary=summary,
-        sanction=sanction,
-        publish=publish,
-        publish_from=publish_from or (decided_on if publish else None),
-        publish_until=publish_until,
-    )
-    finding.full_clean()
-    if (
-        finding.publish_until
-        and finding.publish_from
-        and finding.publish_until < finding.publish_from
-    ):
-        raise ValidationError({"publish_until": "Publication cannot end before it starts."})
-    finding.save()
-    audit_record(
-        actor=acting_user,
-        action="record_finding",
-        obj=registrant,
-        after=snapshot(
-            finding, ["decided_on", "body", "sanction", "publish", "publish_from", "publish_until"]
-        ),
-    )
-    return finding
-
-
-@transaction.atomic
-def cpd_activity_add(
-    *,
-    acting_user,
-    registrant: Registrant,
-    done_on: date,
-    hours: Decimal,
-    activity_type: str,
-    description: str,
-    reflection: str = "",
-) -> CpdActivity:
-    """A member records their own CPD (or an officer does it for them)."""
-    if acting_user is not None and acting_user != registrant.user:
-        require_perm(acting_user, "register.change_registrant", registrant)
-    if hours <= 0:
-        raise ValidationError({"hours": "Enter the hours spent, more than 0."})
-    record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=done_on.year)
-    activity = CpdActivity(
-        record=record,
-        done_on=done_on,
-        hours=hours,
-        activity_type=activity_type.strip(),
-        description=description,
-        reflection=reflection,
-    )
-    activity.full_clean()
-    activity.save()
-    audit_record(
-        actor=acting_user,
-        action="add_cpd_activity",
-        obj=record,
-        after=snapshot(activity, ["done_on", "hours", "activity_type"]),
-    )
-    return activity
-
-
-@transaction.atomic
-def cpd_submit(*, acting_user, registrant: Registrant, year: int) -> CpdRecord:
-    if acting_user is not None and acting_user != registrant.user:
-        require_perm(acting_user, "register.change_registrant", registrant)
-    record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=year)
-    record.submitted_on = timezone.localdate()
-    record.save(update_fields=["submitted_on"])
-    audit_record(actor=acting_user, action="submit_cpd", obj=record, after={"year": year})
-    return record
 
 
 def reference(model, value: str, what: str):

@@ -1,0 +1,30 @@
+"""The register's models, split by meaning: reference data, registrants, CPD."""
+
+from touchstone.register.models.cpd import CpdActivity, CpdRecord, CpdSample, CpdScheme
+from touchstone.register.models.reference import Category, RightType, Status
+from touchstone.register.models.registrants import (
+    EntityOffice,
+    Finding,
+    Kind,
+    NameToken,
+    PracticeRight,
+    Registrant,
+    StatusChange,
+)
+
+__all__ = [
+    "Category",
+    "CpdActivity",
+    "CpdRecord",
+    "CpdSample",
+    "CpdScheme",
+    "EntityOffice",
+    "Finding",
+    "Kind",
+    "NameToken",
+    "PracticeRight",
+    "Registrant",
+    "RightType",
+    "Status",
+    "StatusChange",
+]

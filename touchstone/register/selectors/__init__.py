@@ -1,0 +1,57 @@
+"""Every read of the register that has rules: public visibility, staff scope, CPD."""
+
+from touchstone.register.selectors.cpd import (
+    CpdYear,
+    cpd_sample_statuses,
+    cpd_samples_for_staff,
+    cpd_year,
+    registrant_for_member,
+    scheme_for_year,
+)
+from touchstone.register.selectors.public import (
+    NUMBER_PATTERN,
+    BadFilter,
+    PublicFilters,
+    SpecialistRegister,
+    name_matches_q,
+    public_get,
+    public_item,
+    public_search,
+    specialist_registers,
+    status_line,
+    visible_findings,
+)
+from touchstone.register.selectors.staff import (
+    OFFICER_ROLES,
+    finding_for_staff,
+    officer_organisations,
+    registrant_for_staff,
+    right_for_staff,
+    staff_search,
+)
+
+__all__ = [
+    "NUMBER_PATTERN",
+    "OFFICER_ROLES",
+    "BadFilter",
+    "CpdYear",
+    "PublicFilters",
+    "SpecialistRegister",
+    "cpd_sample_statuses",
+    "cpd_samples_for_staff",
+    "cpd_year",
+    "finding_for_staff",
+    "name_matches_q",
+    "officer_organisations",
+    "public_get",
+    "public_item",
+    "public_search",
+    "registrant_for_member",
+    "registrant_for_staff",
+    "right_for_staff",
+    "scheme_for_year",
+    "specialist_registers",
+    "staff_search",
+    "status_line",
+    "visible_findings",
+]

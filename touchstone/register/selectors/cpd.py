@@ -1,0 +1,103 @@
+"""CPD reads: the scheme in force, a member's year, and the monitoring samples."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from touchstone.register import rules
+from touchstone.register.models import CpdActivity, CpdRecord, CpdSample, CpdScheme, Registrant
+from touchstone.register.selectors.staff import officer_organisations
+
+
+def scheme_for_year(year: int) -> rules.CpdSchemeData:
+    return rules.scheme_in_force(
+        [
+            rules.CpdSchemeData(s.effective_from, s.minimum_hours, tuple(s.required_types))
+            for s in CpdScheme.objects.all()
+        ],
+        year,
+    )
+
+
+@dataclass
+class CpdYear:
+    year: int
+    scheme: rules.CpdSchemeData
+    record: CpdRecord | None
+    activities: list[CpdActivity] = field(default_factory=list)
+
+    @property
+    def hours(self) -> Decimal:
+        return sum((a.hours for a in self.activities), Decimal(0))
+
+    @property
+    def submitted(self) -> bool:
+        return bool(self.record and self.record.submitted_on)
+
+    @property
+    def status(self) -> str:
+        return rules.cpd_status(
+            submitted=self.submitted,
+            activities=[rules.CpdActivityData(a.hours, a.activity_type) for a in self.activities],
+            minimum_hours=self.scheme.minimum_hours,
+            required_types=self.scheme.required_types,
+        )
+
+    @property
+    def status_label(self) -> str:
+        return rules.CPD_STATUS_LABELS[self.status]
+
+
+def cpd_year(registrant: Registrant, year: int) -> CpdYear:
+    record = (
+        CpdRecord.objects.filter(registrant=registrant, year=year)
+        .prefetch_related("activities")
+        .first()
+    )
+    return CpdYear(
+        year=year,
+        scheme=scheme_for_year(year),
+        record=record,
+        activities=list(record.activities.all()) if record else [],
+    )
+
+
+def registrant_for_member(user) -> Registrant | None:
+    """The register entry linked to this signed-in user, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Registrant.objects.select_related("status", "category").filter(user=user).first()
+
+
+def cpd_samples_for_staff(user) -> QuerySet[CpdSample]:
+    return CpdSample.objects.filter(regulator__in=officer_organisations(user)).select_related(
+        "regulator", "drawn_by"
+    )
+
+
+def cpd_sample_statuses(sample: CpdSample) -> list[tuple[Registrant, CpdYear]]:
+    """Each sampled member with their status for the sample's year (a constant number of
+    queries however large the sample)."""
+    registrants = {
+        r.number: r
+        for r in Registrant.objects.filter(
+            regulator=sample.regulator, number__in=sample.numbers
+        ).select_related("status")
+    }
+    records = {
+        r.registrant_id: r
+        for r in CpdRecord.objects.filter(
+            registrant__in=registrants.values(), year=sample.year
+        ).prefetch_related("activities")
+    }
+    scheme = scheme_for_year(sample.year)
+    rows = []
+    for number in sample.numbers:
+        registrant = registrants.get(number)
+        if registrant is None:
+            continue
+        record = records.get(registrant.pk)
+        activities = list(record.activities.all()) if record else []
+        rows.append((registrant, CpdYear(sample.year, scheme, record, activities)))
+    return rows

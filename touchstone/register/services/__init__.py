@@ -1,0 +1,46 @@
+"""Every write to the register: keyword-only, acting user, atomic, audited.
+
+`acting_user=None` is a trusted system caller (an import command, demo data, another module's
+service); web and API paths pass the signed-in user, whose permission is checked here. Other
+modules call these (e.g. `right_grant` on an approved application, `finding_record` for a
+published conduct finding).
+"""
+
+from touchstone.register.services.cpd import (
+    REMINDER_KIND,
+    cpd_activity_add,
+    cpd_reminders_schedule,
+    cpd_sample_draw,
+    cpd_submit,
+)
+from touchstone.register.services.findings import finding_publication_change, finding_record
+from touchstone.register.services.registrants import (
+    REGISTRANT_FIELDS,
+    entity_offices_set,
+    index_names,
+    reference,
+    registrant_create,
+    registrant_status_change,
+    registrant_update,
+    right_end,
+    right_grant,
+)
+
+__all__ = [
+    "REGISTRANT_FIELDS",
+    "REMINDER_KIND",
+    "cpd_activity_add",
+    "cpd_reminders_schedule",
+    "cpd_sample_draw",
+    "cpd_submit",
+    "entity_offices_set",
+    "finding_publication_change",
+    "finding_record",
+    "index_names",
+    "reference",
+    "registrant_create",
+    "registrant_status_change",
+    "registrant_update",
+    "right_end",
+    "right_grant",
+]

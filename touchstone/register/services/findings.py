@@ -1,0 +1,89 @@
+"""Fitness-to-practise findings on the register: recorded here (the conduct module calls
+`finding_record`), shown publicly only while published and inside the publication period."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from touchstone.core.permissions import require_perm
+from touchstone.core.services import audit_record, snapshot
+from touchstone.register.models import Finding, Registrant
+
+
+@transaction.atomic
+def finding_record(
+    *,
+    acting_user,
+    registrant: Registrant,
+    decided_on: date,
+    body: str,
+    summary: str,
+    sanction: str,
+    publish: bool,
+    publish_from: date | None = None,
+    publish_until: date | None = None,
+) -> Finding:
+    """Record a fitness-to-practise finding (the conduct module will call this)."""
+    require_perm(acting_user, "register.change_finding", registrant)
+    finding = Finding(
+        registrant=registrant,
+        decided_on=decided_on,
+        body=body,
+        summary=summary,
+        sanction=sanction,
+        publish=publish,
+        publish_from=publish_from or (decided_on if publish else None),
+        publish_until=publish_until,
+    )
+    finding.full_clean()
+    if (
+        finding.publish_until
+        and finding.publish_from
+        and finding.publish_until < finding.publish_from
+    ):
+        raise ValidationError({"publish_until": "Publication cannot end before it starts."})
+    finding.save()
+    audit_record(
+        actor=acting_user,
+        action="record_finding",
+        obj=registrant,
+        after=snapshot(
+            finding, ["decided_on", "body", "sanction", "publish", "publish_from", "publish_until"]
+        ),
+    )
+    return finding
+
+
+@transaction.atomic
+def finding_publication_change(
+    *,
+    acting_user,
+    finding: Finding,
+    publish: bool,
+    publish_from: date | None,
+    publish_until: date | None,
+) -> Finding:
+    """Publish, withdraw or re-date a finding's publication."""
+    require_perm(acting_user, "register.change_finding", finding)
+    fields = ["publish", "publish_from", "publish_until"]
+    before = snapshot(finding, fields)
+    finding.publish = publish
+    finding.publish_from = publish_from or (finding.decided_on if publish else None)
+    finding.publish_until = publish_until
+    if (
+        finding.publish_until
+        and finding.publish_from
+        and finding.publish_until < finding.publish_from
+    ):
+        raise ValidationError({"publish_until": "Publication cannot end before it starts."})
+    finding.full_clean()
+    finding.save(update_fields=fields)
+    audit_record(
+        actor=acting_user,
+        action="change_finding_publication",
+        obj=finding.registrant,
+        before=before,
+        after=snapshot(finding, fields),
+    )
+    return finding

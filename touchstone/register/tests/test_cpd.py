@@ -1,0 +1,156 @@
+"""CPD: scheme as data, member pages, monitoring sample with a logged seed, reminders."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.utils import timezone
+
+from touchstone.core.models import AuditEvent, Deadline, Notification
+from touchstone.core.services import deadlines_sweep
+from touchstone.register.models import CpdRecord, CpdSample, CpdScheme, Status
+from touchstone.register.selectors import cpd_year, scheme_for_year
+from touchstone.register.services import (
+    cpd_activity_add,
+    cpd_reminders_schedule,
+    cpd_sample_draw,
+    cpd_submit,
+    registrant_create,
+)
+
+
+@pytest.fixture
+def member(register, make_user):
+    user = make_user("john")
+    register["john"].user = user
+    register["john"].save()
+    return user
+
+
+@pytest.mark.django_db
+def test_default_scheme_is_twelve_hours_and_schemes_apply_from_the_next_year(db):
+    assert scheme_for_year(2024).minimum_hours == Decimal(12)
+    CpdScheme.objects.create(
+        effective_from=date(2025, 6, 1), minimum_hours=16, required_types=["Ethics"]
+    )
+    assert scheme_for_year(2025).minimum_hours == Decimal(12)
+    assert (scheme_for_year(2026).minimum_hours, scheme_for_year(2026).required_types) == (
+        Decimal(16),
+        ("Ethics",),
+    )
+
+
+@pytest.mark.django_db
+def test_member_fills_and_submits_their_own_record(register, member):
+    client = Client()
+    client.force_login(member)
+    year = timezone.localdate().year
+    today = timezone.localdate().isoformat()
+    assert "Not submitted" in client.get("/register/my-cpd/").content.decode()
+    response = client.post(
+        "/register/my-cpd/",
+        {"done_on": today, "hours": "12", "activity_type": "Course or webinar", "description": "x"},
+    )
+    assert response.status_code == 302
+    bad = client.post("/register/my-cpd/", {"done_on": "2999-01-01", "hours": "0"})
+    assert "govuk-error-summary" in bad.content.decode()
+    assert client.post(f"/register/my-cpd/{year}/submit/").status_code == 302
+    assert cpd_year(register["john"], year).status == "compliant"
+    assert "Compliant" in client.get("/register/my-cpd/").content.decode()
+    assert AuditEvent.objects.filter(action="submit_cpd", actor=member).count() == 1
+    with pytest.raises(ValidationError):
+        cpd_submit(acting_user=member, registrant=register["john"], year=year)
+
+
+@pytest.mark.django_db
+def test_a_member_cannot_touch_another_members_record(register, member):
+    with pytest.raises(PermissionDenied):
+        cpd_activity_add(
+            acting_user=member,
+            registrant=register["zoe"],
+            done_on=date(2025, 1, 1),
+            hours=Decimal(1),
+            activity_type="Course or webinar",
+            description="x",
+        )
+    with pytest.raises(PermissionDenied):
+        cpd_submit(acting_user=member, registrant=register["zoe"], year=2025)
+    assert not CpdRecord.objects.filter(registrant=register["zoe"]).exists()
+
+
+@pytest.mark.django_db
+def test_unlinked_user_is_told_so(register, make_user):
+    client = Client()
+    client.force_login(make_user("someone"))
+    assert "not linked" in client.get("/register/my-cpd/").content.decode()
+
+
+@pytest.mark.django_db
+def test_sample_is_reproducible_from_its_logged_seed(register, organisation, officer):
+    active = Status.objects.get(code="active")
+    for n in range(40):
+        registrant_create(
+            acting_user=None,
+            regulator=organisation,
+            status=active,
+            number=f"3000{n:02d}",
+            kind="individual",
+            family_name=f"Member{n}",
+        )
+    first = cpd_sample_draw(acting_user=officer, regulator=organisation, year=2025, size=5)
+    event = AuditEvent.objects.get(action="draw_cpd_sample", object_id=str(first.pk))
+    assert event.after["seed"] == first.seed
+    again = cpd_sample_draw(
+        acting_user=officer, regulator=organisation, year=2025, size=5, seed=event.after["seed"]
+    )
+    assert again.numbers == first.numbers and len(first.numbers) == 5
+    assert "100002" not in first.numbers + again.numbers or first.population == 41  # suspended
+    assert first.population == 41  # 40 + John; Zoë is suspended and entities are not sampled
+    other = cpd_sample_draw(
+        acting_user=officer, regulator=organisation, year=2025, size=5, seed=first.seed + 1
+    )
+    assert other.numbers != first.numbers
+
+
+@pytest.mark.django_db
+def test_sample_needs_an_officer_and_a_size(register, organisation, outsider, officer):
+    with pytest.raises(PermissionDenied):
+        cpd_sample_draw(acting_user=outsider, regulator=organisation, year=2025, size=5)
+    with pytest.raises(ValidationError):
+        cpd_sample_draw(acting_user=officer, regulator=organisation, year=2025, size=0)
+    assert CpdSample.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_sample_pages(register, organisation, officer):
+    client = Client()
+    client.force_login(officer)
+    response = client.post(
+        "/register/staff/cpd/", {"action": "sample", "year": "2025", "size": "1", "seed": "7"}
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "seed 7" in page and "Mr John Smith" in page and "Not submitted" in page
+
+
+@pytest.mark.django_db
+def test_reminders_warn_before_year_end_and_stop_when_submitted(
+    register, organisation, officer, member, make_user
+):
+    year = timezone.localdate().year
+    assert cpd_reminders_schedule(acting_user=officer, regulator=organisation, year=year) == 1
+    deadline = Deadline.objects.get(kind="register.cpd")
+    assert (deadline.due_on, list(deadline.responsible.all())) == (date(year, 12, 31), [member])
+    with pytest.raises(PermissionDenied):
+        cpd_reminders_schedule(acting_user=make_user("x"), regulator=organisation, year=year)
+    result = deadlines_sweep(as_of=date(year, 12, 15))
+    assert result.due_soon_sent == 1
+    assert Notification.objects.get(recipient=member).url == "/register/my-cpd/"
+    assert len(mail.outbox) in (0, 1)  # sent on commit
+    cpd_submit(acting_user=member, registrant=register["john"], year=year)
+    deadline.refresh_from_db()
+    assert deadline.state == Deadline.State.MET
+    assert cpd_reminders_schedule(acting_user=officer, regulator=organisation, year=year) == 0

@@ -1,0 +1,205 @@
+"""Staff pages: officers search the whole register (private fields included) and change it
+through the services. Each change has its own page (one thing per page)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from touchstone.register import services
+from touchstone.register.forms import (
+    FindingForm,
+    FindingPublicationForm,
+    RegistrantForm,
+    RightEndForm,
+    RightGrantForm,
+    StaffSearchForm,
+    StatusChangeForm,
+)
+from touchstone.register.models import Finding, PracticeRight, Registrant
+from touchstone.register.selectors import (
+    finding_for_staff,
+    officer_organisations,
+    registrant_for_staff,
+    right_for_staff,
+    staff_search,
+)
+
+
+def posted(request):
+    """The POST data when posted (even an empty form, e.g. an unticked box), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form, by field where the field exists."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _registrant_or_404(user, pk: int) -> Registrant:
+    try:
+        return registrant_for_staff(user, pk=pk)
+    except Registrant.DoesNotExist as exc:
+        raise Http404("No such registrant.") from exc
+
+
+@login_required
+def staff_search_view(request):
+    if not officer_organisations(request.user).exists():
+        raise Http404("The staff register is for the regulator's officers.")
+    form = StaffSearchForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    page = Paginator(staff_search(request.user, q=q), 50).get_page(request.GET.get("page"))
+    return render(request, "register/staff_search.html", {"form": form, "page": page})
+
+
+@login_required
+def staff_detail(request, pk: int):
+    registrant = _registrant_or_404(request.user, pk)
+    return render(request, "register/staff_detail.html", {"registrant": registrant})
+
+
+def _change_page(request, *, registrant, form, title, submit, apply, done, back=None):
+    """The shared shape of a change page: show the form; on POST call the service, show its
+    validation errors on the form, or go back to the registrant with a message."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            apply(form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("register:staff-detail", pk=registrant.pk)
+    return render(
+        request,
+        "register/staff_change.html",
+        {"registrant": registrant, "form": form, "title": title, "submit": submit},
+    )
+
+
+@login_required
+def staff_edit(request, pk: int):
+    registrant = _registrant_or_404(request.user, pk)
+    initial = {name: getattr(registrant, name) for name in RegistrantForm.base_fields}
+    initial["category"] = registrant.category.code if registrant.category else ""
+    form = RegistrantForm(posted(request), initial=initial)
+
+    def apply(data):
+        changes = {k: v for k, v in data.items() if k != "category" and v != initial.get(k)}
+        if data["category"] != registrant.category:
+            changes["category"] = data["category"]
+        services.registrant_update(acting_user=request.user, registrant=registrant, **changes)
+
+    return _change_page(
+        request,
+        registrant=registrant,
+        form=form,
+        title="Change details",
+        submit="Save details",
+        apply=apply,
+        done="Details saved.",
+    )
+
+
+@login_required
+def staff_status(request, pk: int):
+    registrant = _registrant_or_404(request.user, pk)
+    form = StatusChangeForm(posted(request))
+    return _change_page(
+        request,
+        registrant=registrant,
+        form=form,
+        title="Change status",
+        submit="Change status",
+        apply=lambda data: services.registrant_status_change(
+            acting_user=request.user, registrant=registrant, **data
+        ),
+        done="Status changed.",
+    )
+
+
+@login_required
+def staff_right_grant(request, pk: int):
+    registrant = _registrant_or_404(request.user, pk)
+    form = RightGrantForm(posted(request))
+    return _change_page(
+        request,
+        registrant=registrant,
+        form=form,
+        title="Grant a practice right",
+        submit="Grant right",
+        apply=lambda data: services.right_grant(
+            acting_user=request.user, registrant=registrant, **data
+        ),
+        done="Right granted.",
+    )
+
+
+@login_required
+def staff_right_end(request, pk: int):
+    try:
+        right = right_for_staff(request.user, pk=pk)
+    except PracticeRight.DoesNotExist as exc:
+        raise Http404("No such right.") from exc
+    form = RightEndForm(posted(request))
+    return _change_page(
+        request,
+        registrant=right.registrant,
+        form=form,
+        title=f"End {right.right_type.name}",
+        submit="End right",
+        apply=lambda data: services.right_end(
+            acting_user=request.user, right=right, ended_on=data["ended_on"]
+        ),
+        done="Right ended.",
+    )
+
+
+@login_required
+def staff_finding_add(request, pk: int):
+    registrant = _registrant_or_404(request.user, pk)
+    form = FindingForm(posted(request))
+    return _change_page(
+        request,
+        registrant=registrant,
+        form=form,
+        title="Record a finding",
+        submit="Record finding",
+        apply=lambda data: services.finding_record(
+            acting_user=request.user, registrant=registrant, **data
+        ),
+        done="Finding recorded.",
+    )
+
+
+@login_required
+def staff_finding_publication(request, pk: int):
+    try:
+        finding = finding_for_staff(request.user, pk=pk)
+    except Finding.DoesNotExist as exc:
+        raise Http404("No such finding.") from exc
+    form = FindingPublicationForm(
+        posted(request),
+        initial={
+            "publish": finding.publish,
+            "publish_from": finding.publish_from,
+            "publish_until": finding.publish_until,
+        },
+    )
+    return _change_page(
+        request,
+        registrant=finding.registrant,
+        form=form,
+        title="Change publication of a finding",
+        submit="Save publication",
+        apply=lambda data: services.finding_publication_change(
+            acting_user=request.user, finding=finding, **data
+        ),
+        done="Publication saved.",
+    )
