@@ -1,4 +1,7 @@
-"""Demo plans: the two seed plans, loaded through the services from YAML (idempotent)."""
+"""Demo plans: the two seed plans, loaded through the services from YAML (idempotent).
+
+(The loader is `demo_data.py` rather than `demo.py` because the YAML lives in `demo/`.)
+"""
 
 from datetime import date
 from pathlib import Path
@@ -9,6 +12,7 @@ from django.utils import timezone
 
 from touchstone.core.models import Organisation
 from touchstone.core.services import organisation_create
+from touchstone.plans import rules
 from touchstone.plans.models import Plan
 from touchstone.plans.services import ActionInput, action_add, area_add, plan_create, target_add
 
@@ -17,15 +21,33 @@ PLAN_FILES = ["ips_business_plan_2009_10.yaml", "lgss_law_cfa_sip_2017.yaml"]
 
 
 def load(stdout) -> None:
+    """Load each seed plan that its organisation does not have yet; one line per plan."""
     for name in PLAN_FILES:
         data = yaml.safe_load((DEMO_DIR / name).read_text(encoding="utf-8"))
-        plan, created = load_plan(data)
-        verb = "loaded" if created else "already there:"
-        stdout.write(f'{verb} plan "{plan.title}" ({plan.actions.count()} actions)')
+        try:
+            plan, created = load_plan(data)
+        except (rules.RuleError, ValueError) as exc:
+            raise ValueError(f"{name}: {exc}") from exc
+        if created:
+            stdout.write(f'loaded plan "{plan.title}" ({plan.actions.count()} actions)')
+        else:
+            stdout.write(f'plan "{plan.title}" is already there: left as it is')
+
+
+def _date(value) -> date | None:
+    """YAML gives a date for 2009-12-01 but a string if it was quoted."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
 
 
 @transaction.atomic
 def load_plan(data: dict) -> tuple[Plan, bool]:
+    """Build one plan from its YAML, all in one transaction. Returns (plan, created)."""
     org = data["organisation"]
     organisation = Organisation.objects.filter(slug=org["slug"]).first() or organisation_create(
         acting_user=None, slug=org["slug"], name=org["name"], kind=org["kind"]
@@ -39,39 +61,45 @@ def load_plan(data: dict) -> tuple[Plan, bool]:
         organisation=organisation,
         title=meta["title"],
         kind=meta["kind"],
-        period=meta.get("period") or "",
-        starts_on=meta.get("starts_on"),
-        ends_on=meta.get("ends_on"),
-        summary=(meta.get("summary") or "").strip(),
+        period=_text(meta.get("period")),
+        starts_on=_date(meta.get("starts_on")),
+        ends_on=_date(meta.get("ends_on")),
+        summary=_text(meta.get("summary")),
     )
-    progress_on: date = meta.get("progress_as_of") or timezone.localdate()
+    progress_on = _date(meta.get("progress_as_of")) or timezone.localdate()
     for area_data in data["areas"]:
         area = area_add(
             acting_user=None,
             plan=plan,
-            name=area_data.get("name") or "",
-            aims=list(area_data.get("aims") or []),
+            name=_text(area_data.get("name")),
+            aims=[_text(aim) for aim in area_data.get("aims") or []],
         )
-        for target_data in area_data["targets"]:
+        for target_data in area_data.get("targets") or []:
             target = target_add(
                 acting_user=None,
                 area=area,
-                text=target_data.get("text") or "",
+                text=_text(target_data.get("text")),
                 number=target_data.get("number"),
             )
-            for a in target_data["actions"]:
+            for a in target_data.get("actions") or []:
+                ref = _text(a.get("ref"))
+                try:
+                    status = rules.parse_status(_text(a.get("status")))
+                    rag = rules.parse_rag(_text(a.get("rag")))
+                except rules.RuleError as exc:
+                    raise rules.RuleError(f"action {ref}: {exc}") from exc
                 action_add(
                     acting_user=None,
                     target=target,
                     data=ActionInput(
-                        text=a["action"],
-                        ref=str(a.get("ref") or ""),
-                        due_text=str(a.get("due") or ""),
-                        leads_text=a.get("leads") or "",
-                        status=a.get("status"),
-                        rag=a.get("rag"),
-                        comment=a.get("comment") or "",
-                        progress=a.get("progress"),
+                        text=_text(a["action"]),
+                        ref=ref,
+                        due_text=_text(a.get("due")),
+                        leads_text=_text(a.get("leads")),
+                        status=status,
+                        rag=rag,
+                        comment=_text(a.get("comment")),
+                        progress=_text(a.get("progress")) or None,
                         progress_on=progress_on,
                     ),
                 )

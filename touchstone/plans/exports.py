@@ -10,33 +10,41 @@ from touchstone.core.pdf import render_pdf
 from touchstone.core.tabular import write_csv, write_xlsx
 from touchstone.plans import rules
 from touchstone.plans.imports import COLUMNS
-from touchstone.plans.models import Plan
+from touchstone.plans.models import Action, KeyAim, Plan, ProgressUpdate
 from touchstone.plans.selectors import actions_for_plan, latest_progress, plan_dashboard
 
 
-def plan_export_data(plan: Plan, *, as_of: date) -> dict:
-    """The plan as JSON-ready data, actions in source order."""
-    actions = []
-    for action in actions_for_plan(plan):
-        progress = latest_progress(action)
-        actions.append(
-            {
-                "ref": action.ref,
-                "area": action.target.area.name,
-                "target": action.target.text,
-                "action": action.text,
-                "due_text": action.due_text,
-                "due_date": action.due_date.isoformat() if action.due_date else None,
-                "recurring": action.recurring,
-                "leads": list(action.leads),
-                "status": action.status,
-                "rag": action.rag or None,
-                "progress": progress.text if progress else None,
-                "overdue": rules.is_overdue(
-                    due_date=action.due_date, status=action.status, as_of=as_of
-                ),
-            }
+def _export_rows(plan: Plan, *, as_of: date) -> list[tuple[Action, ProgressUpdate | None, bool]]:
+    """Each action in source order with its latest progress and whether it is overdue."""
+    return [
+        (
+            action,
+            latest_progress(action),
+            rules.is_overdue(due_date=action.due_date, status=action.status, as_of=as_of),
         )
+        for action in actions_for_plan(plan)
+    ]
+
+
+def plan_export_data(plan: Plan, *, as_of: date) -> dict:
+    """The plan as JSON-ready data, actions in source order (the documented export shape)."""
+    actions = [
+        {
+            "ref": action.ref,
+            "area": action.target.area.name,
+            "target": action.target.text,
+            "action": action.text,
+            "due_text": action.due_text,
+            "due_date": action.due_date.isoformat() if action.due_date else None,
+            "recurring": action.recurring,
+            "leads": list(action.leads),
+            "status": action.status,
+            "rag": action.rag or None,
+            "progress": progress.text if progress else None,
+            "overdue": overdue,
+        }
+        for action, progress, overdue in _export_rows(plan, as_of=as_of)
+    ]
     return {"plan": plan.title, "as_of": as_of.isoformat(), "actions": actions}
 
 
@@ -44,61 +52,88 @@ def export_json(plan: Plan, *, as_of: date) -> bytes:
     return json.dumps(plan_export_data(plan, as_of=as_of), indent=2, ensure_ascii=False).encode()
 
 
-def _table(plan: Plan, *, as_of: date) -> tuple[list[str], list[list]]:
-    headers = [*COLUMNS, "due_date", "overdue"]
-    rows = [
-        [
-            a["area"],
-            a["target"],
-            a["action"],
-            a["due_text"],
-            " ".join(a["leads"]) if a["leads"] else "",
-            a["progress"] or "",
-            a["rag"] or "",
-            a["status"],
-            a["ref"],
-            a["due_date"] or "",
-            "yes" if a["overdue"] else "no",
-        ]
-        for a in plan_export_data(plan, as_of=as_of)["actions"]
-    ]
-    return headers, rows
+TABLE_COLUMNS = (*COLUMNS, "due_date", "overdue")
+
+
+def _table(plan: Plan, *, as_of: date, dates_as_text: bool) -> list[list]:
+    """Rows under TABLE_COLUMNS: the import's columns (so the file re-imports to the same plan;
+    leads as written, so they split the same way again) and then two derived columns that the
+    import ignores."""
+    rows = []
+    for action, progress, overdue in _export_rows(plan, as_of=as_of):
+        due_date = action.due_date
+        if dates_as_text:
+            due_date = due_date.isoformat() if due_date else ""
+        rows.append(
+            [
+                action.target.area.name,
+                action.target.text,
+                action.text,
+                action.due_text,
+                action.leads_text or ", ".join(action.leads),
+                progress.text if progress else "",
+                action.rag,
+                action.status,
+                action.ref,
+                due_date,
+                "yes" if overdue else "no",
+            ]
+        )
+    return rows
 
 
 def export_csv(plan: Plan, *, as_of: date) -> bytes:
-    return write_csv(*_table(plan, as_of=as_of))
+    return write_csv(TABLE_COLUMNS, _table(plan, as_of=as_of, dates_as_text=True))
 
 
 def export_xlsx(plan: Plan, *, as_of: date) -> bytes:
-    headers, rows = _table(plan, as_of=as_of)
-    return write_xlsx(headers, rows, title=plan.title)
+    rows = _table(plan, as_of=as_of, dates_as_text=False)  # real date cells in a spreadsheet
+    return write_xlsx(TABLE_COLUMNS, rows, title=plan.title)
 
 
 def board_report_context(plan: Plan, *, as_of: date) -> dict:
+    """Everything the board report shows. Actions are grouped by area and key target in the
+    plan's order (an area that recurs further down a file is still one group)."""
     dashboard = plan_dashboard(plan, as_of=as_of)
-    groups: list[dict] = []
-    for action in actions_for_plan(plan):
+    until = as_of + timedelta(days=30)
+    areas: dict[int, dict] = {}
+    for action, progress, overdue in _export_rows(plan, as_of=as_of):
         area, target = action.target.area, action.target
-        if not groups or groups[-1]["area"] != area:
-            groups.append({"area": area, "aims": list(area.aims.all()), "targets": []})
-        targets = groups[-1]["targets"]
-        if not targets or targets[-1]["target"] != target:
-            targets.append({"target": target, "actions": []})
-        targets[-1]["actions"].append(
-            {
-                "action": action,
-                "progress": latest_progress(action),
-                "overdue": rules.is_overdue(
-                    due_date=action.due_date, status=action.status, as_of=as_of
-                ),
-            }
-        )
+        group = areas.setdefault(area.pk, {"area": area, "targets": {}})
+        entry = group["targets"].setdefault(target.pk, {"target": target, "actions": []})
+        entry["actions"].append({"action": action, "progress": progress, "overdue": overdue})
+    aims: dict[int, list[KeyAim]] = {}
+    for aim in KeyAim.objects.filter(area__plan=plan).order_by("area_id", "position"):
+        aims.setdefault(aim.area_id, []).append(aim)
+    groups = [
+        {
+            "area": group["area"],
+            "aims": aims.get(pk, []),
+            "targets": sorted(group["targets"].values(), key=lambda t: t["target"].position),
+        }
+        for pk, group in sorted(areas.items(), key=lambda item: item[1]["area"].position)
+    ]
     return {
         "plan": plan,
         "as_of": as_of,
-        "until": as_of + timedelta(days=30),
+        "until": until,
         "dashboard": dashboard,
         "groups": groups,
+        "attention": [
+            {
+                "title": "Overdue actions",
+                "actions": dashboard.overdue,
+                "overdue": True,
+                "empty": "No action is overdue.",
+            },
+            {
+                "title": f"Due in the next 30 days, to {until:%-d %B %Y}",
+                "actions": dashboard.due_soon,
+                "overdue": False,
+                "empty": "Nothing falls due in the next 30 days.",
+            },
+        ],
+        "action_count": sum(dashboard.totals.values()),
         "generated_at": timezone.localtime(),
     }
 

@@ -1,4 +1,10 @@
-"""Importing a plan from CSV or XLSX: every row is checked before anything is written."""
+"""Importing a plan from CSV or XLSX: every row is checked before anything is written.
+
+The file has a header row naming some of the columns in `COLUMNS` (any case, any order; only
+`action` is required). A file with any bad row (unknown RAG or status, no action, a value too
+long to keep) is rejected whole, with a message per problem that starts "row N: " (the header is
+row 1). A due date that cannot be read is only a warning: the row imports without a date.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -6,20 +12,36 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from touchstone.core.permissions import require_perm
 from touchstone.core.tabular import TableError, read_table
 from touchstone.plans import rules
-from touchstone.plans.models import Plan, PlanKind
+from touchstone.plans.models import Action, Area, Plan, PlanKind
 from touchstone.plans.services import ActionInput, action_add, area_add, plan_create, target_add
 
 COLUMNS = ("area", "target", "action", "due", "leads", "progress", "rag", "status", "ref")
 EXPORT_ONLY_COLUMNS = ("due_date", "overdue")  # written by the export; ignored on import
 
+# Characters that the exports guard with a leading apostrophe (against formulas running when
+# the file is opened in a spreadsheet); the guard is taken off again on import.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# The longest value each column may hold, from the model, so a long value is a row error
+# rather than a failure half way through the import.
+_MAX_LENGTHS = {
+    "area": Area._meta.get_field("name").max_length,
+    "due": Action._meta.get_field("due_text").max_length,
+    "leads": Action._meta.get_field("leads_text").max_length,
+    "ref": Action._meta.get_field("ref").max_length,
+}
+
 
 @dataclass(frozen=True)
 class ImportRow:
-    row: int
-    area: str
-    target: str
+    """One row of the file as it will be imported, with what the rules derived from it."""
+
+    row: int  # the row number in the file (the header is row 1)
+    area: str  # after carrying a blank area down from the row above
+    target: str  # likewise, within the area
     action: str
     due_text: str
     due_date: date | None
@@ -44,10 +66,13 @@ class ImportPreview:
 
     @property
     def areas(self) -> list[str]:
+        """Area names in order of first appearance ("" is the single unnamed area)."""
         return list(dict.fromkeys(row.area for row in self.rows))
 
 
 class ImportRejected(Exception):
+    """The file (or the plan name) cannot be imported; nothing was written."""
+
     def __init__(self, errors: list[str]):
         super().__init__("; ".join(errors))
         self.errors = errors
@@ -61,6 +86,31 @@ class ImportResult:
     warnings: list[str]
 
 
+def _unguard(value: str) -> str:
+    if value[:1] == "'" and value[1:2] in _FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+def _header_errors(headers: list[str]) -> list[str]:
+    errors = []
+    allowed = COLUMNS + EXPORT_ONLY_COLUMNS
+    unknown = [h for h in dict.fromkeys(headers) if h not in allowed]
+    if unknown:
+        names = ", ".join(unknown)
+        errors.append(
+            f"unknown column{'s' if len(unknown) > 1 else ''} {names}: "
+            f"the columns are {', '.join(COLUMNS)}"
+        )
+    repeated = [h for h in dict.fromkeys(headers) if headers.count(h) > 1]
+    if repeated:
+        names = ", ".join(f'"{h}"' for h in repeated)
+        errors.append(f"the column{'s' if len(repeated) > 1 else ''} {names} appear more than once")
+    if "action" not in headers:
+        errors.append("the file has no action column")
+    return errors
+
+
 def preview_plan_file(*, filename: str, data: bytes) -> ImportPreview:
     """Read and check a plan file without writing anything."""
     preview = ImportPreview()
@@ -69,45 +119,42 @@ def preview_plan_file(*, filename: str, data: bytes) -> ImportPreview:
     except TableError as exc:
         preview.errors.append(str(exc))
         return preview
-    unknown = [h for h in table.headers if h not in COLUMNS + EXPORT_ONLY_COLUMNS]
-    if unknown:
-        preview.errors.append(
-            f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}: "
-            f"the columns are {', '.join(COLUMNS)}"
-        )
-    if "action" not in table.headers:
-        preview.errors.append("the file has no action column")
+    preview.errors.extend(_header_errors(table.headers))
     if preview.errors:
         return preview
     if not table.rows:
-        preview.errors.append("the file has no actions")
+        preview.errors.append("the file has no actions: only a header row")
         return preview
     area = target = ""
-    for number, values in table.rows:
+    for number, raw in table.rows:
+        values = {column: _unguard(raw.get(column, "")) for column in COLUMNS}
         row_errors = []
-        text = values.get("action", "").strip()
-        if not text:
+        if not values["action"]:
             row_errors.append(f"row {number}: the action is missing")
         try:
-            rag = rules.parse_rag(values.get("rag"))
+            rag = rules.parse_rag(values["rag"])
         except rules.RuleError as exc:
             row_errors.append(f"row {number}: {exc}")
             rag = None
         try:
-            status = rules.parse_status(values.get("status"))
+            status = rules.parse_status(values["status"])
         except rules.RuleError as exc:
             row_errors.append(f"row {number}: {exc}")
             status = None
+        for column, limit in _MAX_LENGTHS.items():
+            if len(values[column]) > limit:
+                row_errors.append(
+                    f"row {number}: the {column} is {len(values[column])} characters long; "
+                    f"the most is {limit}"
+                )
         preview.errors.extend(row_errors)
-        if values.get("area", "").strip():
-            new_area = values["area"].strip()
-            if new_area != area:
-                target = ""
-            area = new_area
-        if values.get("target", "").strip():
-            target = values["target"].strip()
-        due_text = values.get("due", "").strip()
-        due = rules.parse_due(due_text)
+        if values["area"]:
+            if values["area"] != area:
+                target = ""  # a new area starts without a key target
+            area = values["area"]
+        if values["target"]:
+            target = values["target"]
+        due = rules.parse_due(values["due"])
         if due.warning:
             preview.warnings.append(f"row {number}: {due.warning}; imported without a date")
         if row_errors:
@@ -117,16 +164,16 @@ def preview_plan_file(*, filename: str, data: bytes) -> ImportPreview:
                 row=number,
                 area=area,
                 target=target,
-                action=text,
-                due_text=due_text,
+                action=values["action"],
+                due_text=values["due"],
                 due_date=due.due_date,
                 recurring=due.recurring,
-                leads_text=values.get("leads", "").strip(),
-                leads=rules.split_leads(values.get("leads")),
-                progress=values.get("progress", "").strip(),
+                leads_text=values["leads"],
+                leads=rules.split_leads(values["leads"]),
+                progress=values["progress"],
                 rag=rag,
                 status=status,
-                ref=values.get("ref", "").strip(),
+                ref=values["ref"],
             )
         )
     return preview
@@ -142,7 +189,13 @@ def plan_import(
     data: bytes,
     kind: str = PlanKind.BUSINESS_PLAN,
 ) -> ImportResult:
-    """Create a plan from a file, all or nothing. Raises ImportRejected with row messages."""
+    """Create a plan from a file, all or nothing, through the services (so it is audited).
+
+    Raises PermissionDenied if the user may not add plans to the organisation (checked first,
+    so nothing about the file or the organisation's plans is revealed), and ImportRejected with
+    every problem found if the file or the name cannot be used.
+    """
+    require_perm(acting_user, "plans.add_plan", organisation)
     name = (name or "").strip()
     preview = preview_plan_file(filename=filename, data=data)
     errors = list(preview.errors)
@@ -158,16 +211,20 @@ def plan_import(
         )
     except ValidationError as exc:
         raise ImportRejected(exc.messages) from exc
-    areas: dict[str, object] = {}
+    areas: dict[str, Area] = {}
     targets: dict[tuple[str, str], object] = {}
+    numbers: dict[str, int] = {}  # key targets so far in each area
     for row in preview.rows:
         if row.area not in areas:
             areas[row.area] = area_add(acting_user=acting_user, plan=plan, name=row.area)
         key = (row.area, row.target)
         if key not in targets:
-            number = sum(1 for a, _ in targets if a == row.area) + 1
+            numbers[row.area] = numbers.get(row.area, 0) + 1
             targets[key] = target_add(
-                acting_user=acting_user, area=areas[row.area], text=row.target, number=number
+                acting_user=acting_user,
+                area=areas[row.area],
+                text=row.target,
+                number=numbers[row.area],
             )
         action_add(
             acting_user=acting_user,

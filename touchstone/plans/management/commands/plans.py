@@ -1,5 +1,6 @@
 """`touchstone plans import|export`: plans in bulk, from files and for board papers."""
 
+import io
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,11 @@ from touchstone.plans.models import Plan, PlanKind
 from touchstone.plans.selectors import plan_get_by_title
 
 EXPORTERS = {"json": export_json, "csv": export_csv, "xlsx": export_xlsx, "pdf": export_pdf}
+BINARY_FORMATS = {"xlsx", "pdf"}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class Command(BaseCommand):
@@ -75,11 +81,10 @@ class Command(BaseCommand):
             ) from exc
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
-        warnings = len(result.warnings)
         self.stdout.write(
-            f'imported "{result.plan.title}" for {organisation.name}: {result.actions} actions '
-            f"in {result.areas} area{'s' if result.areas != 1 else ''}, "
-            f"{warnings} warning{'s' if warnings != 1 else ''}"
+            f'imported "{result.plan.title}" for {organisation.name}: '
+            f"{_count(result.actions, 'action')} in {_count(result.areas, 'area')}, "
+            f"{_count(len(result.warnings), 'warning')}"
         )
 
     def _export(self, options):
@@ -93,15 +98,30 @@ class Command(BaseCommand):
             )
         except (Plan.DoesNotExist, Plan.MultipleObjectsReturned) as exc:
             raise CommandError(str(exc), returncode=1) from exc
-        payload = EXPORTERS[options["format"]](plan, as_of=as_of or timezone.localdate())
+        fmt = options["format"]
+        out = getattr(self.stdout, "_out", sys.stdout)
+        binary_out = getattr(out, "buffer", None)
+        if isinstance(out, io.BufferedIOBase | io.RawIOBase):
+            binary_out = out
+        if not options["output"] and fmt in BINARY_FORMATS:
+            if binary_out is None:
+                raise CommandError(f"{fmt} is a binary format: use --output FILE", returncode=1)
+            if out.isatty():
+                raise CommandError(
+                    f"not writing {fmt} to a terminal: use --output FILE or redirect the output",
+                    returncode=1,
+                )
+        payload = EXPORTERS[fmt](plan, as_of=as_of or timezone.localdate())
         if options["output"]:
-            Path(options["output"]).write_bytes(payload)
+            try:
+                Path(options["output"]).write_bytes(payload)
+            except OSError as exc:
+                message = f"could not write {options['output']}: {exc}"
+                raise CommandError(message, returncode=1) from exc
             self.stderr.write(f"wrote {options['output']}")
-        else:
+        elif binary_out is not None:
             self.stdout.flush()
-            out = getattr(self.stdout, "_out", sys.stdout)
-            if hasattr(out, "buffer"):
-                out.buffer.write(payload)
-                out.buffer.flush()
-            else:  # a text stream (e.g. in tests): only text formats make sense there
-                out.write(payload.decode("utf-8", errors="replace"))
+            binary_out.write(payload)
+            binary_out.flush()
+        else:  # a text stream (e.g. call_command with a StringIO): text formats only
+            out.write(payload.decode("utf-8"))
