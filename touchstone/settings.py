@@ -202,6 +202,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several modules have a field called "kind"; name each set of choices explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "PlanKindEnum": "touchstone.plans.models.PlanKind",
+        "RegistrantKindEnum": ["individual", "entity"],
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "touchstone.core.api.schema.add_error_responses",

@@ -1,76 +1,147 @@
+"""Forms for the plans pages: they check input only; the services decide and write."""
+
 from django import forms
 from django.utils import timezone
 
 from touchstone.plans.models import ActionStatus, PlanKind, Rag
 
-GOVUK_INPUT = {"class": "govuk-input"}
 BLANK = [("", "No change")]
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+# The GOV.UK error modifier for each kind of control.
+_ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-select": "govuk-select--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-file-upload": "govuk-file-upload--error",
+}
 
 
-class PlanImportForm(forms.Form):
+def _input(width: str = "") -> forms.TextInput:
+    return forms.TextInput(attrs={"class": f"govuk-input {width}".strip()})
+
+
+def _select() -> forms.Select:
+    return forms.Select(attrs={"class": "govuk-select"})
+
+
+class GovukForm(forms.Form):
+    """A form whose controls point at their hint and error (aria-describedby) and carry the
+    GOV.UK error style, to go with `includes/field.html` (which writes `<id>-hint` and
+    `<id>-error`)."""
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._describe()
+
+    def _describe(self) -> None:
+        errors = getattr(self, "_errors", None) or {}
+        for name, field in self.fields.items():
+            field_id = self[name].id_for_label
+            attrs = field.widget.attrs
+            described = []
+            if field.help_text:
+                described.append(f"{field_id}-hint")
+            css = [c for c in attrs.get("class", "").split() if not c.endswith("--error")]
+            if name in errors:
+                described.append(f"{field_id}-error")
+                css += [_ERROR_CLASSES[c] for c in list(css) if c in _ERROR_CLASSES]
+            if css:
+                attrs["class"] = " ".join(css)
+            if described:
+                attrs["aria-describedby"] = " ".join(described)
+            else:
+                attrs.pop("aria-describedby", None)
+
+
+class PlanImportForm(GovukForm):
     name = forms.CharField(
-        label="Plan name", max_length=200, widget=forms.TextInput(attrs=GOVUK_INPUT)
+        label="Plan name",
+        max_length=200,
+        widget=_input(),
+        error_messages={"required": "Enter the plan name."},
     )
-    kind = forms.ChoiceField(
-        label="Kind of plan",
-        choices=PlanKind.choices,
-        widget=forms.Select(attrs={"class": "govuk-select"}),
-    )
+    kind = forms.ChoiceField(label="Kind of plan", choices=PlanKind.choices, widget=_select())
     organisation = forms.ChoiceField(
-        label="Organisation", widget=forms.Select(attrs={"class": "govuk-select"})
+        label="Organisation",
+        widget=_select(),
+        error_messages={"required": "Choose an organisation."},
     )
     file = forms.FileField(
         label="File",
-        help_text="A CSV or XLSX file whose first row names the columns: area, target, action, "
-        "due, leads, progress, rag, status, ref. Only action is required.",
+        help_text="A CSV or XLSX file, smaller than 2 MB, whose first row names the columns: "
+        "area, target, action, due, leads, progress, rag, status, ref. Only action is required.",
         widget=forms.ClearableFileInput(
             attrs={"class": "govuk-file-upload", "accept": ".csv,.xlsx"}
         ),
+        error_messages={
+            "required": "Choose a CSV or XLSX file.",
+            "empty": "The file is empty.",
+        },
     )
-
-    MAX_BYTES = 2 * 1024 * 1024
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [(str(o.pk), o.name) for o in organisations]
+        self.organisations = {str(o.pk): o for o in organisations}
+        field = self.fields["organisation"]
+        field.choices = [(str(o.pk), o.name) for o in organisations]
         if len(organisations) == 1:
-            self.fields["organisation"].initial = str(organisations[0].pk)
+            # One organisation: nothing to choose, so no control to fill in.
+            field.initial = str(organisations[0].pk)
+            field.widget = forms.HiddenInput()
+            field.required = False
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+    def clean_organisation(self):
+        chosen = self.cleaned_data["organisation"]
+        if not chosen and len(self.organisations) == 1:
+            return next(iter(self.organisations.values()))
+        return self.organisations[chosen]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
+        if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The file must be smaller than 2 MB.")
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("The file must be a CSV or XLSX file.")
         return upload
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(GovukForm):
     text = forms.CharField(
         label="Progress made",
         widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 4}),
         error_messages={"required": "Enter the progress made."},
     )
     recorded_on = forms.DateField(
-        label="Date",
-        help_text="The day the progress was made, for example 27/03/2026.",
+        label="Date of the progress",
+        help_text="The day the progress was made: today or an earlier day.",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
         widget=forms.DateInput(
             format="%Y-%m-%d", attrs={"class": "govuk-input govuk-input--width-10", "type": "date"}
         ),
-        error_messages={"invalid": "Enter a real date."},
+        error_messages={
+            "required": "Enter the date of the progress.",
+            "invalid": "Enter a real date, for example 27/03/2026.",
+        },
     )
     status = forms.ChoiceField(
-        label="New status",
+        label="New status (optional)",
         required=False,
         choices=BLANK + list(ActionStatus.choices),
-        widget=forms.Select(attrs={"class": "govuk-select"}),
+        widget=_select(),
     )
     rag = forms.ChoiceField(
-        label="New RAG",
+        label="New RAG (optional)",
         required=False,
         choices=BLANK + list(Rag.choices),
-        widget=forms.Select(attrs={"class": "govuk-select"}),
+        widget=_select(),
     )
 
     def __init__(self, *args, **kwargs):
@@ -78,31 +149,29 @@ class ProgressForm(forms.Form):
         self.fields["recorded_on"].initial = timezone.localdate()
 
 
-class ActionEditForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Status",
-        choices=ActionStatus.choices,
-        widget=forms.Select(attrs={"class": "govuk-select"}),
-    )
+class ActionEditForm(GovukForm):
+    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices, widget=_select())
     rag = forms.ChoiceField(
         label="RAG",
         required=False,
         choices=[("", "None")] + list(Rag.choices),
-        widget=forms.Select(attrs={"class": "govuk-select"}),
+        widget=_select(),
     )
     due_text = forms.CharField(
         label="Due",
         required=False,
         max_length=100,
         help_text='As written, for example "July 2009", "Q1 2018-19", "Ongoing" or "01/09/2017".',
-        widget=forms.TextInput(attrs=GOVUK_INPUT),
+        widget=_input(),
+        error_messages={"max_length": "Due must be 100 characters or fewer."},
     )
     leads_text = forms.CharField(
         label="Leads",
         required=False,
         max_length=200,
         help_text='Initials or names, for example "BB IW".',
-        widget=forms.TextInput(attrs=GOVUK_INPUT),
+        widget=_input(),
+        error_messages={"max_length": "Leads must be 200 characters or fewer."},
     )
     comment = forms.CharField(
         label="Comment",
@@ -111,37 +180,55 @@ class ActionEditForm(forms.Form):
     )
 
 
-class DashboardFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search actions", required=False, widget=forms.TextInput(attrs=GOVUK_INPUT)
+class DashboardFilterForm(GovukForm):
+    q = forms.CharField(label="Search actions", required=False, max_length=200, widget=_input())
+    area = forms.TypedChoiceField(
+        label="Area", required=False, coerce=int, empty_value=None, widget=_select()
     )
-    area = forms.ChoiceField(
-        label="Area", required=False, widget=forms.Select(attrs={"class": "govuk-select"})
-    )
-    lead = forms.ChoiceField(
-        label="Lead", required=False, widget=forms.Select(attrs={"class": "govuk-select"})
-    )
+    lead = forms.ChoiceField(label="Lead", required=False, widget=_select())
     status = forms.ChoiceField(
         label="Status",
         required=False,
         choices=[("", "Any")] + list(ActionStatus.choices),
-        widget=forms.Select(attrs={"class": "govuk-select"}),
+        widget=_select(),
     )
     rag = forms.ChoiceField(
         label="RAG",
         required=False,
-        choices=[("", "Any")] + list(Rag.choices) + [("none", "None")],
-        widget=forms.Select(attrs={"class": "govuk-select"}),
+        choices=[("", "Any")] + list(Rag.choices) + [("none", "No RAG")],
+        widget=_select(),
     )
     as_of = forms.DateField(
         label="As of",
         required=False,
+        help_text="The day to measure overdue, due soon and stale actions against.",
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"class": "govuk-input", "type": "date"}),
-        error_messages={"invalid": "Enter a real date, like 2026-03-31."},
+        widget=forms.DateInput(
+            format="%Y-%m-%d", attrs={"class": "govuk-input govuk-input--width-10", "type": "date"}
+        ),
+        error_messages={"invalid": "Enter a real date for as of, for example 2026-03-31."},
     )
+
+    FILTERS = ("q", "area", "lead", "status", "rag")
 
     def __init__(self, *args, areas, leads, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", "Any")] + [(str(a.pk), str(a)) for a in areas]
         self.fields["lead"].choices = [("", "Any")] + [(lead, lead) for lead in leads]
+
+    def filters(self) -> dict:
+        """The valid filters chosen, for `actions_for_plan` and `plan_dashboard`."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # a bad field (say, as_of) drops only that field
+        return {k: self.cleaned_data[k] for k in self.FILTERS if self.cleaned_data.get(k)}
+
+
+class AsOfForm(GovukForm):
+    """The `as_of` of an export or board report."""
+
+    as_of = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "Enter a real date for as of, in the form YYYY-MM-DD."},
+    )

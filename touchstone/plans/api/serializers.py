@@ -1,3 +1,5 @@
+"""Plans API shapes. Input serializers only check input; the services decide and write."""
+
 from rest_framework import serializers
 
 from touchstone.plans.models import Action, ActionStatus, Plan, Rag
@@ -21,13 +23,55 @@ class PlanSerializer(serializers.ModelSerializer):
         ]
 
 
+class RagCountsSerializer(serializers.Serializer):
+    green = serializers.IntegerField()
+    amber = serializers.IntegerField()
+    red = serializers.IntegerField()
+    none = serializers.IntegerField(help_text="Actions with no RAG.")
+
+
+class AreaSummarySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    counts = RagCountsSerializer()
+    total = serializers.IntegerField()
+
+
+class PlanDetailSerializer(PlanSerializer):
+    """A plan with its structure and the RAG position as of a date (default today)."""
+
+    area_count = serializers.IntegerField(read_only=True)
+    target_count = serializers.IntegerField(read_only=True)
+    as_of = serializers.DateField(read_only=True)
+    rag_totals = RagCountsSerializer(read_only=True)
+    areas = AreaSummarySerializer(
+        source="area_summaries", many=True, read_only=True, help_text="RAG counts by area."
+    )
+    overdue = serializers.IntegerField(read_only=True, help_text="Open actions past their date.")
+    due_soon = serializers.IntegerField(read_only=True, help_text="Due in the next 30 days.")
+    stale = serializers.IntegerField(read_only=True, help_text="No progress for 90 days.")
+
+    class Meta(PlanSerializer.Meta):
+        fields = [
+            *PlanSerializer.Meta.fields,
+            "area_count",
+            "target_count",
+            "as_of",
+            "rag_totals",
+            "areas",
+            "overdue",
+            "due_soon",
+            "stale",
+        ]
+
+
 class ActionSerializer(serializers.ModelSerializer):
     area = serializers.CharField(source="target.area.name", read_only=True)
     target = serializers.CharField(source="target.text", read_only=True)
     action = serializers.CharField(source="text", read_only=True)
+    leads = serializers.ListField(child=serializers.CharField(), read_only=True)
     rag = serializers.SerializerMethodField()
-    progress = serializers.SerializerMethodField()
-    overdue = serializers.SerializerMethodField()
+    progress = serializers.SerializerMethodField(help_text="The latest progress, or null.")
+    overdue = serializers.SerializerMethodField(help_text="Overdue as of the `as_of` date.")
 
     class Meta:
         model = Action
@@ -52,7 +96,7 @@ class ActionSerializer(serializers.ModelSerializer):
         return action.rag or None
 
     def get_progress(self, action) -> str | None:
-        updates = list(action.progress_updates.all())
+        updates = list(action.progress_updates.all())  # prefetched, newest first
         return updates[0].text if updates else None
 
     def get_overdue(self, action) -> bool:
@@ -60,26 +104,39 @@ class ActionSerializer(serializers.ModelSerializer):
 
 
 class ActionUpdateSerializer(serializers.Serializer):
+    """Fields left out are not changed; `rag: ""` clears the RAG."""
+
     status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
     rag = serializers.ChoiceField(
         choices=[("", "None"), *Rag.choices], required=False, allow_blank=True
     )
-    comment = serializers.CharField(required=False, allow_blank=True)
+    comment = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
     due_text = serializers.CharField(required=False, allow_blank=True, max_length=100)
     leads_text = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
 
 class ProgressSerializer(serializers.Serializer):
-    text = serializers.CharField()
-    recorded_on = serializers.DateField(required=False)
+    text = serializers.CharField(max_length=10_000)
+    recorded_on = serializers.DateField(required=False, help_text="Default today; not future.")
     status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
     rag = serializers.ChoiceField(choices=Rag.choices, required=False)
 
 
-class ActionFilterSerializer(serializers.Serializer):
-    area = serializers.IntegerField(required=False, min_value=1)
+class AsOfSerializer(serializers.Serializer):
+    as_of = serializers.DateField(required=False, help_text="YYYY-MM-DD; default today.")
+
+
+class ActionFilterSerializer(AsOfSerializer):
+    area = serializers.IntegerField(required=False, min_value=1, help_text="Area id.")
     status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
-    rag = serializers.ChoiceField(choices=[*Rag.choices, ("none", "None")], required=False)
-    lead = serializers.CharField(required=False, max_length=100)
-    q = serializers.CharField(required=False, max_length=200)
-    as_of = serializers.DateField(required=False)
+    rag = serializers.ChoiceField(
+        choices=[*Rag.choices, ("none", "None")],
+        required=False,
+        help_text='"none" for actions with no RAG.',
+    )
+    lead = serializers.CharField(required=False, max_length=100, help_text="Initials, e.g. BB.")
+    q = serializers.CharField(required=False, max_length=200, help_text="Text or exact ref.")
+
+
+class ExportQuerySerializer(AsOfSerializer):
+    format = serializers.ChoiceField(choices=[("json", "json")], required=False, default="json")

@@ -1,8 +1,14 @@
-"""Plans API: thin views over the selectors and services."""
+"""Plans API: thin views over the selectors and services.
+
+Plans and actions of other organisations are 404; a write the user may not make is 403 (from
+the services); bad input is 400 with field-level messages (serializers, and the services'
+ValidationError through the core exception handler).
+"""
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,13 +18,27 @@ from touchstone.plans.api.serializers import (
     ActionFilterSerializer,
     ActionSerializer,
     ActionUpdateSerializer,
+    AsOfSerializer,
+    ExportQuerySerializer,
+    PlanDetailSerializer,
     PlanSerializer,
     ProgressSerializer,
 )
 from touchstone.plans.exports import plan_export_data
-from touchstone.plans.models import Action, Plan
-from touchstone.plans.selectors import action_get, actions_for_plan, plan_get, plans_for_user
+from touchstone.plans.models import Action, KeyTarget, Plan
+from touchstone.plans.selectors import (
+    action_get,
+    actions_for_plan,
+    plan_dashboard,
+    plan_get,
+    plans_for_user,
+)
 from touchstone.plans.services import action_update, progress_record
+
+TAGS = ["plans"]
+NOT_FOUND = OpenApiResponse(description="No such plan or action, or not one you can see.")
+BAD_INPUT = OpenApiResponse(description="Bad input: messages by field.")
+FORBIDDEN = OpenApiResponse(description="You may see this action but not change it.")
 
 
 def _plan(request, pk) -> Plan:
@@ -35,6 +55,20 @@ def _action(request, pk) -> Action:
         raise Http404 from exc
 
 
+def _query(serializer_class, request) -> dict:
+    query = serializer_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return dict(query.validated_data)
+
+
+def _action_data(action: Action) -> dict:
+    overdue = rules.is_overdue(
+        due_date=action.due_date, status=action.status, as_of=timezone.localdate()
+    )
+    return ActionSerializer(action, context={"overdue_ids": {action.pk} if overdue else set()}).data
+
+
+@extend_schema(tags=TAGS)
 class PlanList(generics.ListAPIView):
     """The plans of every organisation you belong to."""
 
@@ -44,22 +78,39 @@ class PlanList(generics.ListAPIView):
         return plans_for_user(self.request.user)
 
 
+@extend_schema(tags=TAGS)
 class PlanDetail(APIView):
-    @extend_schema(responses=PlanSerializer)
-    def get(self, request, pk: int):
-        plan = plans_for_user(request.user).filter(pk=_plan(request, pk).pk).get()
-        return Response(PlanSerializer(plan).data)
-
-
-class PlanActions(APIView):
-    """A plan's actions in source order, filtered like the dashboard."""
-
-    @extend_schema(parameters=[ActionFilterSerializer], responses=ActionSerializer(many=True))
+    @extend_schema(
+        summary="A plan with RAG totals by area, and overdue, due soon and stale counts",
+        parameters=[AsOfSerializer],
+        responses={200: PlanDetailSerializer, 400: BAD_INPUT, 404: NOT_FOUND},
+    )
     def get(self, request, pk: int):
         plan = _plan(request, pk)
-        filters = ActionFilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        criteria = dict(filters.validated_data)
+        as_of = _query(AsOfSerializer, request).get("as_of") or timezone.localdate()
+        dashboard = plan_dashboard(plan, as_of=as_of)
+        plan.action_count = sum(dashboard.totals.values())
+        plan.area_count = plan.areas.count()
+        plan.target_count = KeyTarget.objects.filter(area__plan=plan).count()
+        plan.as_of = as_of
+        plan.rag_totals = dashboard.totals
+        plan.area_summaries = dashboard.areas
+        plan.overdue = len(dashboard.overdue)
+        plan.due_soon = len(dashboard.due_soon)
+        plan.stale = len(dashboard.stale)
+        return Response(PlanDetailSerializer(plan).data)
+
+
+@extend_schema(tags=TAGS)
+class PlanActions(APIView):
+    @extend_schema(
+        summary="A plan's actions in source order, filtered like the dashboard",
+        parameters=[ActionFilterSerializer],
+        responses={200: ActionSerializer(many=True), 400: BAD_INPUT, 404: NOT_FOUND},
+    )
+    def get(self, request, pk: int):
+        plan = _plan(request, pk)
+        criteria = _query(ActionFilterSerializer, request)
         as_of = criteria.pop("as_of", None) or timezone.localdate()
         actions = list(actions_for_plan(plan, filters=criteria))
         overdue = {
@@ -67,61 +118,51 @@ class PlanActions(APIView):
             for a in actions
             if rules.is_overdue(due_date=a.due_date, status=a.status, as_of=as_of)
         }
-        data = ActionSerializer(actions, many=True, context={"overdue_ids": overdue}).data
-        return Response(data)
+        return Response(ActionSerializer(actions, many=True, context={"overdue_ids": overdue}).data)
 
 
+@extend_schema(tags=TAGS)
 class PlanExport(APIView):
-    """The plan in the export JSON shape (the same as `touchstone plans export --format json`)."""
-
     @extend_schema(
-        parameters=[OpenApiParameter("as_of", str, description="YYYY-MM-DD; default today")],
-        responses={200: dict},
+        summary="The plan in the export JSON shape (as `touchstone plans export --format json`)",
+        parameters=[ExportQuerySerializer],
+        responses={200: OpenApiTypes.OBJECT, 400: BAD_INPUT, 404: NOT_FOUND},
     )
     def get(self, request, pk: int):
         plan = _plan(request, pk)
-        filters = ActionFilterSerializer(
-            data={"as_of": request.query_params.get("as_of")}
-            if request.query_params.get("as_of")
-            else {}
-        )
-        filters.is_valid(raise_exception=True)
-        as_of = filters.validated_data.get("as_of") or timezone.localdate()
+        as_of = _query(ExportQuerySerializer, request).get("as_of") or timezone.localdate()
         return Response(plan_export_data(plan, as_of=as_of))
 
 
+@extend_schema(tags=TAGS)
 class ActionDetail(APIView):
-    @extend_schema(responses=ActionSerializer)
+    @extend_schema(summary="An action", responses={200: ActionSerializer, 404: NOT_FOUND})
     def get(self, request, pk: int):
-        action = _action(request, pk)
-        return Response(ActionSerializer(action, context=_overdue_context(action)).data)
+        return Response(_action_data(_action(request, pk)))
 
-    @extend_schema(request=ActionUpdateSerializer, responses=ActionSerializer)
+    @extend_schema(
+        summary="Change an action's status, RAG, comment, due text or leads",
+        request=ActionUpdateSerializer,
+        responses={200: ActionSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     def patch(self, request, pk: int):
         action = _action(request, pk)
         payload = ActionUpdateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        action = action_update(acting_user=request.user, action=action, **payload.validated_data)
-        action = _action(request, pk)
-        return Response(ActionSerializer(action, context=_overdue_context(action)).data)
+        action_update(acting_user=request.user, action=action, **payload.validated_data)
+        return Response(_action_data(_action(request, pk)))
 
 
+@extend_schema(tags=TAGS)
 class ActionProgress(APIView):
-    @extend_schema(request=ProgressSerializer, responses={201: ActionSerializer})
+    @extend_schema(
+        summary="Record progress on an action, optionally moving its status and RAG",
+        request=ProgressSerializer,
+        responses={201: ActionSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
     def post(self, request, pk: int):
         action = _action(request, pk)
         payload = ProgressSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         progress_record(acting_user=request.user, action=action, **payload.validated_data)
-        action = _action(request, pk)
-        return Response(
-            ActionSerializer(action, context=_overdue_context(action)).data,
-            status=status.HTTP_201_CREATED,
-        )
-
-
-def _overdue_context(action: Action) -> dict:
-    overdue = rules.is_overdue(
-        due_date=action.due_date, status=action.status, as_of=timezone.localdate()
-    )
-    return {"overdue_ids": {action.pk} if overdue else set()}
+        return Response(_action_data(_action(request, pk)), status=status.HTTP_201_CREATED)

@@ -1,0 +1,602 @@
+"""Plans web pages: the dashboard's numbers and filters, the action page's forms, the import
+flow and the downloads. Who may do what is in test_permissions_matrix.py."""
+
+import json
+import re
+from datetime import date, datetime, timedelta
+from html import unescape
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+
+from touchstone.core.models import Job, Role
+from touchstone.core.services import membership_grant
+from touchstone.plans.models import Action, Plan
+from touchstone.plans.tests.factories import (
+    SAMPLE_AS_OF,
+    make_action,
+    make_plan,
+    sample_plan,
+    table_counts,
+)
+
+
+@pytest.fixture
+def plan(organisation, officer):
+    return sample_plan(organisation, acting_user=officer, name="Web plan")
+
+
+@pytest.fixture
+def action(plan):
+    return plan.actions.get(ref="2.1.1")
+
+
+@pytest.fixture
+def client(officer) -> Client:
+    client = Client()
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def timed_plan(organisation, officer):
+    """Actions placed around 15 January 2010 (created long before, so staleness counts from
+    their progress): overdue, due that day, due soon, later, stale and not stale."""
+    plan = make_plan(organisation, title="Timed plan", acting_user=officer)
+
+    def add(ref, text, **fields):
+        return make_action(plan, text, ref=ref, acting_user=officer, **fields)
+
+    add(
+        "1",
+        "Overdue by a day",
+        area="A",
+        target="T1",
+        due_text="14/01/2010",
+        rag="R",
+        progress="Started",
+        progress_on=date(2009, 12, 20),
+    )
+    add(
+        "2",
+        "Due on the day",
+        area="A",
+        target="T1",
+        due_text="15/01/2010",
+        rag="A",
+        progress="Nearly",
+        progress_on=date(2010, 1, 10),
+    )
+    add(
+        "3",
+        "Due at the end of the month",
+        area="A",
+        target="T2",
+        due_text="January 2010",
+        rag="G",
+        progress="On track",
+        progress_on=date(2009, 9, 1),
+    )
+    add(
+        "4",
+        "Due after the window",
+        area="B",
+        target="T3",
+        due_text="15/02/2010",
+        progress="Planned",
+        progress_on=date(2010, 1, 2),
+    )
+    add(
+        "5",
+        "Complete though late",
+        area="B",
+        target="T3",
+        due_text="July 2009",
+        status="complete",
+        rag="G",
+    )
+    add("6", "Never reported on", area="B", target="T3", due_text="Ongoing")
+    Action.objects.filter(plan=plan).update(
+        created_at=timezone.make_aware(datetime(2009, 1, 1, 12))
+    )
+    return plan
+
+
+def refs(actions) -> list[str]:
+    return [a.ref for a in actions]
+
+
+# --- plan list -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_plan_list_shows_each_plan_with_its_rag_summary(client, plan, timed_plan):
+    response = client.get("/plans/")
+    plans = {p.title: p for p in response.context["plans"]}
+    web = plans["Web plan"]
+    assert (web.action_count, web.rag_green, web.rag_amber, web.rag_red, web.rag_none) == (
+        5,
+        1,
+        1,
+        1,
+        2,
+    )
+    timed = plans["Timed plan"]
+    assert (timed.rag_green, timed.rag_amber, timed.rag_red, timed.rag_none) == (2, 1, 1, 2)
+    html = response.content.decode()
+    assert "Import a plan" in html
+    assert "Green 1" in html and "No RAG 2" in html
+
+
+# --- dashboard -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_dashboard_rag_counts_by_area_in_the_chart_and_the_table(client, plan):
+    response = client.get(f"/plans/{plan.pk}/?as_of={SAMPLE_AS_OF}")
+    dashboard = response.context["dashboard"]
+    assert [(a.name, a.counts, a.total) for a in dashboard.areas] == [
+        ("Registration", {"green": 1, "amber": 1, "red": 0, "none": 1}, 3),
+        ("Fitness to practise", {"green": 0, "amber": 0, "red": 1, "none": 1}, 2),
+    ]
+    html = response.content.decode()
+    # The chart is for the eye only, and says its numbers in text as well as colour.
+    chart = re.search(r'<div class="ts-chart" aria-hidden="true">(.*?)</div>\s*<table', html, re.S)
+    assert chart and "G 1" in chart.group(1) and "R 1" in chart.group(1)
+    # The table alternative carries the same numbers, with a caption and header scopes.
+    table = re.search(r'<table class="govuk-table" id="rag-by-area">(.*?)</table>', html, re.S)
+    rows = re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", table.group(1), re.S)
+    cells = [re.findall(r">\s*(?:<strong>)?([^<>]+?)(?:</strong>)?\s*</t[hd]>", r) for r in rows]
+    assert cells[1:] == [
+        ["Registration", "1", "1", "0", "1", "3"],
+        ["Fitness to practise", "0", "0", "1", "1", "2"],
+        ["All areas", "1", "1", "1", "2", "5"],
+    ]
+    assert "<caption" in table.group(1) and 'scope="row"' in table.group(1)
+
+
+@pytest.mark.django_db
+def test_dashboard_overdue_due_soon_and_stale_as_of_a_date(client, timed_plan):
+    dashboard = client.get(f"/plans/{timed_plan.pk}/?as_of=2010-01-15").context["dashboard"]
+    assert refs(dashboard.overdue) == ["1"]  # the due day itself is not overdue; 5 is complete
+    assert refs(dashboard.due_soon) == ["2", "3"]  # 15 Jan to 14 Feb, soonest first
+    assert refs(dashboard.stale) == ["3", "6"]  # last progress 1 Sep 2009; never, since 2009
+    later = client.get(f"/plans/{timed_plan.pk}/?as_of=2010-02-15").context["dashboard"]
+    assert refs(later.overdue) == ["1", "2", "3"]
+    assert refs(later.due_soon) == ["4"]
+
+
+@pytest.mark.django_db
+def test_dashboard_as_of_defaults_to_today(client, plan):
+    response = client.get(f"/plans/{plan.pk}/")
+    assert response.context["as_of"] == timezone.localdate()
+    assert b"(today)" in response.content
+
+
+@pytest.mark.django_db
+def test_dashboard_groups_actions_by_area_and_key_target_in_sortable_tables(client, plan):
+    response = client.get(f"/plans/{plan.pk}/")
+    groups = response.context["groups"]
+    assert [(g["area"].name, [refs(t["actions"]) for t in g["targets"]]) for g in groups] == [
+        ("Registration", [["2.1.1", "2.1.2"], ["2.2.1"]]),
+        ("Fitness to practise", [["3.1.1", "3.1.2"]]),
+    ]
+    html = response.content.decode()
+    assert html.count('data-module="moj-sortable-table"') == 3
+    assert 'aria-sort="ascending"' in html and 'aria-sort="none"' in html
+    assert "moj-filter-layout" in html and 'class="moj-filter"' in html
+    for label in ("Search actions", "Area", "Lead", "Status", "RAG", "As of"):
+        assert f">{label}</label>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("rag=red", ["3.1.1"]),
+        ("rag=none", ["2.2.1", "3.1.2"]),
+        ("status=complete", ["2.2.1"]),
+        ("lead=IW", ["2.1.1"]),
+        ("lead=LN", ["3.1.2"]),
+        ("q=cpd", ["2.2.1"]),
+        ("q=3.1.2", ["3.1.2"]),
+        ("lead=BB&rag=green", ["2.1.1"]),
+        ("", ["2.1.1", "2.1.2", "2.2.1", "3.1.1", "3.1.2"]),
+    ],
+)
+def test_dashboard_filters(client, plan, query, expected):
+    response = client.get(f"/plans/{plan.pk}/?{query}")
+    assert refs(response.context["actions"]) == expected
+    assert sum(response.context["dashboard"].totals.values()) == len(expected)
+
+
+@pytest.mark.django_db
+def test_dashboard_area_filter_and_selected_filters(client, plan):
+    area = plan.areas.get(name="Fitness to practise")
+    response = client.get(f"/plans/{plan.pk}/?area={area.pk}&rag=red")
+    assert refs(response.context["actions"]) == ["3.1.1"]
+    selected = {s["label"]: s for s in response.context["selected_filters"]}
+    assert selected["Area"]["value"] == "Fitness to practise"
+    assert selected["RAG"]["value"] == "Red"
+    assert selected["RAG"]["remove_url"] == f"?area={area.pk}"
+    assert b"Selected filters" in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["as_of=not-a-date", "as_of=2010-02-30", "area=999999", "rag=purple"]
+)
+def test_dashboard_bad_filter_shows_an_error_not_a_500(client, plan, query):
+    response = client.get(f"/plans/{plan.pk}/?{query}&status=complete")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "govuk-error-summary" in html and "<title>Error:" in html
+    assert 'aria-describedby="' in html and "govuk-form-group--error" in html
+    # The good filter still applies; the bad one is ignored.
+    assert refs(response.context["actions"]) == ["2.2.1"]
+    if "as_of" in query:
+        assert "Enter a real date for as of" in html
+        assert response.context["as_of"] == timezone.localdate()
+
+
+# --- action page ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_action_page_shows_the_action(client, action, organisation):
+    from touchstone.core.models import Person
+
+    Person.objects.create(
+        organisation=organisation, full_name="Ian Webb", initials="IW", email="iw@example.test"
+    )
+    # Leads are tied to people when the leads are (re)written.
+    client.post(
+        f"/plans/actions/{action.pk}/",
+        {
+            "edit-action": "1",
+            "edit-status": "in_progress",
+            "edit-rag": "green",
+            "edit-due_text": "July 2009",
+            "edit-leads_text": "BB IW",
+            "edit-comment": "",
+        },
+    )
+    response = client.get(f"/plans/actions/{action.pk}/")
+    html = response.content.decode()
+    assert "Publish the advocates register" in html
+    assert "“July 2009”, read as 31 July 2009" in html
+    assert 'href="mailto:iw@example.test">Ian Webb</a>' in html
+    assert 'govuk-tag--blue">In progress</strong>' in html  # status: text and colour
+    assert 'govuk-tag--green">Green</strong>' in html
+    assert "This action is overdue" in html  # due July 2009, long past
+    assert "moj-timeline" in html and "Draft ready" in html
+    assert f'href="/history/plans/action/{action.pk}/"' in html
+    assert "Record progress</button>" in html and "Save changes</button>" in html
+
+
+@pytest.mark.django_db
+def test_action_page_warns_of_no_recent_progress(client, timed_plan):
+    never = timed_plan.actions.get(ref="6")
+    html = client.get(f"/plans/actions/{never.pk}/").content.decode()
+    assert "No progress has been recorded for over 90 days" in html
+    assert "This action is overdue" not in html  # recurring, no date
+    assert "Recurring" in html
+
+
+@pytest.mark.django_db
+def test_progress_timeline_is_newest_first(client, action, officer):
+    from touchstone.plans.services import progress_record
+
+    progress_record(acting_user=officer, action=action, text="Older", recorded_on=date(2009, 1, 1))
+    progress_record(acting_user=officer, action=action, text="Newest", recorded_on=date(2011, 1, 1))
+    updates = client.get(f"/plans/actions/{action.pk}/").context["updates"]
+    assert [u.text for u in updates] == ["Draft ready", "Newest", "Older"]  # today, 2011, 2009
+
+
+@pytest.mark.django_db
+def test_record_progress_with_new_status_and_rag(client, action):
+    today = timezone.localdate()
+    response = client.post(
+        f"/plans/actions/{action.pk}/",
+        {
+            "record-progress": "1",
+            "progress-text": "Register published",
+            "progress-recorded_on": today.isoformat(),
+            "progress-status": "complete",
+            "progress-rag": "green",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == f"/plans/actions/{action.pk}/"
+    action.refresh_from_db()
+    assert (action.status, action.rag, action.last_progress_on) == ("complete", "green", today)
+    assert action.progress_updates.first().text == "Register published"
+    assert b"Progress recorded." in Client.get(client, response["Location"]).content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"progress-text": "", "progress-recorded_on": "2010-01-01"}, "Enter the progress made."),
+        (
+            {"progress-text": "   ", "progress-recorded_on": "2010-01-01"},
+            "Enter the progress made.",
+        ),
+        ({"progress-text": "x", "progress-recorded_on": "2010-13-01"}, "Enter a real date"),
+        ({"progress-text": "x", "progress-recorded_on": ""}, "Enter the date of the progress."),
+        ({"progress-text": "x", "progress-recorded_on": "2999-01-01"}, "cannot be in the future"),
+        (
+            {"progress-text": "x", "progress-recorded_on": "2010-01-01", "progress-rag": "purple"},
+            "Select a valid choice",
+        ),
+    ],
+)
+def test_invalid_progress_shows_errors_and_writes_nothing(client, action, data, message):
+    before = table_counts()
+    response = client.post(f"/plans/actions/{action.pk}/", {"record-progress": "1", **data})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "govuk-error-summary" in html and "<title>Error:" in html
+    assert re.search(r'<a href="#id_progress-\w+">', html)  # the summary links to the field
+    assert table_counts() == before
+    action.refresh_from_db()
+    assert (action.status, action.rag) == ("in_progress", "green")
+
+
+@pytest.mark.django_db
+def test_edit_action(client, action):
+    response = client.post(
+        f"/plans/actions/{action.pk}/",
+        {
+            "edit-action": "1",
+            "edit-status": "deferred",
+            "edit-rag": "",
+            "edit-due_text": "Q2 2018-19",
+            "edit-leads_text": "AH, TB",
+            "edit-comment": "Moved to next year",
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.rag, action.due_date, action.leads, action.comment) == (
+        "deferred",
+        "",
+        date(2018, 9, 30),
+        ["AH", "TB"],
+        "Moved to next year",
+    )
+
+
+@pytest.mark.django_db
+def test_edit_with_an_unreadable_due_date_saves_and_warns(client, action):
+    response = client.post(
+        f"/plans/actions/{action.pk}/",
+        {
+            "edit-action": "1",
+            "edit-status": "in_progress",
+            "edit-rag": "green",
+            "edit-due_text": "when we can",
+            "edit-leads_text": "BB",
+            "edit-comment": "",
+        },
+        follow=True,
+    )
+    assert b"could not read a date" in response.content
+    action.refresh_from_db()
+    assert (action.due_text, action.due_date) == ("when we can", None)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("edit-status", "finished", "Select a valid choice"),
+        ("edit-rag", "purple", "Select a valid choice"),
+        ("edit-due_text", "x" * 101, "Due must be 100 characters or fewer."),
+        ("edit-leads_text", "x" * 201, "Leads must be 200 characters or fewer."),
+    ],
+)
+def test_invalid_edit_shows_errors_and_writes_nothing(client, action, field, value, message):
+    data = {
+        "edit-action": "1",
+        "edit-status": "complete",
+        "edit-rag": "red",
+        "edit-due_text": "",
+        "edit-leads_text": "",
+        "edit-comment": "Changed",
+        field: value,
+    }
+    before = table_counts()
+    response = client.post(f"/plans/actions/{action.pk}/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert '<details class="govuk-details" open>' in html  # the edit form is shown open
+    assert table_counts() == before
+    action.refresh_from_db()
+    assert (action.status, action.rag, action.comment) == ("in_progress", "green", "")
+
+
+# --- import --------------------------------------------------------------------------------
+
+GOOD_CSV = (
+    b"area,target,action,due,leads,rag,status,ref\n"
+    b"Governance,Board works,Review terms of reference,July 2027,BB,G,in progress,1.1\n"
+    b",,Run a board survey,soon,IW,,,1.2\n"
+)
+BAD_CSV = b"action,rag,status\nOne,purple,\n,G,\nThree,,finished\n"
+
+
+def upload(client, content=GOOD_CSV, *, name="Uploaded plan", filename="plan.csv", **extra):
+    data = {
+        "name": name,
+        "kind": "service_improvement_plan",
+        "file": SimpleUploadedFile(filename, content),
+        **extra,
+    }
+    return client.post("/plans/import/", data)
+
+
+@pytest.mark.django_db
+def test_import_preview_then_confirm(client, organisation):
+    before = table_counts()
+    response = upload(client)
+    assert response.status_code == 200
+    html = unescape(response.content.decode())
+    assert "Confirm import" in html
+    assert "Review terms of reference" in html and "31 Jul 2027" in html
+    assert "In progress" in html and 'govuk-tag--green">Green' in html
+    assert 'could not read a date from "soon"' in html  # a warning, not an error
+    assert table_counts() == before  # nothing written before the confirmation
+
+    response = client.post("/plans/import/", {"confirm": "1"})
+    plan = Plan.objects.get(title="Uploaded plan")
+    assert response["Location"] == f"/plans/{plan.pk}/"
+    assert (plan.organisation, plan.kind) == (organisation, "service_improvement_plan")
+    assert sorted(plan.actions.values_list("ref", flat=True)) == ["1.1", "1.2"]
+    dashboard = client.get(response["Location"])
+    assert "Imported “Uploaded plan”: 2 actions." in dashboard.content.decode()
+    # The upload is used once: confirming again imports nothing more.
+    again = client.post("/plans/import/", {"confirm": "1"})
+    assert again["Location"] == "/plans/import/"
+    assert Plan.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_import_of_a_bad_file_lists_row_errors_and_cannot_be_confirmed(client):
+    upload(client)  # a good file first: its preview must not survive a bad upload
+    before = table_counts()
+    response = upload(client, BAD_CSV, name="Bad plan")
+    html = unescape(response.content.decode())
+    assert "cannot be imported" in html and "<title>Error:" in html
+    assert 'row 2: unknown RAG "purple"' in html
+    assert "row 3: the action is missing" in html
+    assert "row 4:" in html
+    assert "Confirm import" not in html
+    client.post("/plans/import/", {"confirm": "1"})
+    assert table_counts() == before
+    assert not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"name": ""}, "Enter the plan name."),
+        ({"filename": "plan.txt"}, "The file must be a CSV or XLSX file."),
+        ({"content": b"action\n" + b"x" * (2 * 1024 * 1024)}, "smaller than 2 MB"),
+        ({"content": b""}, "The file is empty."),
+    ],
+)
+def test_import_form_errors(client, kwargs, message):
+    response = upload(client, **kwargs)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html and "govuk-error-summary" in html
+    assert "Confirm import" not in html
+    assert not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_name_already_used(client, plan):
+    response = upload(client, name="Web plan")
+    assert "already has a plan called “Web plan”" in response.content.decode()
+    assert Plan.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_import_asks_for_the_organisation_only_when_there_is_a_choice(
+    client, officer, make_organisation
+):
+    single = client.get("/plans/import/").content.decode()
+    assert '<select name="organisation"' not in single
+    assert 'type="hidden" name="organisation"' in single
+    second = make_organisation("second-body")
+    membership_grant(acting_user=None, user=officer, organisation=second, role=Role.MANAGER)
+    several = client.get("/plans/import/").content.decode()
+    assert '<select name="organisation"' in several and "Second Body" in several
+    upload(client, organisation=str(second.pk))
+    client.post("/plans/import/", {"confirm": "1"})
+    assert Plan.objects.get(title="Uploaded plan").organisation == second
+
+
+@pytest.mark.django_db
+def test_import_into_an_organisation_the_user_cannot_edit_is_refused(
+    client, officer, make_organisation
+):
+    elsewhere = make_organisation("elsewhere")
+    response = upload(client, organisation=str(elsewhere.pk))
+    assert response.status_code == 200 and "Confirm import" not in response.content.decode()
+    assert not Plan.objects.exists()
+
+
+# --- downloads and the board report ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "starts"),
+    [
+        ("csv", "text/csv", None),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
+        ("json", "application/json", b"{"),
+        ("pdf", "application/pdf", b"%PDF"),
+    ],
+)
+def test_exports_have_the_right_types(client, plan, fmt, content_type, starts):
+    response = client.get(f"/plans/{plan.pk}/export.{fmt}?as_of=2010-01-15")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert response["Content-Disposition"] == f'attachment; filename="web-plan-2010-01-15.{fmt}"'
+    if starts:
+        assert response.content.startswith(starts)
+    if fmt == "csv":
+        assert "Publish the advocates register" in response.content.decode("utf-8-sig")
+    if fmt == "json":
+        assert json.loads(response.content)["plan"] == "Web plan"
+
+
+@pytest.mark.django_db
+def test_export_refuses_an_unknown_format_or_a_bad_date(client, plan):
+    assert client.get(f"/plans/{plan.pk}/export.exe").status_code == 404
+    bad = client.get(f"/plans/{plan.pk}/export.csv?as_of=2010-99-01")
+    assert bad.status_code == 400 and b"Enter a real date" in bad.content
+
+
+@pytest.mark.django_db
+def test_dashboard_offers_the_downloads_and_the_board_report(client, plan):
+    html = client.get(f"/plans/{plan.pk}/?as_of=2010-01-15").content.decode()
+    for fmt in ("csv", "xlsx", "json", "pdf"):
+        assert f'href="/plans/{plan.pk}/export.{fmt}?as_of=2010-01-15"' in html
+    assert f'action="/plans/{plan.pk}/board-report/"' in html
+    assert 'name="as_of" value="2010-01-15"' in html
+
+
+@pytest.mark.django_db
+def test_board_report_starts_a_job_and_shows_its_page(client, plan, officer):
+    response = client.post(f"/plans/{plan.pk}/board-report/", {"as_of": "2010-01-15"})
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
+    assert (job.kind, job.created_by, job.organisation) == (
+        "plans.board_report",
+        officer,
+        plan.organisation,
+    )
+    assert job.params == {"plan": plan.pk, "as_of": "2010-01-15"}
+
+
+@pytest.mark.django_db
+def test_board_report_with_a_bad_date_starts_nothing(client, plan):
+    response = client.post(f"/plans/{plan.pk}/board-report/", {"as_of": "15/01/2010x"}, follow=True)
+    assert b"Enter a real date" in response.content
+    assert not Job.objects.exists()
+    assert client.get(f"/plans/{plan.pk}/board-report/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_dashboard_as_of_in_the_future_is_allowed(client, plan):
+    later = (timezone.localdate() + timedelta(days=400)).isoformat()
+    assert client.get(f"/plans/{plan.pk}/?as_of={later}").status_code == 200
