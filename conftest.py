@@ -6,6 +6,14 @@ from touchstone.core.models import Organisation, OrganisationKind, Role, User
 from touchstone.core.services import membership_grant
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (throttle counters, cached search totals)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_organisation(db):
     def make(slug: str = "regulator", kind: str = OrganisationKind.REGULATOR) -> Organisation:

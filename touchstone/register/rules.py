@@ -29,8 +29,23 @@ def search_name(text: str) -> str:
     return " ".join(name_words(text))
 
 
+def normalise_town(text: str) -> str:
+    """A town as searched: folded, single-spaced ("  King's  Lynn" → "king's lynn")."""
+    return " ".join(fold(text).split())[:100]
+
+
 def normalise_postcode(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+POSTCODE_START = re.compile(r"^[a-z]{1,2}[0-9]")
+
+
+def postcode_prefix(text: str) -> str:
+    """The postcode searched for, when the text is one or the start of one ("MK40", "sw1a 1")
+    — letters then a digit, which no town name has; "" for a town."""
+    folded = normalise_postcode(text)
+    return folded if POSTCODE_START.match(folded) else ""
 
 
 def deletion_keys(word: str) -> set[str]:

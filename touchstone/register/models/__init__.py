@@ -6,11 +6,11 @@ from touchstone.register.models.registrants import (
     EntityOffice,
     Finding,
     Kind,
-    NameToken,
     PracticeRight,
     Registrant,
     StatusChange,
 )
+from touchstone.register.models.search import NameWord, NameWordKey, RegistrantWord
 
 __all__ = [
     "Category",
@@ -21,9 +21,11 @@ __all__ = [
     "EntityOffice",
     "Finding",
     "Kind",
-    "NameToken",
+    "NameWord",
+    "NameWordKey",
     "PracticeRight",
     "Registrant",
+    "RegistrantWord",
     "RightType",
     "Status",
     "StatusChange",

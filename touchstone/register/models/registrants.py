@@ -51,15 +51,24 @@ class Registrant(models.Model):
         related_name="registrant",
     )
     # Search: the normalised name ("john smith") and postcode ("sw1a1aa").
-    search_name = models.CharField(max_length=300, db_index=True, editable=False)
+    search_name = models.CharField(max_length=300, editable=False)
     search_postcode = models.CharField(max_length=10, db_index=True, editable=False)
+    search_town = models.CharField(max_length=100, editable=False, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["search_name", "number"]
+        # Each public filter has an index in name order, so a page of matches is read in
+        # order rather than sorted (see selectors.public).
         indexes = [
-            models.Index(fields=["status", "search_name"]),
-            models.Index(fields=["town"]),
+            models.Index(fields=["search_name", "number"], name="register_name_order"),
+            models.Index(fields=["status", "search_name", "number"], name="register_status_order"),
+            models.Index(
+                fields=["category", "search_name", "number"], name="register_category_order"
+            ),
+            models.Index(
+                fields=["search_town", "search_name", "number"], name="register_town_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -95,19 +104,6 @@ class EntityOffice(models.Model):
         return self.entity.regulator
 
 
-class NameToken(models.Model):
-    """Search keys for tolerant name search: each name word and its one-letter deletions."""
-
-    registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=60)
-
-    class Meta:
-        indexes = [models.Index(fields=["key", "registrant"])]
-
-    def __str__(self) -> str:
-        return self.key
-
-
 class StatusChange(models.Model):
     registrant = models.ForeignKey(
         Registrant, on_delete=models.CASCADE, related_name="status_changes"
@@ -137,7 +133,12 @@ class PracticeRight(models.Model):
 
     class Meta:
         ordering = ["right_type__position"]
-        indexes = [models.Index(fields=["right_type", "ended_on"])]
+        indexes = [
+            models.Index(
+                fields=["right_type", "registrant", "granted_on", "ended_on"],
+                name="register_right_holders",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.right_type} ({self.registrant.number})"

@@ -49,3 +49,6 @@ def load_reference_data(sender=None, using="default", **kwargs) -> None:
                 "required_types": list(row.get("required_types") or []),
             },
         )
+    from touchstone.register.selectors import forget_reference
+
+    forget_reference()

@@ -1,17 +1,24 @@
 """Public reads of the register: public fields and visible findings only, nothing else."""
 
+import hashlib
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 
 from touchstone.register import rules
 from touchstone.register.models import (
     Category,
     Finding,
-    NameToken,
+    NameWordKey,
     PracticeRight,
     Registrant,
+    RegistrantWord,
     RightType,
     Status,
 )
@@ -45,73 +52,176 @@ def visible_findings(as_of: date) -> QuerySet[Finding]:
     )
 
 
+PRIVATE_FIELDS = ("email", "phone", "date_of_birth", "home_address", "user")
+
+
 def _public_queryset(as_of: date) -> QuerySet[Registrant]:
-    return Registrant.objects.select_related("category", "status", "entity").prefetch_related(
-        Prefetch(
-            "rights",
-            queryset=PracticeRight.objects.filter(
-                Q(ended_on__isnull=True) | Q(ended_on__gt=as_of), granted_on__lte=as_of
-            ).select_related("right_type"),
-            to_attr="current_rights",
-        ),
-        Prefetch("findings", queryset=visible_findings(as_of), to_attr="public_findings"),
+    """Registrants as the public sees them; private columns are not even read."""
+    return (
+        Registrant.objects.select_related("category", "status", "entity")
+        .defer(*PRIVATE_FIELDS, *(f"entity__{field}" for field in PRIVATE_FIELDS))
+        .prefetch_related(
+            Prefetch(
+                "rights",
+                queryset=PracticeRight.objects.filter(
+                    Q(ended_on__isnull=True) | Q(ended_on__gt=as_of), granted_on__lte=as_of
+                ).select_related("right_type"),
+                to_attr="current_rights",
+            ),
+            Prefetch("findings", queryset=visible_findings(as_of), to_attr="public_findings"),
+        )
     )
 
 
+REFERENCE_SECONDS = 300
+
+
+def _reference_key(model) -> str:
+    return f"register:reference:{model._meta.model_name}"
+
+
+def forget_reference() -> None:
+    """Drop the cached reference data (after it is loaded again)."""
+    cache.delete_many([_reference_key(m) for m in (Category, RightType, Status)])
+
+
 def _reference(model, value: str, field: str):
+    """The category, status or right type a filter names, by code or name in any case. The
+    few rows of each table are cached: every filtered search needs them."""
     text = value.strip()
-    found = model.objects.filter(Q(code=text.lower().replace(" ", "_")) | Q(name__iexact=text))
-    item = found.first()
-    if item is None:
-        raise BadFilter(field, f'unknown {field} "{text[:50]}"')
-    return item
+    code, name = text.lower().replace(" ", "_"), text.lower()
+    items = cache.get_or_set(
+        _reference_key(model), lambda: list(model.objects.all()), REFERENCE_SECONDS
+    )
+    for item in items:
+        if item.code == code or item.name.lower() == name:
+            return item
+    raise BadFilter(field, f'unknown {field} "{text[:50]}"')
 
 
-def name_matches_q(words: list[str]) -> Q:
-    """Registrants with, for each query word, a name word at most one typo away (found
-    through the indexed deletion keys; see rules.deletion_keys)."""
-    condition = Q()
-    for word in words:
-        keys = rules.deletion_keys(word)
-        condition &= Q(pk__in=NameToken.objects.filter(key__in=keys).values("registrant_id"))
-    return condition
+def name_matches_q(words: list[str]) -> Q | None:
+    """Registrants with, for each query word, a name word at most one typo away; None when
+    some query word is near no word on the register (so nothing can match).
+
+    One small query finds the vocabulary words near each query word through their deletion
+    keys (see rules.deletion_keys). The condition nests one semi-join per query word over
+    `RegistrantWord`, so the database can estimate how few registrants hold them all.
+    """
+    keys_per_word = [rules.deletion_keys(word) for word in words]
+    near: dict[str, set[int]] = defaultdict(set)
+    for key, word_id in NameWordKey.objects.filter(
+        key__in=sorted(set().union(*keys_per_word))
+    ).values_list("key", "word_id"):
+        near[key].add(word_id)
+    holders = None
+    for keys in keys_per_word:
+        word_ids = sorted(set().union(*(near[key] for key in keys)))
+        if not word_ids:
+            return None
+        these = RegistrantWord.objects.filter(word_id__in=word_ids)
+        if holders is not None:
+            these = these.filter(registrant_id__in=holders)
+        holders = these.values("registrant_id")
+    return Q(pk__in=holders)
 
 
-def public_search(filters: PublicFilters, *, as_of: date) -> QuerySet[Registrant]:
-    """The public register search: number, tolerant name, right, category, status, town."""
-    import re
+COUNT_CACHE_SECONDS = 60
+REGISTER_VERSION_KEY = "register:version"
 
-    queryset = _public_queryset(as_of)
-    q = filters.q.strip()[:200]
-    if q and re.match(NUMBER_PATTERN, q):
-        queryset = queryset.filter(number=q.upper())
-    elif q:
-        words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
-        if not words:
-            return queryset.none()
-        queryset = queryset.filter(name_matches_q(words))
+
+def forget_counts() -> None:
+    """Make cached search totals stale at once (the register changed)."""
+    try:
+        cache.incr(REGISTER_VERSION_KEY)
+    except ValueError:  # not in the cache yet
+        cache.set(REGISTER_VERSION_KEY, 1, None)
+
+
+class SearchResults:
+    """The matches of a public search, in register order, for a paginator: `count()` and
+    slices. Filter-only searches (the same few combinations asked again and again) keep their
+    total in the cache for a minute, or until the register next changes; the rows themselves
+    are always read fresh."""
+
+    ordered = True
+
+    def __init__(self, rows: QuerySet[Registrant], counted: QuerySet, cache_key: str = ""):
+        self.rows = rows
+        self._counted = counted
+        self._cache_key = cache_key
+
+    def count(self) -> int:
+        if not self._cache_key:
+            return self._counted.count()
+        key = f"{self._cache_key}:{cache.get_or_set(REGISTER_VERSION_KEY, 0, None)}"
+        return cache.get_or_set(key, self._counted.count, COUNT_CACHE_SECONDS)
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
+    """The public register search: number, tolerant name, right, category, status, town.
+
+    The rows and their count are asked differently, each in the shape its index serves: a
+    page walks a name-ordered index and checks each candidate (a right through EXISTS), while
+    the count gathers the holders of a right in one pass.
+    """
+    rows = _public_queryset(as_of).order_by("search_name", "number")
+    counted = Registrant.objects.all()
+    key_parts = [as_of.isoformat()]
     if filters.right:
         right_type = _reference(RightType, filters.right, "right")
-        queryset = queryset.filter(
-            pk__in=PracticeRight.objects.filter(
-                Q(ended_on__isnull=True) | Q(ended_on__gt=as_of),
-                right_type=right_type,
-                granted_on__lte=as_of,
-            ).values("registrant_id")
+        holders = PracticeRight.objects.filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=as_of),
+            right_type=right_type,
+            granted_on__lte=as_of,
         )
-    if filters.category:
-        queryset = queryset.filter(category=_reference(Category, filters.category, "category"))
-    if filters.status:
-        queryset = queryset.filter(status=_reference(Status, filters.status, "status"))
+        rows = rows.filter(Exists(holders.filter(registrant=OuterRef("pk"))))
+        counted = counted.filter(pk__in=holders.values("registrant_id"))
+        key_parts.append(f"r{right_type.pk}")
+    for field, model in (("category", Category), ("status", Status)):
+        if getattr(filters, field):
+            item = _reference(model, getattr(filters, field), field)
+            rows, counted = rows.filter(**{field: item}), counted.filter(**{field: item})
+            key_parts.append(f"{field[0]}{item.pk}")
     if filters.town:
-        town = filters.town.strip()[:100]
-        postcode = rules.normalise_postcode(town)
-        queryset = queryset.filter(
-            Q(town__iexact=town) | Q(search_postcode__startswith=postcode)
+        postcode = rules.postcode_prefix(filters.town)
+        place = (
+            _starts_with("search_postcode", postcode)
             if postcode
-            else Q(town__iexact=town)
+            else Q(search_town=rules.normalise_town(filters.town))
         )
-    return queryset.order_by("search_name", "number")
+        rows, counted = rows.filter(place), counted.filter(place)
+        key_parts.append(f"p{postcode}" if postcode else f"t{rules.normalise_town(filters.town)}")
+    q = filters.q.strip()[:200]
+    if not q:
+        digest = hashlib.sha256("|".join(key_parts).encode()).hexdigest()[:32]
+        return SearchResults(rows, counted, cache_key=f"register:count:{digest}")
+    if re.match(NUMBER_PATTERN, q):
+        match = Q(number=q.upper())
+    else:
+        words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
+        match = name_matches_q(words) if words else None
+        if match is None:
+            return SearchResults(rows.none(), counted.none())
+        # A name narrows the register to a few thousand at most: sort those, rather than walk
+        # the whole name index in order (Lower() of the already-folded name keeps the
+        # database from choosing that walk).
+        rows = rows.order_by(Lower("search_name"), "number")
+    return SearchResults(rows.filter(match), counted.filter(match))
+
+
+def _starts_with(field: str, prefix: str) -> Q:
+    """`field` starts with `prefix`, in a form the column's index serves: PostgreSQL has a
+    pattern index for LIKE; SQLite's LIKE ignores case and so its index, but a range over the
+    lower-case text uses it."""
+    if connection.vendor == "sqlite":
+        return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + "\x7f"})
+    return Q(**{f"{field}__startswith": prefix})
 
 
 def public_get(number: str, *, as_of: date) -> Registrant:

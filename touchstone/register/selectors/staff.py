@@ -28,8 +28,9 @@ def staff_search(user, *, q: str = "") -> QuerySet[Registrant]:
     if q:
         words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
         condition = Q(number=q.upper()) | Q(email__iexact=q)
-        if words:
-            condition |= name_matches_q(words)
+        name_condition = name_matches_q(words) if words else None
+        if name_condition is not None:
+            condition |= name_condition
         queryset = queryset.filter(condition)
     return queryset.order_by("search_name", "number")
 

@@ -16,13 +16,16 @@ from touchstone.register import rules
 from touchstone.register.models import (
     EntityOffice,
     Kind,
-    NameToken,
+    NameWord,
+    NameWordKey,
     PracticeRight,
     Registrant,
+    RegistrantWord,
     RightType,
     Status,
     StatusChange,
 )
+from touchstone.register.selectors import forget_counts
 
 REGISTRANT_FIELDS = [
     "number",
@@ -62,21 +65,51 @@ EDITABLE_FIELDS = {
 
 
 def index_names(registrants: list[Registrant]) -> None:
-    """(Re)build the search keys of these registrants in bulk."""
-    NameToken.objects.filter(registrant__in=registrants).delete()
-    tokens = []
-    for registrant in registrants:
-        keys: set[str] = set()
-        for word in rules.name_words(registrant.name):
-            keys |= rules.deletion_keys(word)
-        tokens.extend(NameToken(registrant=registrant, key=key) for key in keys)
-    NameToken.objects.bulk_create(tokens, batch_size=2000)
+    """(Re)build the name-search entries of these registrants in bulk: new words join the
+    vocabulary with their deletion keys, and each registrant points at their name's words."""
+    words_of = {r.pk: set(rules.name_words(_indexed_text(r))) for r in registrants}
+    vocabulary = _vocabulary(set().union(*words_of.values()))
+    RegistrantWord.objects.filter(registrant__in=registrants).delete()
+    RegistrantWord.objects.bulk_create(
+        [
+            RegistrantWord(registrant_id=pk, word_id=vocabulary[word])
+            for pk, words in words_of.items()
+            for word in words
+        ],
+        batch_size=5000,
+    )
+
+
+def _indexed_text(registrant: Registrant) -> str:
+    """What name search looks through: the name, and an entity's trading names."""
+    return f"{registrant.name} {registrant.trading_names}"
+
+
+def _vocabulary(words: set[str]) -> dict[str, int]:
+    """The vocabulary ids of these words, adding the new ones with their deletion keys."""
+    known = dict(NameWord.objects.filter(word__in=words).values_list("word", "id"))
+    new = sorted(words - set(known))
+    if new:
+        NameWord.objects.bulk_create([NameWord(word=w) for w in new], ignore_conflicts=True)
+        added = dict(NameWord.objects.filter(word__in=new).values_list("word", "id"))
+        NameWordKey.objects.bulk_create(
+            [
+                NameWordKey(key=key, word_id=added[word])
+                for word in new
+                for key in sorted(rules.deletion_keys(word))
+            ],
+            batch_size=5000,
+            ignore_conflicts=True,
+        )
+        known |= added
+    return known
 
 
 def _prepare(registrant: Registrant) -> None:
     registrant.number = registrant.number.strip().upper()
     registrant.search_name = rules.search_name(registrant.name)
     registrant.search_postcode = rules.normalise_postcode(registrant.postcode)
+    registrant.search_town = rules.normalise_town(registrant.town)
 
 
 @transaction.atomic
@@ -84,6 +117,7 @@ def registrant_create(
     *, acting_user, regulator: Organisation, status: Status, **fields
 ) -> Registrant:
     require_perm(acting_user, "register.change_registrant", regulator)
+    transaction.on_commit(forget_counts)  # search totals follow the register
     registrant = Registrant(regulator=regulator, status=status, **fields)
     registrant.status_since = registrant.status_since or registrant.admitted_on
     _prepare(registrant)
@@ -104,11 +138,12 @@ def registrant_update(*, acting_user, registrant: Registrant, **changes) -> Regi
     """Change a registrant's details (not number, kind or status: status has its own dated
     service). Only the fields named change; the name search keys follow the name."""
     require_perm(acting_user, "register.change_registrant", registrant)
+    transaction.on_commit(forget_counts)  # search totals follow the register
     unknown = sorted(set(changes) - EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"these cannot be changed here: {', '.join(unknown)}")
     before = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
-    old_name = registrant.name
+    old_text = _indexed_text(registrant)
     for field, value in changes.items():
         setattr(registrant, field, value)
     if registrant.entity_id and registrant.entity_id == registrant.pk:
@@ -116,7 +151,7 @@ def registrant_update(*, acting_user, registrant: Registrant, **changes) -> Regi
     _prepare(registrant)
     registrant.full_clean()
     registrant.save()
-    if registrant.name != old_name:
+    if _indexed_text(registrant) != old_text:
         index_names([registrant])
     after = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
     changed = {k for k in after if after[k] != before[k]}
@@ -165,6 +200,7 @@ def registrant_status_change(
 ) -> StatusChange:
     """Change the status from a date, keeping the dated history."""
     require_perm(acting_user, "register.change_registrant", registrant)
+    transaction.on_commit(forget_counts)  # search totals follow the register
     if status == registrant.status:
         raise ValidationError({"status": f"The registrant is already {status.name.lower()}."})
     before = {"status": registrant.status.code, "status_since": registrant.status_since}
@@ -199,6 +235,7 @@ def right_grant(
 ) -> PracticeRight:
     """Grant a practice right (the practice-rights module calls this on approval)."""
     require_perm(acting_user, "register.change_registrant", registrant)
+    transaction.on_commit(forget_counts)  # search totals follow the register
     right_type = RightType.objects.filter(code=code).first()
     if right_type is None:
         raise ValidationError({"code": f'unknown right "{code}"'})
@@ -225,6 +262,7 @@ def right_grant(
 @transaction.atomic
 def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeRight:
     require_perm(acting_user, "register.change_registrant", right.registrant)
+    transaction.on_commit(forget_counts)  # search totals follow the register
     right.ended_on = ended_on
     right.save(update_fields=["ended_on"])
     audit_record(

@@ -6,7 +6,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from touchstone.core.models import AuditEvent
-from touchstone.register.models import Finding, NameToken, PracticeRight, Registrant
+from touchstone.register.models import (
+    Finding,
+    NameWord,
+    NameWordKey,
+    PracticeRight,
+    Registrant,
+    RegistrantWord,
+)
 
 HEADER = (
     "number,kind,title,given_names,family_name,entity_name,category,status,admitted_on,"
@@ -18,7 +25,7 @@ GOOD = HEADER + (
     "immigration;advocacy,E7000,Bedford,MK40 2BB,amina@example.test,1980-02-03,2 Home Road\n"
     "200002,individual,Mr,Tom,Nowak,,cilex practitioner,SUSPENDED,2014-01-01,,,Leeds,LS1 1AA,,,\n"
 )
-TABLES = (Registrant, PracticeRight, NameToken, Finding, AuditEvent)
+TABLES = (Registrant, PracticeRight, RegistrantWord, NameWord, NameWordKey, Finding, AuditEvent)
 
 
 def counts():

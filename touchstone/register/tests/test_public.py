@@ -72,7 +72,15 @@ def test_search_contract(register):
         ("category=chartered+legal+executive", ["100002", "100001"]),
         ("town=bedford", ["100001", "E5000"]),
         ("town=MK40", ["100001", "E5000"]),
+        ("town=mk40+2c", ["100001"]),
+        ("town=MK4", ["100001", "E5000"]),
+        ("town=MK41", []),
+        ("town=++LEEDS+", ["100002"]),
+        ("q=smith&town=MK40+1AB", ["E5000"]),
+        ("q=smith&right=immigration", ["100001"]),
+        ("q=brown&status=active", []),
         ("q=nobody+here", []),
+        ("q=nobody&right=immigration", []),
     ],
 )
 def test_search_filters(register, query, numbers):
@@ -211,6 +219,7 @@ def test_query_count_is_flat_as_the_register_grows(register, organisation):
     client = Client()
 
     def queries() -> int:
+        cache.clear()  # count the total's query too
         with CaptureQueriesContext(connection) as context:
             assert client.get("/api/v1/public/register/?page_size=100").status_code == 200
         return len(context.captured_queries)
@@ -227,6 +236,39 @@ def test_query_count_is_flat_as_the_register_grows(register, organisation):
             family_name=f"Extra{n}",
         )
     assert queries() == before
+
+
+@pytest.mark.django_db
+def test_filter_totals_are_cached_until_the_register_changes(
+    register, organisation, django_capture_on_commit_callbacks
+):
+    client = Client()
+    clients = iter(range(1, 250))  # one address a request, to stay under the rate limit
+
+    def search(params: str) -> tuple[int, int]:
+        """The total found, and how many times the database was asked to count."""
+        address = f"192.0.2.{next(clients)}"
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(f"/api/v1/public/register/?{params}", REMOTE_ADDR=address)
+        counting = [q for q in context.captured_queries if "COUNT(" in q["sql"].upper()]
+        return response.json()["count"], len(counting)
+
+    assert search("status=active") == (2, 1)
+    assert search("status=active") == (2, 0)  # the same total, not counted again
+    assert search("status=suspended") == (1, 1)  # another filter has its own total
+    with django_capture_on_commit_callbacks(execute=True):
+        registrant_create(
+            acting_user=None,
+            regulator=organisation,
+            status=Status.objects.get(code="active"),
+            number="300001",
+            kind="individual",
+            family_name="Newcomer",
+        )
+    assert search("status=active") == (3, 1)  # counted afresh after the change
+    # A name or number search is counted every time.
+    assert search("q=Smith")[1] == search("q=Smith")[1] == 1
+    assert search("q=100001") == search("q=100001") == (1, 1)
 
 
 @pytest.mark.django_db
@@ -268,3 +310,22 @@ def test_no_filter_reaches_private_or_hidden_data(register, params):
         cache.clear()  # rate limits are tested on their own
         bad = Client().get("/api/v1/public/register/", {**params, ordering: "date_of_birth"})
         assert bad.status_code == 400
+
+
+@pytest.mark.django_db
+def test_reference_data_is_read_again_after_it_is_loaded(register, monkeypatch):
+    from touchstone.register import reference
+
+    client = Client()
+
+    def status(category: str, address: str) -> int:
+        url = f"/api/v1/public/register/?category={category}"
+        return client.get(url, REMOTE_ADDR=address).status_code
+
+    assert status("Graduate", "192.0.2.1") == 200  # the categories are now cached
+    shipped = reference._data()
+    renamed = {**shipped, "categories": [dict(row) for row in shipped["categories"]]}
+    next(r for r in renamed["categories"] if r["code"] == "graduate")["name"] = "Graduate member"
+    monkeypatch.setattr(reference, "_data", lambda: renamed)
+    reference.load_reference_data()
+    assert status("Graduate+member", "192.0.2.2") == 200

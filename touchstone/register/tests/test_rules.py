@@ -14,9 +14,38 @@ from touchstone.register.rules import (
     monitoring_sample,
     name_matches,
     name_words,
+    normalise_town,
     one_typo_apart,
+    postcode_prefix,
     status_in_words,
 )
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("MK40", "mk40"),
+        ("mk40 1ab", "mk401ab"),
+        ("SW1A 1AA", "sw1a1aa"),
+        ("M1", "m1"),
+        ("B", ""),  # a letter alone could start a town
+        ("Bedford", ""),
+        ("Newcastle upon Tyne", ""),
+        ("1AB", ""),
+        ("", ""),
+        ("ABC1", ""),  # three letters: no UK postcode starts so
+    ],
+)
+def test_postcode_prefix_tells_postcodes_from_towns(text, prefix):
+    assert postcode_prefix(text) == prefix
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("  King's   Lynn ", "king's lynn"), ("MÁLAGA", "malaga"), ("", ""), ("York", "york")],
+)
+def test_towns_are_searched_folded_and_single_spaced(text, town):
+    assert normalise_town(text) == town
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from touchstone.core.models import AuditEvent, Role
-from touchstone.register.models import EntityOffice, Finding, NameToken, Registrant
+from touchstone.register.models import EntityOffice, Finding, Registrant, RegistrantWord
 from touchstone.register.services import (
     entity_offices_set,
     finding_publication_change,
@@ -149,8 +149,8 @@ def test_edit_page_changes_details_and_search_keys(register, officer):
         "cilex_practitioner",
         "Luton",
     )
-    assert NameToken.objects.filter(registrant=john, key="jonathan").exists()
-    assert not NameToken.objects.filter(registrant=john, key="john").exists()
+    words = set(RegistrantWord.objects.filter(registrant=john).values_list("word__word", flat=True))
+    assert words == {"dr", "jonathan", "smith"}
     event = AuditEvent.objects.get(action="update", object_id=str(john.pk))
     assert event.before["given_names"] == "John" and event.after["given_names"] == "Jonathan"
     assert "date_of_birth" in event.before  # cleared, since the form left it empty

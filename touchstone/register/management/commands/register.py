@@ -1,16 +1,23 @@
-"""`touchstone register import|findings-import`: bulk changes to the register from CSV."""
+"""`touchstone register import|findings-import|cpd-sample|cpd-reminders`: bulk changes to the
+register from CSV, and the yearly CPD monitoring work."""
 
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.core.request_context import request_id_scope
 from touchstone.register.imports import ImportRejected, findings_import, registrants_import
+from touchstone.register.services import cpd_reminders_schedule, cpd_sample_draw
 
 
 class Command(BaseCommand):
-    help = "Import registrants or fitness-to-practise findings from CSV (all or nothing)."
+    help = (
+        "Import registrants or fitness-to-practise findings from CSV (all or nothing), draw the "
+        "CPD monitoring sample, or schedule CPD reminders."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -19,8 +26,30 @@ class Command(BaseCommand):
         registrants.add_argument("--organisation", help="The regulator's slug.")
         findings = sub.add_parser("findings-import", help="Import findings.")
         findings.add_argument("file")
+        sample = sub.add_parser(
+            "cpd-sample", help="Draw a year's CPD monitoring sample (the seed is logged)."
+        )
+        sample.add_argument("--year", type=int, required=True)
+        sample.add_argument("--size", type=int, required=True)
+        sample.add_argument("--seed", type=int, help="Repeat an earlier draw with its seed.")
+        sample.add_argument("--organisation", help="The regulator's slug.")
+        reminders = sub.add_parser(
+            "cpd-reminders",
+            help="Put the year-end CPD reminder on every member who has not submitted.",
+        )
+        reminders.add_argument("--year", type=int, help="Default: this year.")
+        reminders.add_argument("--organisation", help="The regulator's slug.")
+        reminders.add_argument(
+            "--schedule",
+            action="store_true",
+            help="Instead, enqueue the daily task that keeps the reminders in place.",
+        )
 
     def handle(self, *args, action, **options):
+        if action == "cpd-sample":
+            return self._cpd_sample(**options)
+        if action == "cpd-reminders":
+            return self._cpd_reminders(**options)
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"no such file: {path}", returncode=1)
@@ -48,6 +77,36 @@ class Command(BaseCommand):
             ) from exc
         plural = "" if result.created == 1 else "s"
         self.stdout.write(f"imported {result.created} {what}{plural} from {path.name}")
+
+    def _cpd_sample(self, *, year, size, seed, organisation, **options) -> None:
+        regulator = self._regulator(organisation)
+        try:
+            with request_id_scope():
+                sample = cpd_sample_draw(
+                    acting_user=None, regulator=regulator, year=year, size=size, seed=seed
+                )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages), returncode=1) from exc
+        self.stdout.write(
+            f"CPD sample for {year}: {len(sample.numbers)} of {sample.population} members, "
+            f"seed {sample.seed}"
+        )
+        for number in sample.numbers:
+            self.stdout.write(number)
+
+    def _cpd_reminders(self, *, year, organisation, schedule, **options) -> None:
+        if schedule:
+            from touchstone.register.tasks import cpd_reminders_daily
+
+            cpd_reminders_daily.enqueue()
+            self.stdout.write("daily CPD reminder task enqueued")
+            return
+        year = year or timezone.localdate().year
+        with request_id_scope():
+            count = cpd_reminders_schedule(
+                acting_user=None, regulator=self._regulator(organisation), year=year
+            )
+        self.stdout.write(f"CPD reminders for {year} in place for {count} members")
 
     def _regulator(self, slug: str | None) -> Organisation:
         regulators = Organisation.objects.filter(kind=OrganisationKind.REGULATOR)
