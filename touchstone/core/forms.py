@@ -3,6 +3,77 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from touchstone.core.services import login_attempt_record, login_is_locked
 
+# The GOV.UK error modifier for each kind of control.
+_ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-select": "govuk-select--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-file-upload": "govuk-file-upload--error",
+}
+
+
+def govuk_input(width: str = "") -> forms.TextInput:
+    return forms.TextInput(attrs={"class": f"govuk-input {width}".strip()})
+
+
+def govuk_select() -> forms.Select:
+    return forms.Select(attrs={"class": "govuk-select"})
+
+
+def govuk_textarea(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows})
+
+
+class GovukForm(forms.Form):
+    """A form whose controls point at their hint and error (aria-describedby) and carry the
+    GOV.UK error style, to go with `includes/field.html` (which writes `<id>-hint` and
+    `<id>-error`) — also for errors a service reports after the form was cleaned."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._name_required_answers()
+        self._describe()
+
+    def _name_required_answers(self) -> None:
+        """ "Enter the date", "Select a status": each missing answer says which it is, so the
+        error summary does not list the same sentence several times."""
+        default = forms.Field.default_error_messages["required"]
+        for name, field in self.fields.items():
+            if field.error_messages.get("required") != default:
+                continue
+            if isinstance(field.widget, forms.CheckboxInput):
+                continue
+            what = str(self[name].label or name).strip().rstrip("?:").lower()
+            verb = (
+                "Select" if isinstance(field.widget, forms.Select | forms.RadioSelect) else "Enter"
+            )
+            field.error_messages = {**field.error_messages, "required": f"{verb} {what}"}
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        self._describe()
+
+    def _describe(self) -> None:
+        errors = getattr(self, "_errors", None) or {}
+        for name, field in self.fields.items():
+            field_id = self[name].id_for_label
+            attrs = field.widget.attrs
+            described = [f"{field_id}-hint"] if field.help_text else []
+            css = [c for c in attrs.get("class", "").split() if not c.endswith("--error")]
+            if name in errors:
+                described.append(f"{field_id}-error")
+                css += [_ERROR_CLASSES[c] for c in list(css) if c in _ERROR_CLASSES]
+            if css:
+                attrs["class"] = " ".join(css)
+            if described:
+                attrs["aria-describedby"] = " ".join(described)
+            else:
+                attrs.pop("aria-describedby", None)
+
 
 def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None

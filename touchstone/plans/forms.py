@@ -3,72 +3,24 @@
 from django import forms
 from django.utils import timezone
 
+from touchstone.core.forms import GovukForm, govuk_input, govuk_select
 from touchstone.plans.models import ActionStatus, PlanKind, Rag
 
 BLANK = [("", "No change")]
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-
-# The GOV.UK error modifier for each kind of control.
-_ERROR_CLASSES = {
-    "govuk-input": "govuk-input--error",
-    "govuk-select": "govuk-select--error",
-    "govuk-textarea": "govuk-textarea--error",
-    "govuk-file-upload": "govuk-file-upload--error",
-}
-
-
-def _input(width: str = "") -> forms.TextInput:
-    return forms.TextInput(attrs={"class": f"govuk-input {width}".strip()})
-
-
-def _select() -> forms.Select:
-    return forms.Select(attrs={"class": "govuk-select"})
-
-
-class GovukForm(forms.Form):
-    """A form whose controls point at their hint and error (aria-describedby) and carry the
-    GOV.UK error style, to go with `includes/field.html` (which writes `<id>-hint` and
-    `<id>-error`)."""
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._describe()
-
-    def _describe(self) -> None:
-        errors = getattr(self, "_errors", None) or {}
-        for name, field in self.fields.items():
-            field_id = self[name].id_for_label
-            attrs = field.widget.attrs
-            described = []
-            if field.help_text:
-                described.append(f"{field_id}-hint")
-            css = [c for c in attrs.get("class", "").split() if not c.endswith("--error")]
-            if name in errors:
-                described.append(f"{field_id}-error")
-                css += [_ERROR_CLASSES[c] for c in list(css) if c in _ERROR_CLASSES]
-            if css:
-                attrs["class"] = " ".join(css)
-            if described:
-                attrs["aria-describedby"] = " ".join(described)
-            else:
-                attrs.pop("aria-describedby", None)
 
 
 class PlanImportForm(GovukForm):
     name = forms.CharField(
         label="Plan name",
         max_length=200,
-        widget=_input(),
+        widget=govuk_input(),
         error_messages={"required": "Enter the plan name."},
     )
-    kind = forms.ChoiceField(label="Kind of plan", choices=PlanKind.choices, widget=_select())
+    kind = forms.ChoiceField(label="Kind of plan", choices=PlanKind.choices, widget=govuk_select())
     organisation = forms.ChoiceField(
         label="Organisation",
-        widget=_select(),
+        widget=govuk_select(),
         error_messages={"required": "Choose an organisation."},
     )
     file = forms.FileField(
@@ -135,13 +87,13 @@ class ProgressForm(GovukForm):
         label="New status (optional)",
         required=False,
         choices=BLANK + list(ActionStatus.choices),
-        widget=_select(),
+        widget=govuk_select(),
     )
     rag = forms.ChoiceField(
         label="New RAG (optional)",
         required=False,
         choices=BLANK + list(Rag.choices),
-        widget=_select(),
+        widget=govuk_select(),
     )
 
     def __init__(self, *args, **kwargs):
@@ -150,19 +102,19 @@ class ProgressForm(GovukForm):
 
 
 class ActionEditForm(GovukForm):
-    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices, widget=_select())
+    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices, widget=govuk_select())
     rag = forms.ChoiceField(
         label="RAG",
         required=False,
         choices=[("", "None")] + list(Rag.choices),
-        widget=_select(),
+        widget=govuk_select(),
     )
     due_text = forms.CharField(
         label="Due",
         required=False,
         max_length=100,
         help_text='As written, for example "July 2009", "Q1 2018-19", "Ongoing" or "01/09/2017".',
-        widget=_input(),
+        widget=govuk_input(),
         error_messages={"max_length": "Due must be 100 characters or fewer."},
     )
     leads_text = forms.CharField(
@@ -170,7 +122,7 @@ class ActionEditForm(GovukForm):
         required=False,
         max_length=200,
         help_text='Initials or names, for example "BB IW".',
-        widget=_input(),
+        widget=govuk_input(),
         error_messages={"max_length": "Leads must be 200 characters or fewer."},
     )
     comment = forms.CharField(
@@ -181,22 +133,24 @@ class ActionEditForm(GovukForm):
 
 
 class DashboardFilterForm(GovukForm):
-    q = forms.CharField(label="Search actions", required=False, max_length=200, widget=_input())
-    area = forms.TypedChoiceField(
-        label="Area", required=False, coerce=int, empty_value=None, widget=_select()
+    q = forms.CharField(
+        label="Search actions", required=False, max_length=200, widget=govuk_input()
     )
-    lead = forms.ChoiceField(label="Lead", required=False, widget=_select())
+    area = forms.TypedChoiceField(
+        label="Area", required=False, coerce=int, empty_value=None, widget=govuk_select()
+    )
+    lead = forms.ChoiceField(label="Lead", required=False, widget=govuk_select())
     status = forms.ChoiceField(
         label="Status",
         required=False,
         choices=[("", "Any")] + list(ActionStatus.choices),
-        widget=_select(),
+        widget=govuk_select(),
     )
     rag = forms.ChoiceField(
         label="RAG",
         required=False,
         choices=[("", "Any")] + list(Rag.choices) + [("none", "No RAG")],
-        widget=_select(),
+        widget=govuk_select(),
     )
     as_of = forms.DateField(
         label="As of",

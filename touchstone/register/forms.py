@@ -3,28 +3,12 @@
 from django import forms
 from django.utils import timezone
 
+from touchstone.core.forms import GovukForm, govuk_input, govuk_select, govuk_textarea
 from touchstone.register.models import Category, RightType, Status
 from touchstone.register.reference import cpd_activity_types
 
-_ERROR_CLASSES = {
-    "govuk-input": "govuk-input--error",
-    "govuk-select": "govuk-select--error",
-    "govuk-textarea": "govuk-textarea--error",
-}
 DATE_HINT = "For example, 2025-03-31"
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-def _input(width: str = "") -> forms.TextInput:
-    return forms.TextInput(attrs={"class": f"govuk-input {width}".strip()})
-
-
-def _select() -> forms.Select:
-    return forms.Select(attrs={"class": "govuk-select"})
-
-
-def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows})
 
 
 def _date(label: str, required: bool = True) -> forms.DateField:
@@ -33,38 +17,8 @@ def _date(label: str, required: bool = True) -> forms.DateField:
         required=required,
         input_formats=DATE_FORMATS,
         help_text=DATE_HINT,
-        widget=_input("govuk-input--width-10"),
+        widget=govuk_input("govuk-input--width-10"),
     )
-
-
-class GovukForm(forms.Form):
-    """Controls point at their hint and error (aria-describedby) and carry the GOV.UK error
-    style, to go with `includes/field.html` (which writes `<id>-hint` and `<id>-error`)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._describe()
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def _describe(self) -> None:
-        errors = getattr(self, "_errors", None) or {}
-        for name, field in self.fields.items():
-            field_id = self[name].id_for_label
-            attrs = field.widget.attrs
-            described = [f"{field_id}-hint"] if field.help_text else []
-            css = [c for c in attrs.get("class", "").split() if not c.endswith("--error")]
-            if name in errors:
-                described.append(f"{field_id}-error")
-                css += [_ERROR_CLASSES[c] for c in list(css) if c in _ERROR_CLASSES]
-            if css:
-                attrs["class"] = " ".join(css)
-            if described:
-                attrs["aria-describedby"] = " ".join(described)
-            else:
-                attrs.pop("aria-describedby", None)
 
 
 def _choices(model, blank: str) -> list[tuple[str, str]]:
@@ -79,11 +33,11 @@ class PublicSearchForm(GovukForm):
         widget=forms.TextInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
     )
     town = forms.CharField(
-        label="Town or postcode", required=False, max_length=100, widget=_input()
+        label="Town or postcode", required=False, max_length=100, widget=govuk_input()
     )
-    right = forms.ChoiceField(label="Practice right", required=False, widget=_select())
-    category = forms.ChoiceField(label="Category", required=False, widget=_select())
-    status = forms.ChoiceField(label="Status", required=False, widget=_select())
+    right = forms.ChoiceField(label="Practice right", required=False, widget=govuk_select())
+    category = forms.ChoiceField(label="Category", required=False, widget=govuk_select())
+    status = forms.ChoiceField(label="Status", required=False, widget=govuk_select())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,34 +48,38 @@ class PublicSearchForm(GovukForm):
 
 class StaffSearchForm(GovukForm):
     q = forms.CharField(
-        label="Name, number or email", required=False, max_length=200, widget=_input()
+        label="Name, number or email", required=False, max_length=200, widget=govuk_input()
     )
 
 
 class RegistrantForm(GovukForm):
     """The editable details of a registrant (number, kind and status have their own ways)."""
 
-    title = forms.CharField(required=False, max_length=20, widget=_input("govuk-input--width-5"))
-    given_names = forms.CharField(required=False, max_length=100, widget=_input())
-    family_name = forms.CharField(required=False, max_length=100, widget=_input())
+    title = forms.CharField(
+        required=False, max_length=20, widget=govuk_input("govuk-input--width-5")
+    )
+    given_names = forms.CharField(required=False, max_length=100, widget=govuk_input())
+    family_name = forms.CharField(required=False, max_length=100, widget=govuk_input())
     entity_name = forms.CharField(
-        label="Entity name", required=False, max_length=200, widget=_input()
+        label="Entity name", required=False, max_length=200, widget=govuk_input()
     )
-    trading_names = forms.CharField(required=False, max_length=300, widget=_input())
+    trading_names = forms.CharField(required=False, max_length=300, widget=govuk_input())
     authorised_activities = forms.CharField(
-        label="Authorised activities (entities)", required=False, widget=_textarea()
+        label="Authorised activities (entities)", required=False, widget=govuk_textarea()
     )
-    category = forms.ChoiceField(required=False, widget=_select())
+    category = forms.ChoiceField(required=False, widget=govuk_select())
     admitted_on = _date("Admitted on", required=False)
-    town = forms.CharField(required=False, max_length=100, widget=_input())
+    town = forms.CharField(required=False, max_length=100, widget=govuk_input())
     postcode = forms.CharField(
-        required=False, max_length=10, widget=_input("govuk-input--width-10")
+        required=False, max_length=10, widget=govuk_input("govuk-input--width-10")
     )
-    email = forms.EmailField(label="Email (private)", required=False, widget=_input())
-    phone = forms.CharField(label="Phone (private)", required=False, max_length=40, widget=_input())
+    email = forms.EmailField(label="Email (private)", required=False, widget=govuk_input())
+    phone = forms.CharField(
+        label="Phone (private)", required=False, max_length=40, widget=govuk_input()
+    )
     date_of_birth = _date("Date of birth (private)", required=False)
     home_address = forms.CharField(
-        label="Home address (private)", required=False, widget=_textarea()
+        label="Home address (private)", required=False, widget=govuk_textarea()
     )
 
     def __init__(self, *args, **kwargs):
@@ -134,9 +92,9 @@ class RegistrantForm(GovukForm):
 
 
 class StatusChangeForm(GovukForm):
-    status = forms.ChoiceField(label="New status", widget=_select())
+    status = forms.ChoiceField(label="New status", widget=govuk_select())
     effective_on = _date("From")
-    reason = forms.CharField(required=False, widget=_textarea())
+    reason = forms.CharField(required=False, widget=govuk_textarea())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,16 +105,16 @@ class StatusChangeForm(GovukForm):
 
 
 class RightGrantForm(GovukForm):
-    code = forms.ChoiceField(label="Practice right", widget=_select())
+    code = forms.ChoiceField(label="Practice right", widget=govuk_select())
     granted_on = _date("Granted on")
     conditions = forms.CharField(
         required=False,
-        widget=_textarea(),
+        widget=govuk_textarea(),
         help_text="Shown on the public register. Leave empty if there are none.",
     )
     scope = forms.CharField(
         required=False,
-        widget=_textarea(5),
+        widget=govuk_textarea(5),
         help_text="Leave empty to use the standard scope of this right.",
     )
 
@@ -171,9 +129,9 @@ class RightEndForm(GovukForm):
 
 class FindingForm(GovukForm):
     decided_on = _date("Date of the decision")
-    body = forms.CharField(label="Decision body", max_length=200, widget=_input())
-    summary = forms.CharField(widget=_textarea(4))
-    sanction = forms.CharField(max_length=200, widget=_input())
+    body = forms.CharField(label="Decision body", max_length=200, widget=govuk_input())
+    summary = forms.CharField(widget=govuk_textarea(4))
+    sanction = forms.CharField(max_length=200, widget=govuk_input())
     publish = forms.BooleanField(
         label="Publish on the public register",
         required=False,
@@ -195,13 +153,13 @@ class CpdActivityForm(GovukForm):
         min_value=0.1,
         max_digits=4,
         decimal_places=1,
-        widget=_input("govuk-input--width-4"),
+        widget=govuk_input("govuk-input--width-4"),
         help_text="For example, 1.5",
     )
-    activity_type = forms.ChoiceField(label="Type of activity", widget=_select())
-    description = forms.CharField(label="What you did", widget=_textarea())
+    activity_type = forms.ChoiceField(label="Type of activity", widget=govuk_select())
+    description = forms.CharField(label="What you did", widget=govuk_textarea())
     reflection = forms.CharField(
-        label="What you learnt and how you will use it", required=False, widget=_textarea()
+        label="What you learnt and how you will use it", required=False, widget=govuk_textarea()
     )
 
     def __init__(self, *args, **kwargs):
@@ -212,15 +170,17 @@ class CpdActivityForm(GovukForm):
 
 
 class CpdSampleForm(GovukForm):
-    year = forms.IntegerField(min_value=2000, max_value=2100, widget=_input("govuk-input--width-4"))
+    year = forms.IntegerField(
+        min_value=2000, max_value=2100, widget=govuk_input("govuk-input--width-4")
+    )
     size = forms.IntegerField(
-        label="Number of members to sample", min_value=1, widget=_input("govuk-input--width-5")
+        label="Number of members to sample", min_value=1, widget=govuk_input("govuk-input--width-5")
     )
     seed = forms.IntegerField(
         required=False,
         min_value=0,
         help_text="Leave empty for a fresh random seed; enter a logged seed to repeat a draw.",
-        widget=_input("govuk-input--width-10"),
+        widget=govuk_input("govuk-input--width-10"),
     )
 
     def __init__(self, *args, **kwargs):

@@ -99,12 +99,12 @@ def _reference(model, value: str, field: str):
     raise BadFilter(field, f'unknown {field} "{text[:50]}"')
 
 
-def name_matches_q(words: list[str]) -> Q | None:
-    """Registrants with, for each query word, a name word at most one typo away; None when
-    some query word is near no word on the register (so nothing can match).
+def name_holders(words: list[str]) -> QuerySet | None:
+    """The ids of registrants with, for each query word, a name word at most one typo away;
+    None when some query word is near no word on the register (so nothing can match).
 
     One small query finds the vocabulary words near each query word through their deletion
-    keys (see rules.deletion_keys). The condition nests one semi-join per query word over
+    keys (see rules.deletion_keys). The result nests one semi-join per query word over
     `RegistrantWord`, so the database can estimate how few registrants hold them all.
     """
     keys_per_word = [rules.deletion_keys(word) for word in words]
@@ -122,7 +122,13 @@ def name_matches_q(words: list[str]) -> Q | None:
         if holders is not None:
             these = these.filter(registrant_id__in=holders)
         holders = these.values("registrant_id")
-    return Q(pk__in=holders)
+    return holders
+
+
+def name_matches_q(words: list[str]) -> Q | None:
+    """The name condition (see name_holders), or None when nothing can match."""
+    holders = name_holders(words)
+    return None if holders is None else Q(pk__in=holders)
 
 
 COUNT_CACHE_SECONDS = 60
@@ -205,7 +211,7 @@ def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
         match = Q(number=q.upper())
     else:
         words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
-        match = name_matches_q(words) if words else None
+        match = _name_match(words) if words else None
         if match is None:
             return SearchResults(rows.none(), counted.none())
         # A name narrows the register to a few thousand at most: sort those, rather than walk
@@ -213,6 +219,22 @@ def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
         # database from choosing that walk).
         rows = rows.order_by(Lower("search_name"), "number")
     return SearchResults(rows.filter(match), counted.filter(match))
+
+
+NAME_IDS_LIMIT = 2000
+
+
+def _name_match(words: list[str]) -> Q | None:
+    """The registrants a name search finds, read once: most names match a few hundred at
+    most, and the count and the page then look those up by key instead of joining the name
+    index twice. A very common name keeps the join."""
+    holders = name_holders(words)
+    if holders is None:
+        return None
+    ids = list(holders.values_list("registrant_id", flat=True)[: NAME_IDS_LIMIT + 1])
+    if not ids:
+        return None
+    return Q(pk__in=ids) if len(ids) <= NAME_IDS_LIMIT else Q(pk__in=holders)
 
 
 def _starts_with(field: str, prefix: str) -> Q:

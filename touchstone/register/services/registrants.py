@@ -263,6 +263,14 @@ def right_grant(
 def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeRight:
     require_perm(acting_user, "register.change_registrant", right.registrant)
     transaction.on_commit(forget_counts)  # search totals follow the register
+    if right.ended_on is not None:
+        ended = f"{right.ended_on.day} {right.ended_on:%B %Y}"
+        raise ValidationError({"ended_on": f"This right already ended on {ended}."})
+    if ended_on < right.granted_on:
+        granted = f"{right.granted_on.day} {right.granted_on:%B %Y}"
+        raise ValidationError(
+            {"ended_on": f"A right cannot end before it was granted ({granted})."}
+        )
     right.ended_on = ended_on
     right.save(update_fields=["ended_on"])
     audit_record(

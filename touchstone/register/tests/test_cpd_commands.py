@@ -90,7 +90,7 @@ def test_cpd_reminders_skip_submitted_records_and_run_twice_safely(members):
     year = timezone.localdate().year
     john, jane = members
     cpd_submit(acting_user=None, registrant=jane, year=year)
-    assert run("cpd-reminders") == f"CPD reminders for {year} in place for 1 members\n"
+    assert run("cpd-reminders") == f"CPD reminders for {year} in place for 1 member\n"
     deadline = Deadline.objects.get(kind="register.cpd")
     assert deadline.state == Deadline.State.OPEN
     assert deadline.due_on.isoformat() == f"{year}-12-31"

@@ -11,6 +11,7 @@ from touchstone.register.services import (
     cpd_activity_add,
     cpd_submit,
     registrant_status_change,
+    right_end,
     right_grant,
 )
 
@@ -76,6 +77,21 @@ def test_right_grant_refuses_unknown_and_duplicate_rights(register, officer):
             code="immigration",
             granted_on=date(2026, 1, 1),
         )
+
+
+@pytest.mark.django_db
+def test_right_end_refuses_a_date_before_the_grant_and_a_second_end(register, officer):
+    right = register["john"].rights.get()  # granted 1 January 2016
+    with pytest.raises(ValidationError, match="before it was granted"):
+        right_end(acting_user=officer, right=right, ended_on=date(2015, 12, 31))
+    right.refresh_from_db()
+    assert right.ended_on is None
+    right_end(acting_user=officer, right=right, ended_on=date(2016, 1, 1))  # the same day is fine
+    with pytest.raises(ValidationError, match="already ended on 1 January 2016"):
+        right_end(acting_user=officer, right=right, ended_on=date(2026, 1, 1))
+    right.refresh_from_db()
+    assert right.ended_on == date(2016, 1, 1)
+    assert AuditEvent.objects.filter(action="end_right").count() == 1
 
 
 @pytest.mark.django_db

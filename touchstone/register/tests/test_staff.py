@@ -205,3 +205,31 @@ def test_specialist_registers_are_views_of_rights(register):
     results = Client().get("/register/?right=immigration&status=active").content.decode()
     assert "Mr John Smith" in results and "Brown" not in results
     assert Registrant.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_a_service_refusal_marks_its_field(register, officer):
+    finding = register["john"].findings.first()
+    response = client_for(officer).post(
+        f"/register/staff/findings/{finding.pk}/publication/",
+        {"publish": "on", "publish_from": "2026-05-01", "publish_until": "2026-04-01"},
+    )
+    html = response.content.decode()
+    assert "Publication cannot end before it starts." in html
+    assert 'aria-describedby="id_publish_until-hint id_publish_until-error"' in html
+    assert "govuk-input--error" in html
+
+
+@pytest.mark.django_db
+def test_the_register_page_leads_officers_and_members_to_their_pages(register, officer, make_user):
+    member = make_user("john")
+    register["john"].user = member
+    register["john"].save()
+    links = {
+        "officer": client_for(officer).get("/register/").content.decode(),
+        "member": client_for(member).get("/register/").content.decode(),
+        "public": Client().get("/register/").content.decode(),
+    }
+    assert "/register/staff/" in links["officer"] and "/register/my-cpd/" not in links["officer"]
+    assert "/register/my-cpd/" in links["member"] and "/register/staff/" not in links["member"]
+    assert "/register/staff/" not in links["public"] and "/register/my-cpd/" not in links["public"]

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from touchstone.register import services
@@ -73,7 +74,10 @@ def staff_cpd(request):
         count = services.cpd_reminders_schedule(
             acting_user=request.user, regulator=regulator, year=year
         )
-        messages.success(request, f"Reminders scheduled for {count} members for {year}.")
+        messages.success(
+            request,
+            f"Reminders scheduled for {count} member{pluralize(count)} for {year}.",
+        )
         return redirect("register:staff-cpd")
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,9 +14,11 @@ from touchstone.register.models import Registrant
 from touchstone.register.selectors import (
     BadFilter,
     PublicFilters,
+    officer_organisations,
     public_get,
     public_item,
     public_search,
+    registrant_for_member,
     specialist_registers,
     status_line,
 )
@@ -48,7 +50,16 @@ def search(request):
             for registrant in page.object_list:
                 registrant.status_line = status_line(registrant)
     return render(
-        request, "register/search.html", {"form": form, "page": page, "as_at": timezone.now()}
+        request,
+        "register/search.html",
+        {
+            "form": form,
+            "page": page,
+            "as_at": timezone.now(),
+            # Where the signed-in keep the register or their own CPD record.
+            "is_officer": officer_organisations(request.user).exists(),
+            "is_member": registrant_for_member(request.user) is not None,
+        },
     )
 
 

@@ -106,7 +106,9 @@ class Command(BaseCommand):
             count = cpd_reminders_schedule(
                 acting_user=None, regulator=self._regulator(organisation), year=year
             )
-        self.stdout.write(f"CPD reminders for {year} in place for {count} members")
+        self.stdout.write(
+            f"CPD reminders for {year} in place for {count} member{'' if count == 1 else 's'}"
+        )
 
     def _regulator(self, slug: str | None) -> Organisation:
         regulators = Organisation.objects.filter(kind=OrganisationKind.REGULATOR)
