@@ -1,4 +1,4 @@
-"""Schema of the public register API (the data itself comes from selectors.public_item)."""
+"""Schema of the public register API (the data itself comes from selectors.public_items)."""
 
 from rest_framework import serializers
 

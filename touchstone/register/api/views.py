@@ -18,8 +18,8 @@ from touchstone.register.selectors import (
     NUMBER_PATTERN,
     BadFilter,
     PublicFilters,
-    public_get,
-    public_item,
+    public_get_item,
+    public_items,
     public_search,
 )
 
@@ -82,8 +82,10 @@ class PublicRegisterList(PublicRegisterBase):
         except BadFilter as exc:
             raise ValidationError({exc.field: [str(exc)]}) from exc
         paginator = StandardPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response([public_item(r, as_at=as_at) for r in page])
+        page = paginator.paginate_queryset(queryset.values(), request, view=self)
+        return paginator.get_paginated_response(
+            public_items(page, as_of=timezone.localdate(), as_at=as_at)
+        )
 
 
 class PublicRegisterDetail(PublicRegisterBase):
@@ -94,7 +96,7 @@ class PublicRegisterDetail(PublicRegisterBase):
                 {"number": "A register number is up to 3 letters, then digits: 100001 or E5000."}
             )
         try:
-            registrant = public_get(number, as_of=timezone.localdate())
+            item = public_get_item(number, as_of=timezone.localdate(), as_at=timezone.now())
         except Registrant.DoesNotExist as exc:
             raise NotFound(f'No one with the number "{number[:20]}" is on the register.') from exc
-        return Response(public_item(registrant, as_at=timezone.now()))
+        return Response(item)

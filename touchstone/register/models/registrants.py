@@ -11,6 +11,16 @@ class Kind(models.TextChoices):
     ENTITY = "entity", "Entity"
 
 
+def display_name(
+    *, kind: str, title: str, given_names: str, family_name: str, entity_name: str
+) -> str:
+    """A registrant's name as the register shows it: an entity's name, or a person's title,
+    given names and family name."""
+    if kind == Kind.ENTITY:
+        return entity_name
+    return " ".join(p for p in (title, given_names, family_name) if p)
+
+
 class Registrant(models.Model):
     """An authorised person or entity. Fields marked private never leave staff pages."""
 
@@ -76,9 +86,13 @@ class Registrant(models.Model):
 
     @property
     def name(self) -> str:
-        if self.kind == Kind.ENTITY:
-            return self.entity_name
-        return " ".join(p for p in (self.title, self.given_names, self.family_name) if p)
+        return display_name(
+            kind=self.kind,
+            title=self.title,
+            given_names=self.given_names,
+            family_name=self.family_name,
+            entity_name=self.entity_name,
+        )
 
     @property
     def organisation(self):

@@ -8,6 +8,7 @@ from touchstone.register.selectors.cpd import (
     registrant_for_member,
     scheme_for_year,
 )
+from touchstone.register.selectors.items import public_items, visible_findings
 from touchstone.register.selectors.public import (
     NUMBER_PATTERN,
     BadFilter,
@@ -18,11 +19,10 @@ from touchstone.register.selectors.public import (
     forget_reference,
     name_matches_q,
     public_get,
-    public_item,
+    public_get_item,
     public_search,
     specialist_registers,
     status_line,
-    visible_findings,
 )
 from touchstone.register.selectors.staff import (
     OFFICER_ROLES,
@@ -50,7 +50,8 @@ __all__ = [
     "name_matches_q",
     "officer_organisations",
     "public_get",
-    "public_item",
+    "public_get_item",
+    "public_items",
     "public_search",
     "registrant_for_member",
     "registrant_for_staff",
