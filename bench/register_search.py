@@ -246,8 +246,7 @@ def throughput(url: str, n: int, workers: int, seconds: float, clients: int) -> 
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/public/register/1/")
-            except urllib.error.HTTPError:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/public/register/?q=1")
                 break
             except OSError:
                 time.sleep(0.1)
@@ -380,6 +379,10 @@ def main() -> None:
         "search": timings,
         "throughput": load,
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
     }
     out = ROOT / "bench" / "results" / f"register_search-{args.db}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
