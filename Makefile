@@ -66,6 +66,8 @@ lock: $(VENV)/.installed
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11 -q --custom-compile-command "make lock"
 
 bench: setup
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+	  || echo "wrk not installed: throughput is measured with a Python client instead"
 	$(BIN)/python -m bench.register_search --db sqlite
 	$(BIN)/python -m bench.register_search --db postgres
 
