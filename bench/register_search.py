@@ -174,6 +174,7 @@ def queries(n: int) -> dict[str, list[str]]:
         "name, as written": [
             urlencode({"q": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"}) for _ in range(50)
         ],
+        "name, one word": [urlencode({"q": rng.choice(GIVEN + FAMILY)}) for _ in range(50)],
         "number": [f"q={1_000_000 + n * 20 // 250 + rng.randrange(n)}" for _ in range(50)],
         "filters, narrow (right, status, town)": [
             urlencode({"right": "immigration", "status": "active", "town": rng.choice(TOWNS)[0]})

@@ -35,6 +35,9 @@ class RegistrantWord(models.Model):
         "register.Registrant", on_delete=models.CASCADE, related_name="+"
     )
     word = models.ForeignKey(NameWord, on_delete=models.PROTECT, related_name="+")
+    # The registrant's place in register order (search name, then number; see sort_key), so
+    # the holders of a common word can be put in order without reading each registrant.
+    sort_key = models.CharField(max_length=340, default="")
 
     class Meta:
         constraints = [
@@ -42,6 +45,15 @@ class RegistrantWord(models.Model):
                 fields=["word", "registrant"], name="register_registrantword_unique"
             )
         ]
+        indexes = [
+            models.Index(fields=["word", "sort_key", "registrant"], name="register_word_order")
+        ]
 
     def __str__(self) -> str:
         return f"{self.word_id}:{self.registrant_id}"
+
+
+def sort_key(search_name: str, number: str) -> str:
+    """Register order as one string: the tab sorts before any character of a search name, so
+    ordering by it is ordering by (search name, number)."""
+    return f"{search_name}\t{number}"

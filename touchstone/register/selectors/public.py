@@ -92,9 +92,10 @@ def _reference(model, value: str, field: str):
     raise BadFilter(field, f'unknown {field} "{text[:50]}"')
 
 
-def name_holders(words: list[str]) -> QuerySet | None:
-    """The ids of registrants with, for each query word, a name word at most one typo away;
-    None when some query word is near no word on the register (so nothing can match).
+def name_holders(words: list[str]) -> QuerySet[RegistrantWord] | None:
+    """The name-word rows of registrants with, for each query word, a name word at most one
+    typo away (a registrant holding several near words has several rows); None when some query
+    word is near no word on the register (so nothing can match).
 
     One small query finds the vocabulary words near each query word through their deletion
     keys (see rules.deletion_keys). The result nests one semi-join per query word over
@@ -113,15 +114,15 @@ def name_holders(words: list[str]) -> QuerySet | None:
             return None
         these = RegistrantWord.objects.filter(word_id__in=word_ids)
         if holders is not None:
-            these = these.filter(registrant_id__in=holders)
-        holders = these.values("registrant_id")
+            these = these.filter(registrant_id__in=holders.values("registrant_id"))
+        holders = these
     return holders
 
 
 def name_matches_q(words: list[str]) -> Q | None:
     """The name condition (see name_holders), or None when nothing can match."""
     holders = name_holders(words)
-    return None if holders is None else Q(pk__in=holders)
+    return None if holders is None else Q(pk__in=holders.values("registrant_id"))
 
 
 COUNT_CACHE_SECONDS = 60
@@ -150,11 +151,13 @@ class SearchResults:
         counted: QuerySet,
         cache_key: str = "",
         known_count: int | None = None,
+        page_ids: QuerySet | None = None,
     ):
         self.rows = rows
         self._counted = counted
         self._cache_key = cache_key
         self._known_count = known_count
+        self._page_ids = page_ids  # (id, sort key) in order, when that is cheaper to page
 
     def count(self) -> int:
         if self._known_count is not None:
@@ -168,13 +171,23 @@ class SearchResults:
         """The same matches as plain rows of public columns (see public_items), which is
         several times cheaper to read than model instances."""
         rows = self.rows.prefetch_related(None).values(*ROW_FIELDS)
-        return SearchResults(rows, self._counted, self._cache_key, self._known_count)
+        return SearchResults(
+            rows, self._counted, self._cache_key, self._known_count, self._page_ids
+        )
 
     def __getitem__(self, index):
-        return self.rows[index]
+        if self._page_ids is None or not isinstance(index, slice):
+            return self.rows[index]
+        ids = [pk for pk, _ in self._page_ids[index]]
+        found = {_pk(row): row for row in self.rows.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
 
     def __iter__(self):
-        return iter(self.rows)
+        return iter(self.rows if self._page_ids is None else self[:])
+
+
+def _pk(row) -> int:
+    return row["id"] if isinstance(row, dict) else row.pk
 
 
 def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
@@ -214,35 +227,42 @@ def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
     if re.match(NUMBER_PATTERN, q):
         return SearchResults(rows.filter(number=q.upper()), counted.filter(number=q.upper()))
     words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
-    match, found = _name_match(words) if words else (None, None)
-    if match is None:
+    holders = name_holders(words) if words else None
+    read = (
+        list(holders.values_list("registrant_id", flat=True)[: NAME_IDS_LIMIT + 1])
+        if holders is not None
+        else []
+    )
+    if not read:
         return SearchResults(rows.none(), counted.none())
     # A name narrows the register to a few thousand at most: sort those, rather than walk the
     # whole name index in order (Lower() of the already-folded name keeps the database from
-    # choosing that walk). With nothing else asked, the names read are the total.
-    rows = rows.order_by(Lower("search_name"), "number").filter(match)
-    known = found if len(key_parts) == 1 else None
-    return SearchResults(rows, counted.filter(match), known_count=known)
+    # choosing that walk).
+    by_name = Lower("search_name"), "number"
+    alone = len(key_parts) == 1
+    if len(read) <= NAME_IDS_LIMIT:
+        # Read once, then counted and paged by key; with nothing else asked, the names read
+        # are the total.
+        ids = sorted(set(read))
+        match = Q(pk__in=ids)
+        return SearchResults(
+            rows.order_by(*by_name).filter(match),
+            counted.filter(match),
+            known_count=len(ids) if alone else None,
+        )
+    match = Q(pk__in=holders.values("registrant_id"))
+    if not alone:
+        return SearchResults(rows.order_by(*by_name).filter(match), counted.filter(match))
+    # A common name alone: its holders are put in order and counted from the name index
+    # (which carries each registrant's place in register order), and only the page is read.
+    return SearchResults(
+        rows.filter(match),
+        holders.values("registrant_id").distinct(),
+        page_ids=holders.values_list("registrant_id", "sort_key").distinct().order_by("sort_key"),
+    )
 
 
 NAME_IDS_LIMIT = 2000
-
-
-def _name_match(words: list[str]) -> tuple[Q | None, int | None]:
-    """The registrants a name search finds, read once: most names match a few hundred at
-    most, and the count and the page then look those up by key instead of joining the name
-    index twice (the second value is how many, when they were all read). A very common name
-    keeps the join."""
-    holders = name_holders(words)
-    if holders is None:
-        return None, None
-    read = holders.values_list("registrant_id", flat=True)[: NAME_IDS_LIMIT + 1]
-    ids = set(read)
-    if not ids:
-        return None, None
-    if len(read) > NAME_IDS_LIMIT:
-        return Q(pk__in=holders), None
-    return Q(pk__in=sorted(ids)), len(ids)
 
 
 def _starts_with(field: str, prefix: str) -> Q:

@@ -25,6 +25,7 @@ from touchstone.register.models import (
     Status,
     StatusChange,
 )
+from touchstone.register.models.search import sort_key
 from touchstone.register.selectors import forget_counts
 
 REGISTRANT_FIELDS = [
@@ -72,9 +73,13 @@ def index_names(registrants: list[Registrant]) -> None:
     RegistrantWord.objects.filter(registrant__in=registrants).delete()
     RegistrantWord.objects.bulk_create(
         [
-            RegistrantWord(registrant_id=pk, word_id=vocabulary[word])
-            for pk, words in words_of.items()
-            for word in words
+            RegistrantWord(
+                registrant_id=r.pk,
+                word_id=vocabulary[word],
+                sort_key=sort_key(r.search_name, r.number),
+            )
+            for r in registrants
+            for word in words_of[r.pk]
         ],
         batch_size=5000,
     )

@@ -349,3 +349,48 @@ def test_a_name_total_counts_each_registrant_once(register, organisation, q):
     data = Client().get("/api/v1/public/register/", {"q": q, "page_size": 100}).json()
     numbers = [r["number"] for r in data["results"]]
     assert data["count"] == len(numbers) == len(set(numbers))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["q=smith", "q=jon+smyth", "q=smith&status=active", "q=smith&page=2", "q=brown&town=leeds"],
+)
+def test_a_common_name_is_paged_from_the_name_index_in_the_same_order(
+    register, organisation, monkeypatch, query
+):
+    """Past NAME_IDS_LIMIT matches, a name is ordered and counted from the name index, or
+    (with a filter) by the database: either way the same results in the same order."""
+    from touchstone.register.selectors import public
+
+    active = Status.objects.get(code="active")
+    for n, (given, family) in enumerate([("Ann", "Smith"), ("Bob", "Smith"), ("Zoe", "Smith")]):
+        registrant_create(
+            acting_user=None,
+            regulator=organisation,
+            status=active,
+            number=f"40000{n}",
+            kind="individual",
+            given_names=given,
+            family_name=family,
+        )
+
+    def search(limit: int) -> tuple[int, list[str]]:
+        monkeypatch.setattr(public, "NAME_IDS_LIMIT", limit)
+        cache.clear()
+        data = Client().get(f"/api/v1/public/register/?{query}&page_size=2").json()
+        return data["count"], [r["number"] for r in data["results"]]
+
+    few = search(2000)
+    assert few[1], "the query should find someone"
+    assert search(1) == few
+
+
+@pytest.mark.django_db
+def test_the_search_page_shows_a_common_name_in_register_order(register, monkeypatch):
+    from touchstone.register.selectors import public
+
+    monkeypatch.setattr(public, "NAME_IDS_LIMIT", 1)
+    html = Client().get("/register/?q=smith").content.decode()
+    assert "2 results" in html
+    assert html.index("Mr John Smith") < html.index("Smith Legal LLP")
