@@ -175,6 +175,14 @@ def queries(n: int) -> dict[str, list[str]]:
             urlencode({"q": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"}) for _ in range(50)
         ],
         "name, one word": [urlencode({"q": rng.choice(GIVEN + FAMILY)}) for _ in range(50)],
+        "name and a filter": [
+            urlencode(
+                {"q": rng.choice(GIVEN + FAMILY)}
+                | broad[i % len(broad)]
+                | ({} if i % 3 else {"q": f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"})
+            )
+            for i in range(50)
+        ],
         "number": [f"q={1_000_000 + n * 20 // 250 + rng.randrange(n)}" for _ in range(50)],
         "filters, narrow (right, status, town)": [
             urlencode({"right": "immigration", "status": "active", "town": rng.choice(TOWNS)[0]})

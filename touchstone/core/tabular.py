@@ -2,7 +2,7 @@
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,12 +65,21 @@ def read_table(filename: str, data: bytes) -> Table:
 
 
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    return "".join(csv_lines(headers, rows)).encode("utf-8")
+
+
+def csv_lines(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """CSV text a line at a time (to stream a large export), formulas neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(headers)
     for row in rows:
         writer.writerow(["" if v is None else _safe_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8")
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str) -> bytes:

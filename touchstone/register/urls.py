@@ -11,6 +11,7 @@ urlpatterns = [
     path("my-cpd/", cpd.my_cpd, name="my-cpd"),
     path("my-cpd/<int:year>/submit/", cpd.my_cpd_submit, name="my-cpd-submit"),
     path("staff/", staff.staff_search_view, name="staff-search"),
+    path("staff/export.csv", staff.staff_export, name="staff-export"),
     path("staff/cpd/", cpd.staff_cpd, name="staff-cpd"),
     path("staff/cpd/samples/<int:pk>/", cpd.staff_cpd_sample, name="staff-cpd-sample"),
     path("staff/<int:pk>/", staff.staff_detail, name="staff-detail"),

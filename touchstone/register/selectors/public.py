@@ -250,14 +250,15 @@ def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
             counted.filter(match),
             known_count=len(ids) if alone else None,
         )
+    # A common name: its holders are put in order from the name index (which carries each
+    # registrant's place in register order) and only the page is read. Alone, it is counted
+    # there too; with filters, each holder is checked against them.
     match = Q(pk__in=holders.values("registrant_id"))
     if not alone:
-        return SearchResults(rows.order_by(*by_name).filter(match), counted.filter(match))
-    # A common name alone: its holders are put in order and counted from the name index
-    # (which carries each registrant's place in register order), and only the page is read.
+        holders = holders.filter(registrant__in=counted.values("pk"))
     return SearchResults(
         rows.filter(match),
-        holders.values("registrant_id").distinct(),
+        holders.values("registrant_id").distinct() if alone else counted.filter(match),
         page_ids=holders.values_list("registrant_id", "sort_key").distinct().order_by("sort_key"),
     )
 

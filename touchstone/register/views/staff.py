@@ -5,10 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
+from touchstone.core.tabular import csv_lines
 from touchstone.register import services
+from touchstone.register.exports import registrants_export_rows
 from touchstone.register.forms import (
     FindingForm,
     FindingPublicationForm,
@@ -18,6 +21,7 @@ from touchstone.register.forms import (
     StaffSearchForm,
     StatusChangeForm,
 )
+from touchstone.register.imports import REGISTRANT_COLUMNS
 from touchstone.register.models import Finding, PracticeRight, Registrant
 from touchstone.register.selectors import (
     finding_for_staff,
@@ -57,6 +61,21 @@ def staff_search_view(request):
     q = form.cleaned_data["q"] if form.is_valid() else ""
     page = Paginator(staff_search(request.user, q=q), 50).get_page(request.GET.get("page"))
     return render(request, "register/staff_search.html", {"form": form, "page": page})
+
+
+@login_required
+def staff_export(request):
+    """The whole register as CSV in the import's columns, private fields included."""
+    regulators = list(officer_organisations(request.user)[:1])
+    if not regulators:
+        raise Http404("The staff register is for the regulator's officers.")
+    today = timezone.localdate()
+    rows = registrants_export_rows(acting_user=request.user, regulator=regulators[0], as_of=today)
+    response = StreamingHttpResponse(
+        csv_lines(REGISTRANT_COLUMNS, rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="register-{today.isoformat()}.csv"'
+    return response
 
 
 @login_required

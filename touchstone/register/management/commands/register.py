@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.core.request_context import request_id_scope
-from touchstone.register.imports import ImportRejected, findings_import, registrants_import
+from touchstone.core.tabular import csv_lines
+from touchstone.register.exports import registrants_export_rows
+from touchstone.register.imports import (
+    REGISTRANT_COLUMNS,
+    ImportRejected,
+    findings_import,
+    registrants_import,
+)
 from touchstone.register.services import cpd_reminders_schedule, cpd_sample_draw
 
 
@@ -26,6 +33,11 @@ class Command(BaseCommand):
         registrants.add_argument("--organisation", help="The regulator's slug.")
         findings = sub.add_parser("findings-import", help="Import findings.")
         findings.add_argument("file")
+        export = sub.add_parser(
+            "export", help="Write the register as CSV in the import's columns (private too)."
+        )
+        export.add_argument("--organisation", help="The regulator's slug.")
+        export.add_argument("--output", help="A file to write; default standard output.")
         sample = sub.add_parser(
             "cpd-sample", help="Draw a year's CPD monitoring sample (the seed is logged)."
         )
@@ -46,6 +58,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, **options):
+        if action == "export":
+            return self._export(**options)
         if action == "cpd-sample":
             return self._cpd_sample(**options)
         if action == "cpd-reminders":
@@ -77,6 +91,20 @@ class Command(BaseCommand):
             ) from exc
         plural = "" if result.created == 1 else "s"
         self.stdout.write(f"imported {result.created} {what}{plural} from {path.name}")
+
+    def _export(self, *, organisation, output, **options) -> None:
+        regulator = self._regulator(organisation)
+        with request_id_scope():
+            rows = registrants_export_rows(
+                acting_user=None, regulator=regulator, as_of=timezone.localdate()
+            )
+            if output:
+                with open(output, "w", encoding="utf-8", newline="") as file:
+                    file.writelines(csv_lines(REGISTRANT_COLUMNS, rows))
+                self.stderr.write(f"wrote {output}")
+            else:
+                for chunk in csv_lines(REGISTRANT_COLUMNS, rows):
+                    self.stdout.write(chunk, ending="")
 
     def _cpd_sample(self, *, year, size, seed, organisation, **options) -> None:
         regulator = self._regulator(organisation)
