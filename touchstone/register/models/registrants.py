@@ -79,6 +79,12 @@ class Registrant(models.Model):
             models.Index(
                 fields=["search_town", "search_name", "number"], name="register_town_order"
             ),
+            # PostgreSQL: check a name's holders against the filters without reading their rows.
+            models.Index(
+                fields=["id"],
+                include=["status", "category", "search_town", "search_postcode"],
+                name="register_public_filters",
+            ),
         ]
 
     def __str__(self) -> str:

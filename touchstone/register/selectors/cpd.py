@@ -36,6 +36,17 @@ class CpdYear:
         return bool(self.record and self.record.submitted_on)
 
     @property
+    def status_if_submitted(self) -> str:
+        """What submitting the record now would make of the year ("compliant" or
+        "shortfall"), to warn a member before they submit a short year."""
+        return rules.cpd_status(
+            submitted=True,
+            activities=[rules.CpdActivityData(a.hours, a.activity_type) for a in self.activities],
+            minimum_hours=self.scheme.minimum_hours,
+            required_types=self.scheme.required_types,
+        )
+
+    @property
     def status(self) -> str:
         return rules.cpd_status(
             submitted=self.submitted,

@@ -37,7 +37,8 @@ def cpd_activity_add(
     description: str,
     reflection: str = "",
 ) -> CpdActivity:
-    """A member records their own CPD (or an officer does it for them)."""
+    """A member records their own CPD (or an officer does it for them). Once a member has
+    submitted a year, only the regulator can change it."""
     _require_own_or_officer(acting_user, registrant)
     if registrant.kind != Kind.INDIVIDUAL:
         raise ValidationError("Only individuals keep a CPD record.")
@@ -46,6 +47,14 @@ def cpd_activity_add(
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": "The date cannot be in the future."})
     record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=done_on.year)
+    own = acting_user is not None and acting_user.pk == registrant.user_id
+    if record.submitted_on and own:  # the regulator may still correct a submitted year
+        raise ValidationError(
+            {
+                "done_on": f"The {done_on.year} record was submitted on "
+                f"{record.submitted_on.day} {record.submitted_on:%B %Y}; it cannot change now."
+            }
+        )
     activity = CpdActivity(
         record=record,
         done_on=done_on,
@@ -72,7 +81,8 @@ def cpd_submit(*, acting_user, registrant: Registrant, year: int) -> CpdRecord:
     if year > timezone.localdate().year:
         raise ValidationError("You cannot submit a record for a year that has not started.")
     record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=year)
-    if record.submitted_on:
+    own = acting_user is not None and acting_user.pk == registrant.user_id
+    if record.submitted_on and own:  # the regulator may still correct a submitted year
         raise ValidationError(f"The {year} record was already submitted.")
     record.submitted_on = timezone.localdate()
     record.save(update_fields=["submitted_on"])

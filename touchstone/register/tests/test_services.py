@@ -122,14 +122,17 @@ def test_members_keep_their_own_cpd_and_the_year_status_follows(register, make_u
     assert status() == "not_submitted"
     cpd_submit(acting_user=member, registrant=john, year=2025)
     assert status() == "shortfall"
-    cpd_activity_add(
-        acting_user=member,
-        registrant=john,
-        done_on=date(2025, 9, 1),
-        hours=Decimal("1.5"),
-        activity_type="reading",
-        description="Journal",
-    )
+    late = {
+        "registrant": john,
+        "done_on": date(2025, 9, 1),
+        "hours": Decimal("1.5"),
+        "activity_type": "reading",
+        "description": "Journal",
+    }
+    with pytest.raises(ValidationError, match="submitted on"):
+        cpd_activity_add(acting_user=member, **late)  # a submitted year is closed to its member
+    assert status() == "shortfall"
+    cpd_activity_add(acting_user=None, **late)  # the regulator may still correct it
     assert status() == "compliant"
     stranger = make_user("stranger")
     with pytest.raises(PermissionDenied):
