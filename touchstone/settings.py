@@ -104,6 +104,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Planner settings for each web and worker connection: data that lives in memory or on
+    # SSD (random reads cost little more than sequential ones), and no parallel workers for a
+    # single query, since the web processes already use every core.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = os.environ.get(
+        "TOUCHSTONE_PG_OPTIONS", "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

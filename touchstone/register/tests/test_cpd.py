@@ -66,6 +66,25 @@ def test_member_fills_and_submits_their_own_record(register, member):
 
 
 @pytest.mark.django_db
+def test_a_short_year_is_flagged_before_it_is_submitted_and_closed_after(register, member):
+    client = Client()
+    client.force_login(member)
+    year = timezone.localdate().year
+    warning = f'data-testid="cpd-shortfall-warning-{year}"'
+    activity = {"activity_type": "Course or webinar", "description": "x"}
+    today = timezone.localdate().isoformat()
+    client.post("/register/my-cpd/", {"done_on": today, "hours": "3", **activity})
+    page = client.get("/register/my-cpd/").content.decode()
+    assert warning in page and "recorded as a shortfall: 3 of 12 hours" in page
+    client.post("/register/my-cpd/", {"done_on": today, "hours": "9", **activity})
+    assert warning not in client.get("/register/my-cpd/").content.decode()
+    assert client.post(f"/register/my-cpd/{year}/submit/").status_code == 302
+    closed = client.post("/register/my-cpd/", {"done_on": today, "hours": "1", **activity})
+    assert "it cannot change now" in closed.content.decode()
+    assert cpd_year(register["john"], year).hours == 12
+
+
+@pytest.mark.django_db
 def test_a_member_cannot_touch_another_members_record(register, member):
     with pytest.raises(PermissionDenied):
         cpd_activity_add(
