@@ -65,7 +65,6 @@ def build(n: int) -> dict:
     from django.db import connection, transaction
 
     from touchstone.core.models import Organisation
-    from touchstone.register import rules
     from touchstone.register.demo import FAMILY, FIRMS, GIVEN, TOWNS
     from touchstone.register.models import (
         Category,
@@ -76,7 +75,7 @@ def build(n: int) -> dict:
         RightType,
         Status,
     )
-    from touchstone.register.services import index_names
+    from touchstone.register.services import index_names, prepare_search_fields
 
     rng = random.Random(42)
     regulator = Organisation.objects.create(slug="ips", name="IPS", kind="regulator")
@@ -118,9 +117,7 @@ def build(n: int) -> dict:
             town=town,
             postcode=f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQ')}",
         )
-        r.search_name = rules.search_name(r.name)
-        r.search_postcode = rules.normalise_postcode(r.postcode)
-        r.search_town = rules.normalise_town(r.town)
+        prepare_search_fields(r)
         batch.append(r)
         if len(batch) == 5000:
             save(batch)

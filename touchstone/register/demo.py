@@ -186,7 +186,7 @@ def _generate(regulator: Organisation) -> int:
             status=statuses["active"],
             number=f"{100000 + n * 7}",
             kind="individual",
-            title=rng.choice(["Mr", "Ms", "Mrs", "Dr", ""]),
+            title=rng.choice(["", "", "", "", "Dr"]),  # most registers show no title
             given_names=rng.choice(GIVEN),
             family_name=rng.choice(FAMILY),
             category=rng.choice(categories),

@@ -29,6 +29,14 @@ def search_name(text: str) -> str:
     return " ".join(name_words(text))
 
 
+def order_name(*, kind: str, given_names: str, family_name: str, entity_name: str) -> str:
+    """The name as the register is ordered: family name, then given names, folded and without
+    a title ("Mr John O'Brien" → "obrien john"); an entity by its name."""
+    if kind == "entity":
+        return search_name(entity_name)
+    return search_name(f"{family_name} {given_names}")
+
+
 def normalise_town(text: str) -> str:
     """A town as searched: folded, single-spaced ("  King's  Lynn" → "king's lynn")."""
     return " ".join(fold(text).split())[:100]

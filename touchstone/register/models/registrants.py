@@ -60,7 +60,8 @@ class Registrant(models.Model):
         blank=True,
         related_name="registrant",
     )
-    # Search: the normalised name ("john smith") and postcode ("sw1a1aa").
+    # Search and order: the name in register order ("smith john": family name first, no
+    # title), the folded postcode ("sw1a1aa") and town.
     search_name = models.CharField(max_length=300, editable=False)
     search_postcode = models.CharField(max_length=10, db_index=True, editable=False)
     search_town = models.CharField(max_length=100, editable=False, default="")

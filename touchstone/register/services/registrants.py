@@ -112,7 +112,17 @@ def _vocabulary(words: set[str]) -> dict[str, int]:
 
 def _prepare(registrant: Registrant) -> None:
     registrant.number = registrant.number.strip().upper()
-    registrant.search_name = rules.search_name(registrant.name)
+    prepare_search_fields(registrant)
+
+
+def prepare_search_fields(registrant: Registrant) -> None:
+    """The columns search and register order read: name order, folded postcode and town."""
+    registrant.search_name = rules.order_name(
+        kind=registrant.kind,
+        given_names=registrant.given_names,
+        family_name=registrant.family_name,
+        entity_name=registrant.entity_name,
+    )
     registrant.search_postcode = rules.normalise_postcode(registrant.postcode)
     registrant.search_town = rules.normalise_town(registrant.town)
 

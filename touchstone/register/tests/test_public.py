@@ -210,7 +210,8 @@ def test_searching_by_private_data_finds_nothing(register):
 def test_open_data_json_is_the_public_items(register):
     response = Client().get("/register/open-data.json")
     data = json.loads(b"".join(response.streaming_content))
-    assert [r["number"] for r in data["registrants"]] == ["100001", "E5000", "100002"]
+    # Register order: family name, then given names (Brown, Smith John, Smith Legal LLP).
+    assert [r["number"] for r in data["registrants"]] == ["100002", "100001", "E5000"]
     assert all(list(r) == ITEM_KEYS for r in data["registrants"])
 
 

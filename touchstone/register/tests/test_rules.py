@@ -16,6 +16,7 @@ from touchstone.register.rules import (
     name_words,
     normalise_town,
     one_typo_apart,
+    order_name,
     postcode_prefix,
     status_in_words,
 )
@@ -38,6 +39,23 @@ from touchstone.register.rules import (
 )
 def test_postcode_prefix_tells_postcodes_from_towns(text, prefix):
     assert postcode_prefix(text) == prefix
+
+
+@pytest.mark.parametrize(
+    ("kind", "given", "family", "entity", "ordered"),
+    [
+        ("individual", "John", "Smith", "", "smith john"),
+        ("individual", "Zoë Anne", "O'Brien", "", "obrien zoe anne"),
+        ("individual", "", "Ó Súilleabháin", "", "o suilleabhain"),
+        ("entity", "", "", "Smith Legal LLP", "smith legal llp"),
+    ],
+)
+def test_the_register_is_ordered_by_family_name_without_titles(
+    kind, given, family, entity, ordered
+):
+    assert (
+        order_name(kind=kind, given_names=given, family_name=family, entity_name=entity) == ordered
+    )
 
 
 @pytest.mark.parametrize(
