@@ -1,5 +1,7 @@
 """Reads in core that depend on who is asking."""
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +36,68 @@ def history_for_object(obj: models.Model) -> QuerySet[AuditEvent]:
     content_type = ContentType.objects.get_for_model(obj.__class__)
     return AuditEvent.objects.filter(content_type=content_type, object_id=str(obj.pk)).order_by(
         "-occurred_at", "-id"
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: object
+    after: object
+
+
+def described_changes(model: type[models.Model], events: list[AuditEvent]) -> list[list[Change]]:
+    """Each event's changes in words: fields by their labels ("Category", not "category_id"),
+    linked records by name rather than id, choices by their labels, yes/no for true/false.
+    One query per kind of linked record on the page, whatever the number of events."""
+    fields = {}
+    for field in model._meta.concrete_fields:
+        fields[field.name] = fields[field.attname] = field
+    wanted: dict[models.Field, set] = defaultdict(set)
+    raw = [event.changes() for event in events]
+    for changes in raw:
+        for key, before, after in changes:
+            field = fields.get(key)
+            if field is not None and field.is_relation:
+                wanted[field].update(v for v in (before, after) if _is_key(v))
+    names = {
+        field: {
+            str(pk): str(obj)
+            for pk, obj in field.related_model._default_manager.in_bulk(list(ids)).items()
+        }
+        for field, ids in wanted.items()
+    }
+
+    def shown(field, value):
+        if value is None or value == "":
+            return None
+        if field is not None and field.is_relation and _is_key(value):
+            return names[field].get(str(value), f"#{value} (since removed)")
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if field is not None and field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return value
+
+    described = []
+    for changes in raw:
+        rows = []
+        for key, before, after in changes:
+            field = fields.get(key)
+            label = str(field.verbose_name) if field is not None else key.replace("_", " ")
+            rows.append(
+                Change(label[:1].upper() + label[1:], shown(field, before), shown(field, after))
+            )
+        described.append(rows)
+    return described
+
+
+def _is_key(value) -> bool:
+    """An id of a linked record (events may also record a code or a name instead)."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        or (isinstance(value, str) and value.isdigit())
     )
 
 

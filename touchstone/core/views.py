@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from touchstone.core.forms import ThrottledAuthenticationForm
 from touchstone.core.middleware import ActiveOrganisationMiddleware
 from touchstone.core.selectors import (
     deadlines_for_user,
+    described_changes,
     history_for_object,
     job_for_user,
     notifications_for_user,
@@ -63,7 +65,23 @@ def history(request, app_label: str, model_name: str, pk: str):
     page = Paginator(history_for_object(obj).select_related("actor"), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "core/history.html", {"object": obj, "page": page})
+    events = list(page.object_list)
+    return render(
+        request,
+        "core/history.html",
+        {
+            "object": obj,
+            "page": page,
+            "events": zip(events, described_changes(model, events), strict=True),
+            "back": _local(request, request.GET.get("back", "")),
+        },
+    )
+
+
+def _local(request, url: str) -> str:
+    """A way back that stays on this site, or nothing."""
+    safe = url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()})
+    return url if url.startswith("/") and safe else ""
 
 
 @login_required

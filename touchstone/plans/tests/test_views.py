@@ -272,7 +272,7 @@ def test_action_page_shows_the_action(client, action, organisation):
     assert 'govuk-tag--green">Green</strong>' in html
     assert "This action is overdue" in html  # due July 2009, long past
     assert "moj-timeline" in html and "Draft ready" in html
-    assert f'href="/history/plans/action/{action.pk}/"' in html
+    assert f'href="/history/plans/action/{action.pk}/?back=/plans/' in html
     assert "Record progress</button>" in html and "Save changes</button>" in html
 
 

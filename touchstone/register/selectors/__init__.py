@@ -9,6 +9,7 @@ from touchstone.register.selectors.cpd import (
     scheme_for_year,
 )
 from touchstone.register.selectors.items import public_items, visible_findings
+from touchstone.register.selectors.names import name_holders, name_matches_q
 from touchstone.register.selectors.public import (
     NUMBER_PATTERN,
     BadFilter,
@@ -17,7 +18,6 @@ from touchstone.register.selectors.public import (
     SpecialistRegister,
     forget_counts,
     forget_reference,
-    name_matches_q,
     public_get,
     public_get_item,
     public_search,
@@ -47,6 +47,7 @@ __all__ = [
     "finding_for_staff",
     "forget_counts",
     "forget_reference",
+    "name_holders",
     "name_matches_q",
     "officer_organisations",
     "public_get",

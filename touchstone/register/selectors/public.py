@@ -2,7 +2,6 @@
 
 import hashlib
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,9 +13,7 @@ from django.db.models.functions import Lower
 from touchstone.register import rules
 from touchstone.register.models import (
     Category,
-    NameWordKey,
     Registrant,
-    RegistrantWord,
     RightType,
     Status,
 )
@@ -26,6 +23,7 @@ from touchstone.register.selectors.items import (
     public_items,
     visible_findings,
 )
+from touchstone.register.selectors.names import name_holders
 
 NUMBER_PATTERN = r"^[A-Za-z]{0,3}[0-9]{1,10}$"
 
@@ -90,39 +88,6 @@ def _reference(model, value: str, field: str):
         if item.code == code or item.name.lower() == name:
             return item
     raise BadFilter(field, f'unknown {field} "{text[:50]}"')
-
-
-def name_holders(words: list[str]) -> QuerySet[RegistrantWord] | None:
-    """The name-word rows of registrants with, for each query word, a name word at most one
-    typo away (a registrant holding several near words has several rows); None when some query
-    word is near no word on the register (so nothing can match).
-
-    One small query finds the vocabulary words near each query word through their deletion
-    keys (see rules.deletion_keys). The result nests one semi-join per query word over
-    `RegistrantWord`, so the database can estimate how few registrants hold them all.
-    """
-    keys_per_word = [rules.deletion_keys(word) for word in words]
-    near: dict[str, set[int]] = defaultdict(set)
-    for key, word_id in NameWordKey.objects.filter(
-        key__in=sorted(set().union(*keys_per_word))
-    ).values_list("key", "word_id"):
-        near[key].add(word_id)
-    holders = None
-    for keys in keys_per_word:
-        word_ids = sorted(set().union(*(near[key] for key in keys)))
-        if not word_ids:
-            return None
-        these = RegistrantWord.objects.filter(word_id__in=word_ids)
-        if holders is not None:
-            these = these.filter(registrant_id__in=holders.values("registrant_id"))
-        holders = these
-    return holders
-
-
-def name_matches_q(words: list[str]) -> Q | None:
-    """The name condition (see name_holders), or None when nothing can match."""
-    holders = name_holders(words)
-    return None if holders is None else Q(pk__in=holders.values("registrant_id"))
 
 
 COUNT_CACHE_SECONDS = 60
@@ -197,6 +162,20 @@ def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
     page walks a name-ordered index and checks each candidate (a right through EXISTS), while
     the count gathers the holders of a right in one pass.
     """
+    rows, counted, key_parts = _filtered(filters, as_of)
+    q = filters.q.strip()[:200]
+    if not q:
+        digest = hashlib.sha256("|".join(key_parts).encode()).hexdigest()[:32]
+        return SearchResults(rows, counted, cache_key=f"register:count:{digest}")
+    if re.match(NUMBER_PATTERN, q):
+        return SearchResults(rows.filter(number=q.upper()), counted.filter(number=q.upper()))
+    words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
+    return _by_name(words, rows, counted, filtered=len(key_parts) > 1)
+
+
+def _filtered(filters: PublicFilters, as_of: date) -> tuple[QuerySet, QuerySet, list[str]]:
+    """The rows (in register order) and the registrants to count for the filters, and the
+    parts of the filters' cache key."""
     rows = _public_queryset(as_of).order_by("search_name", "number")
     counted = Registrant.objects.all()
     key_parts = [as_of.isoformat()]
@@ -213,20 +192,14 @@ def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
             key_parts.append(f"{field[0]}{item.pk}")
     if filters.town:
         postcode = rules.postcode_prefix(filters.town)
-        place = (
-            _starts_with("search_postcode", postcode)
-            if postcode
-            else Q(search_town=rules.normalise_town(filters.town))
-        )
+        town = rules.normalise_town(filters.town)
+        place = _starts_with("search_postcode", postcode) if postcode else Q(search_town=town)
         rows, counted = rows.filter(place), counted.filter(place)
-        key_parts.append(f"p{postcode}" if postcode else f"t{rules.normalise_town(filters.town)}")
-    q = filters.q.strip()[:200]
-    if not q:
-        digest = hashlib.sha256("|".join(key_parts).encode()).hexdigest()[:32]
-        return SearchResults(rows, counted, cache_key=f"register:count:{digest}")
-    if re.match(NUMBER_PATTERN, q):
-        return SearchResults(rows.filter(number=q.upper()), counted.filter(number=q.upper()))
-    words = rules.name_words(q)[: rules.MAX_QUERY_WORDS]
+        key_parts.append(f"p{postcode}" if postcode else f"t{town}")
+    return rows, counted, key_parts
+
+
+def _by_name(words: list[str], rows, counted, *, filtered: bool) -> SearchResults:
     holders = name_holders(words) if words else None
     read = (
         list(holders.values_list("registrant_id", flat=True)[: NAME_IDS_LIMIT + 1])
@@ -235,32 +208,27 @@ def public_search(filters: PublicFilters, *, as_of: date) -> SearchResults:
     )
     if not read:
         return SearchResults(rows.none(), counted.none())
-    # A name narrows the register to a few thousand at most: sort those, rather than walk the
-    # whole name index in order (Lower() of the already-folded name keeps the database from
-    # choosing that walk).
-    by_name = Lower("search_name"), "number"
-    alone = len(key_parts) == 1
     if len(read) <= NAME_IDS_LIMIT:
-        # Read once, then counted and paged by key; with nothing else asked, the names read
-        # are the total.
+        # Most names: read once, then counted and paged by key (with nothing else asked, the
+        # names read are the total). The few hundred matches are sorted: Lower() of the
+        # already-folded name keeps the database from walking the whole name index instead.
         ids = sorted(set(read))
         match = Q(pk__in=ids)
         return SearchResults(
-            rows.order_by(*by_name).filter(match),
+            rows.order_by(Lower("search_name"), "number").filter(match),
             counted.filter(match),
-            known_count=len(ids) if alone else None,
+            known_count=None if filtered else len(ids),
         )
-    # A common name: its holders are put in order and counted from the name index (which
-    # carries each registrant's place in register order), each checked against any filters,
-    # and only the page is read.
-    # (Both databases count filtered holders fastest from the registrants' side, and page them
-    # fastest walking the name index with a check per holder.)
+    # A common name: its holders are put in order from the name index (which carries each
+    # registrant's place in register order), each checked against any filters, and only the
+    # page is read. Alone it is counted there too; with filters, from the registrants' side
+    # (each the fastest shape on both databases).
     match = Q(pk__in=holders.values("registrant_id"))
-    if not alone:
+    if filtered:
         holders = holders.filter(Exists(counted.filter(pk=OuterRef("registrant_id"))))
     return SearchResults(
         rows.filter(match),
-        holders.values("registrant_id").distinct() if alone else counted.filter(match),
+        counted.filter(match) if filtered else holders.values("registrant_id").distinct(),
         page_ids=holders.values_list("registrant_id", "sort_key").distinct().order_by("sort_key"),
     )
 

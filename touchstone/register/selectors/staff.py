@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from touchstone.core.models import Organisation, Role
 from touchstone.register import rules
 from touchstone.register.models import Finding, PracticeRight, Registrant
-from touchstone.register.selectors.public import name_matches_q
+from touchstone.register.selectors.names import name_matches_q
 
 OFFICER_ROLES = (Role.ADMIN, Role.OFFICER)
 

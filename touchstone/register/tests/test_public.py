@@ -395,3 +395,36 @@ def test_the_search_page_shows_a_common_name_in_register_order(register, monkeyp
     html = Client().get("/register/?q=smith").content.decode()
     assert "2 results" in html
     assert html.index("Mr John Smith") < html.index("Smith Legal LLP")
+
+
+@pytest.mark.django_db
+def test_items_list_rights_in_register_order_and_findings_newest_first(register):
+    from datetime import date
+
+    from touchstone.register.services import finding_record, right_grant
+
+    john = register["john"]
+    right_grant(acting_user=None, registrant=john, code="probate", granted_on=date(2020, 1, 1))
+    right_grant(acting_user=None, registrant=john, code="advocacy", granted_on=date(2021, 1, 1))
+    finding_record(
+        acting_user=None,
+        registrant=john,
+        decided_on=date(2025, 5, 1),
+        body="Disciplinary Tribunal",
+        summary="Newer finding",
+        sanction="Fine",
+        publish=True,
+    )
+    for url in ("/api/v1/public/register/?q=100001", "/api/v1/public/register/100001/"):
+        data = Client().get(url).json()
+        item = data["results"][0] if "results" in data else data
+        assert [r["code"] for r in item["rights"]] == ["immigration", "advocacy", "probate"]
+        assert [f["summary"] for f in item["findings"]] == [
+            "Newer finding",
+            "Late filing of accounts",
+        ]
+        assert item["findings"][0] == {
+            "date": "2025-05-01",
+            "summary": "Newer finding",
+            "sanction": "Fine",
+        }
