@@ -85,9 +85,9 @@ def described_changes(model: type[models.Model], events: list[AuditEvent]) -> li
         for key, before, after in changes:
             field = fields.get(key)
             label = str(field.verbose_name) if field is not None else key.replace("_", " ")
-            rows.append(
-                Change(label[:1].upper() + label[1:], shown(field, before), shown(field, after))
-            )
+            was, now = shown(field, before), shown(field, after)
+            if was != now:  # None and "" both read as nothing: no change to show
+                rows.append(Change(label[:1].upper() + label[1:], was, now))
         described.append(rows)
     return described
 

@@ -33,3 +33,9 @@ def test_unknown_keys_and_yes_or_no(db):
     changes = described_changes(Organisation, [event])[0]
     assert Change("Publish", "No", "Yes") in changes
     assert Change("Note text", "a", None) in changes
+
+
+@pytest.mark.django_db
+def test_nothing_to_nothing_is_no_change(db):
+    event = AuditEvent(action="create", before=None, after={"name": "", "slug": "ips"})
+    assert described_changes(Organisation, [event]) == [[Change("Slug", None, "ips")]]
