@@ -15,7 +15,8 @@ from touchstone.register.selectors.items import current_rights
 
 def registrants_export_rows(*, acting_user, regulator: Organisation, as_of: date) -> Iterator[list]:
     """One row per registrant, entities first (members refer to them), then by number. The
-    export of private details is itself recorded in the audit trail."""
+    permission is checked and the export of private details audited here, before the first
+    row, so a streamed download never starts for someone who may not have it."""
     require_perm(acting_user, "register.view_registrant", regulator)
     audit_record(
         actor=acting_user,
@@ -32,6 +33,10 @@ def registrants_export_rows(*, acting_user, regulator: Organisation, as_of: date
         .values_list("registrant_id", "right_type__code")
     ):
         rights[registrant_id].append(code)
+    return _rows(regulator, rights)
+
+
+def _rows(regulator: Organisation, rights: dict[int, list[str]]) -> Iterator[list]:
     registrants = (
         Registrant.objects.filter(regulator=regulator)
         .select_related("category", "status", "entity")

@@ -94,11 +94,24 @@ def finding_is_public(
     *, publish: bool, publish_from: date | None, publish_until: date | None, as_of: date
 ) -> bool:
     """Published, started and not expired (the last day of publication still shows)."""
+    state = finding_publication(
+        publish=publish, publish_from=publish_from, publish_until=publish_until, as_of=as_of
+    )
+    return state == "published"
+
+
+def finding_publication(
+    *, publish: bool, publish_from: date | None, publish_until: date | None, as_of: date
+) -> str:
+    """Where a finding stands with the public on `as_of`: "not_published", "scheduled" (to
+    appear from a later day), "published" or "ended" (its publication period is over)."""
     if not publish:
-        return False
+        return "not_published"
     if publish_from is not None and as_of < publish_from:
-        return False
-    return publish_until is None or as_of <= publish_until
+        return "scheduled"
+    if publish_until is not None and as_of > publish_until:
+        return "ended"
+    return "published"
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,19 @@ def register(organisation):
         reason="Tribunal order",
     )
     return {"firm": firm, "john": john, "zoe": zoe}
+
+
+def add_members(organisation, count: int, *, first_number: int = 200000) -> None:
+    """`count` more active individuals (to show that something does not grow with them)."""
+    active = Status.objects.get(code="active")
+    for n in range(count):
+        registrant_create(
+            acting_user=None,
+            regulator=organisation,
+            status=active,
+            number=str(first_number + n),
+            kind="individual",
+            given_names="Extra",
+            family_name=f"Member{n}",
+            email=f"extra{n}@example.test",
+        )

@@ -13,6 +13,7 @@ from touchstone.core.models import AuditEvent, Deadline
 from touchstone.register.models import CpdRecord, CpdSample, Status
 from touchstone.register.services import cpd_submit, registrant_create
 from touchstone.register.tasks import cpd_reminders_daily
+from touchstone.register.tests.fixtures import add_members
 
 
 def run(*args) -> str:
@@ -44,16 +45,7 @@ def members(register, organisation, make_user):
 
 @pytest.mark.django_db
 def test_cpd_sample_prints_the_seed_and_repeats_with_it(register, organisation):
-    for i in range(12):
-        registrant_create(
-            acting_user=None,
-            regulator=organisation,
-            status=Status.objects.get(code="active"),
-            number=str(200000 + i),
-            kind="individual",
-            given_names="Member",
-            family_name=f"Number {i}",
-        )
+    add_members(organisation, 12)
     first = run("cpd-sample", "--year", "2025", "--size", "4")
     assert first.startswith("CPD sample for 2025: 4 of 13 members, seed ")
     seed = first.splitlines()[0].rsplit("seed ", 1)[1]

@@ -80,3 +80,16 @@ def test_an_officer_of_another_regulator_gets_only_their_own(register, outsider)
     text = b"".join(client.get("/register/staff/export.csv").streaming_content).decode()
     assert text.splitlines() == [",".join(REGISTRANT_COLUMNS)]
     assert Client().get("/register/staff/export.csv").status_code == 302  # sign in first
+
+
+@pytest.mark.django_db
+def test_the_permission_is_checked_before_any_row(register, organisation, outsider):
+    from datetime import date
+
+    from django.core.exceptions import PermissionDenied
+
+    from touchstone.register.exports import registrants_export_rows
+
+    with pytest.raises(PermissionDenied):
+        registrants_export_rows(acting_user=outsider, regulator=organisation, as_of=date.today())
+    assert not AuditEvent.objects.filter(action="export_register").exists()

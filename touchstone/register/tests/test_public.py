@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from touchstone.register.models import Status
 from touchstone.register.services import registrant_create
-from touchstone.register.tests.fixtures import PRIVATE_VALUES
+from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members
 
 SECRETS = [*PRIVATE_VALUES, "UNPUBLISHED-SECRET", "EXPIRED-SECRET", "Tribunal order"]
 ITEM_KEYS = [
@@ -226,16 +226,7 @@ def test_query_count_is_flat_as_the_register_grows(register, organisation):
         return len(context.captured_queries)
 
     before = queries()
-    active = Status.objects.get(code="active")
-    for n in range(30):
-        registrant_create(
-            acting_user=None,
-            regulator=organisation,
-            status=active,
-            number=f"2000{n:02d}",
-            kind="individual",
-            family_name=f"Extra{n}",
-        )
+    add_members(organisation, 30)
     assert queries() == before
 
 

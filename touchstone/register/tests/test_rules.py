@@ -10,6 +10,7 @@ from touchstone.register.rules import (
     cpd_status,
     deletion_keys,
     finding_is_public,
+    finding_publication,
     fold,
     monitoring_sample,
     name_matches,
@@ -191,3 +192,23 @@ def test_status_in_words():
         status_since=date(2025, 3, 3),
         rights=["immigration work"],
     ) == ("Suspended since 3 March 2025: not authorised to practise")
+
+
+@pytest.mark.parametrize(
+    ("publish", "start", "end", "state"),
+    [
+        (False, None, None, "not_published"),
+        (False, date(2020, 1, 1), date(2030, 1, 1), "not_published"),
+        (True, None, None, "published"),
+        (True, date(2026, 6, 2), None, "scheduled"),
+        (True, date(2026, 6, 1), None, "published"),  # from its first day
+        (True, None, date(2026, 6, 1), "published"),  # to its last day
+        (True, None, date(2026, 5, 31), "ended"),
+    ],
+)
+def test_where_a_finding_stands_with_the_public(publish, start, end, state):
+    as_of = date(2026, 6, 1)
+    assert (
+        finding_publication(publish=publish, publish_from=start, publish_until=end, as_of=as_of)
+        == state
+    )

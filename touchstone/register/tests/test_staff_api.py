@@ -14,7 +14,7 @@ from touchstone.register.api.staff_serializers import RegistrantUpdateSerializer
 from touchstone.register.models import Finding, PracticeRight, Registrant, Status, StatusChange
 from touchstone.register.services import entity_offices_set, registrant_create, right_end
 from touchstone.register.services.registrants import EDITABLE_FIELDS
-from touchstone.register.tests.fixtures import PRIVATE_VALUES
+from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members
 
 API = "/api/v1/register"
 JOHN = "/registrants/{john}/"
@@ -296,17 +296,7 @@ def test_search_query_count_is_flat_as_the_register_grows(objs, officer, organis
         return len(context.captured_queries)
 
     before = queries()
-    active = Status.objects.get(code="active")
-    for n in range(30):
-        registrant_create(
-            acting_user=None,
-            regulator=organisation,
-            status=active,
-            number=f"2000{n:02d}",
-            kind="individual",
-            family_name=f"Extra{n}",
-            email=f"extra{n}@example.test",
-        )
+    add_members(organisation, 30)
     assert queries() == before
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from touchstone.core.tabular import csv_lines
-from touchstone.register import services
+from touchstone.register import rules, services
 from touchstone.register.exports import registrants_export_rows
 from touchstone.register.forms import (
     FindingForm,
@@ -81,7 +81,22 @@ def staff_export(request):
 @login_required
 def staff_detail(request, pk: int):
     registrant = _registrant_or_404(request.user, pk)
-    return render(request, "register/staff_detail.html", {"registrant": registrant})
+    today = timezone.localdate()
+    findings = [
+        (
+            finding,
+            rules.finding_publication(
+                publish=finding.publish,
+                publish_from=finding.publish_from,
+                publish_until=finding.publish_until,
+                as_of=today,
+            ),
+        )
+        for finding in registrant.findings.all()
+    ]
+    return render(
+        request, "register/staff_detail.html", {"registrant": registrant, "findings": findings}
+    )
 
 
 def _change_page(request, *, registrant, form, title, submit, apply, done, back=None):
