@@ -1,0 +1,14 @@
+"""Plans selectors: re-exported for callers inside and outside the module."""
+
+from touchstone.plans.selectors.plans import (  # noqa: F401
+    AreaSummary,
+    Dashboard,
+    action_get,
+    actions_for_plan,
+    latest_progress,
+    plan_dashboard,
+    plan_get,
+    plan_get_by_title,
+    plan_leads,
+    plans_for_user,
+)
