@@ -23,9 +23,6 @@ STAFF_ROLES = frozenset(
         Role.PROVIDER_ADMIN,
     }
 )
-PLAN_EDITOR_ROLES = frozenset(
-    {Role.ADMIN, Role.OFFICER, Role.BOARD_MEMBER, Role.MANAGER, Role.PROVIDER_ADMIN}
-)
 
 
 def organisation_of(obj) -> Organisation | None:

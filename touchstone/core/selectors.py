@@ -31,6 +31,19 @@ def organisations_for_user(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(memberships__user=user).distinct()
 
 
+def organisations_with_perm(user, perm: str, *, kind: str | None = None) -> QuerySet[Organisation]:
+    """The organisations in which this user has permission `perm` (checked on the organisation
+    itself, so a role-based rule such as `register.view_registrant` or `plans.add_plan`
+    answers for everything that organisation owns). `kind` narrows to one kind of body."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    candidates = organisations_for_user(user)
+    if kind is not None:
+        candidates = candidates.filter(kind=kind)
+    allowed = [o.pk for o in candidates if user.has_perm(perm, o)]
+    return Organisation.objects.filter(pk__in=allowed)
+
+
 def history_for_object(obj: models.Model) -> QuerySet[AuditEvent]:
     """The audit events about one object, newest first. Callers check the object's view rule."""
     content_type = ContentType.objects.get_for_model(obj.__class__)

@@ -6,7 +6,7 @@ class PlansConfig(AppConfig):
     label = "plans"
     verbose_name = "Plans"
     navigation = ("Plans", "plans:list", False)
-    demo_data = "touchstone.plans.demo_data.load"
+    demo_data = "touchstone.plans.demo.load"
 
     def ready(self) -> None:
         from touchstone.plans import permissions  # noqa: F401  (registers the rules predicates)

@@ -2,9 +2,14 @@
 
 import rules
 
-from touchstone.core.permissions import PLAN_EDITOR_ROLES, has_role_in, is_member
+from touchstone.core.models import Role
+from touchstone.core.permissions import has_role_in, is_member
 
-can_edit_plans = has_role_in(PLAN_EDITOR_ROLES)
+EDITOR_ROLES = frozenset(
+    {Role.ADMIN, Role.OFFICER, Role.BOARD_MEMBER, Role.MANAGER, Role.PROVIDER_ADMIN}
+)
+
+can_edit_plans = has_role_in(EDITOR_ROLES)
 
 # Any member of the plan's organisation may read it; editors may change it.
 rules.add_perm("plans.view_plan", is_member)

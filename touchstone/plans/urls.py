@@ -1,14 +1,14 @@
 from django.urls import path
 
-from touchstone.plans import views
+from touchstone.plans.views import actions, imports, plans
 
 app_name = "plans"
 
 urlpatterns = [
-    path("", views.plan_list, name="list"),
-    path("import/", views.plan_import_view, name="import"),
-    path("<int:pk>/", views.plan_detail, name="detail"),
-    path("<int:pk>/export.<str:fmt>", views.plan_export, name="export"),
-    path("<int:pk>/board-report/", views.plan_board_report, name="board-report"),
-    path("actions/<int:pk>/", views.action_detail, name="action"),
+    path("", plans.plan_list, name="list"),
+    path("import/", imports.plan_import_view, name="import"),
+    path("<int:pk>/", plans.plan_detail, name="detail"),
+    path("<int:pk>/export.<str:fmt>", plans.plan_export, name="export"),
+    path("<int:pk>/board-report/", plans.plan_board_report, name="board-report"),
+    path("actions/<int:pk>/", actions.action_detail, name="action"),
 ]

@@ -6,7 +6,9 @@ import rules
 from touchstone.core.models import Role
 from touchstone.core.permissions import has_role_in
 
-is_register_officer = has_role_in({Role.ADMIN, Role.OFFICER})
+OFFICER_ROLES = frozenset({Role.ADMIN, Role.OFFICER})
+
+is_register_officer = has_role_in(OFFICER_ROLES)
 
 
 @rules.predicate

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.plans import rules
-from touchstone.plans.demo_data import DEMO_DIR, PLAN_FILES, load, load_plan
+from touchstone.plans.demo import DEMO_DIR, PLAN_FILES, load, load_plan
 from touchstone.plans.models import Action, Area, KeyAim, KeyTarget, Plan, ProgressUpdate
 from touchstone.plans.tests.factories import table_counts
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from touchstone.core.models import AuditEvent
-from touchstone.plans.demo_data import DEMO_DIR, PLAN_FILES, load
+from touchstone.plans.demo import DEMO_DIR, PLAN_FILES, load
 from touchstone.plans.models import Action, Area, KeyAim, KeyTarget, Plan
 
 

@@ -1,10 +1,3 @@
-"""Plans web pages (thin: validate with a form, call a service or selector, render)."""
-
-from touchstone.plans.views.plans import (  # noqa: F401
-    action_detail,
-    plan_board_report,
-    plan_detail,
-    plan_export,
-    plan_import_view,
-    plan_list,
-)
+"""Plans web pages by meaning: `plans` (list, dashboard, exports, board report), `actions` (an
+action's page and its writes) and `imports` (upload, preview, confirm). Only the URLconf uses
+them; no other module imports a module's views."""

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from touchstone.register.api import staff, views
+from touchstone.register.api.views import public, staff
 
 urlpatterns = [
-    path("public/register/", views.PublicRegisterList.as_view(), name="api-public-register"),
+    path("public/register/", public.PublicRegisterList.as_view(), name="api-public-register"),
     path(
         "public/register/<str:number>/",
-        views.PublicRegisterDetail.as_view(),
+        public.PublicRegisterDetail.as_view(),
         name="api-public-registrant",
     ),
     path(

@@ -25,7 +25,6 @@ from touchstone.register.selectors.public import (
     status_line,
 )
 from touchstone.register.selectors.staff import (
-    OFFICER_ROLES,
     finding_for_staff,
     officer_organisations,
     registrant_for_staff,
@@ -35,7 +34,6 @@ from touchstone.register.selectors.staff import (
 
 __all__ = [
     "NUMBER_PATTERN",
-    "OFFICER_ROLES",
     "BadFilter",
     "CpdYear",
     "PublicFilters",

@@ -2,21 +2,18 @@
 
 from django.db.models import Q, QuerySet
 
-from touchstone.core.models import Organisation, Role
+from touchstone.core.models import Organisation, OrganisationKind
+from touchstone.core.selectors import organisations_with_perm
 from touchstone.register import rules
 from touchstone.register.models import Finding, PracticeRight, Registrant
 from touchstone.register.selectors.names import name_matches_q
 
-OFFICER_ROLES = (Role.ADMIN, Role.OFFICER)
-
 
 def officer_organisations(user) -> QuerySet[Organisation]:
-    """The regulators whose register this user keeps (officer or administrator)."""
-    if not getattr(user, "is_authenticated", False):
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role__in=OFFICER_ROLES
-    ).distinct()
+    """The regulators whose register this user keeps (rule `register.view_registrant`)."""
+    return organisations_with_perm(
+        user, "register.view_registrant", kind=OrganisationKind.REGULATOR
+    )
 
 
 def staff_search(user, *, q: str = "") -> QuerySet[Registrant]:

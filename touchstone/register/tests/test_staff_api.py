@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from touchstone.core.models import AuditEvent, Role
-from touchstone.register.api.staff_serializers import RegistrantUpdateSerializer
+from touchstone.register.api.serializers.staff import RegistrantUpdateSerializer
 from touchstone.register.models import Finding, PracticeRight, Registrant, Status, StatusChange
 from touchstone.register.services import entity_offices_set, registrant_create, right_end
 from touchstone.register.services.registrants import EDITABLE_FIELDS

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
+from touchstone.core.web import add_errors, posted
 from touchstone.register import services
 from touchstone.register.forms import CpdActivityForm, CpdSampleForm
 from touchstone.register.selectors import (
@@ -18,7 +19,6 @@ from touchstone.register.selectors import (
     officer_organisations,
     registrant_for_member,
 )
-from touchstone.register.views.staff import add_errors, posted
 
 YEARS_SHOWN = 3
 

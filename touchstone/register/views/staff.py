@@ -1,15 +1,15 @@
 """Staff pages: officers search the whole register (private fields included) and change it
 through the services. Each change has its own page (one thing per page)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from touchstone.core.tabular import csv_lines
+from touchstone.core.web import change_page, posted
 from touchstone.register import rules, services
 from touchstone.register.exports import registrants_export_rows
 from touchstone.register.forms import (
@@ -30,20 +30,6 @@ from touchstone.register.selectors import (
     right_for_staff,
     staff_search,
 )
-
-
-def posted(request):
-    """The POST data when posted (even an empty form, e.g. an unticked box), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, by field where the field exists."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _registrant_or_404(user, pk: int) -> Registrant:
@@ -99,21 +85,16 @@ def staff_detail(request, pk: int):
     )
 
 
-def _change_page(request, *, registrant, form, title, submit, apply, done, back=None):
-    """The shared shape of a change page: show the form; on POST call the service, show its
-    validation errors on the form, or go back to the registrant with a message."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            apply(form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("register:staff-detail", pk=registrant.pk)
-    return render(
+def _change_page(request, *, registrant, form, title, submit, apply, done):
+    """A change page about one registrant, going back to the registrant when done."""
+    return change_page(
         request,
-        "register/staff_change.html",
-        {"registrant": registrant, "form": form, "title": title, "submit": submit},
+        form=form,
+        apply=apply,
+        done=done,
+        success_url=reverse("register:staff-detail", args=[registrant.pk]),
+        template="register/staff_change.html",
+        context={"registrant": registrant, "title": title, "submit": submit},
     )
 
 

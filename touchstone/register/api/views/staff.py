@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from touchstone.register import services
-from touchstone.register.api.staff_serializers import (
+from touchstone.register.api.serializers.staff import (
     FindingSerializer,
     RegistrantUpdateSerializer,
     RightEndSerializer,

@@ -12,7 +12,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from touchstone.core.api.pagination import StandardPagination
-from touchstone.register.api.serializers import PublicItemSerializer, PublicPageSerializer
+from touchstone.register.api.serializers.public import PublicItemSerializer, PublicPageSerializer
 from touchstone.register.models import Registrant
 from touchstone.register.selectors import (
     NUMBER_PATTERN,

@@ -1,7 +1,5 @@
-"""Demo plans: the two seed plans, loaded through the services from YAML (idempotent).
-
-(The loader is `demo_data.py` rather than `demo.py` because the YAML lives in `demo/`.)
-"""
+"""Demo plans: the two seed plans, loaded through the services from the YAML beside this file
+(idempotent)."""
 
 from datetime import date
 from pathlib import Path
@@ -16,7 +14,7 @@ from touchstone.plans import rules
 from touchstone.plans.models import Plan
 from touchstone.plans.services import ActionInput, action_add, area_add, plan_create, target_add
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_DIR = Path(__file__).resolve().parent
 PLAN_FILES = ["ips_business_plan_2009_10.yaml", "lgss_law_cfa_sip_2017.yaml"]
 
 

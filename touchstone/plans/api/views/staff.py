@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from touchstone.plans import rules
-from touchstone.plans.api.serializers import (
+from touchstone.plans.api.serializers.staff import (
     ActionFilterSerializer,
     ActionSerializer,
     ActionUpdateSerializer,

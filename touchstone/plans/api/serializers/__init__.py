@@ -1,0 +1,1 @@
+"""Plans API serializers by audience: `staff`, beside the views that use them."""

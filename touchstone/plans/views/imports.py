@@ -1,0 +1,114 @@
+"""Importing a plan from a file: upload, preview (nothing written), confirm."""
+
+import base64
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from touchstone.core.selectors import organisations_with_perm
+from touchstone.plans import rules
+from touchstone.plans.forms import PlanImportForm
+from touchstone.plans.imports import ImportRejected, plan_import, preview_plan_file
+from touchstone.plans.selectors import plans_for_user
+
+SESSION_IMPORT = "plans_import_upload"
+
+
+@login_required
+def plan_import_view(request):
+    """Upload → preview (nothing written) → confirm (the same bytes, checked again, imported)."""
+    organisations = list(organisations_with_perm(request.user, "plans.add_plan"))
+    if not organisations:
+        raise PermissionDenied("You cannot import plans.")
+    if request.method == "POST" and "confirm" in request.POST:
+        return _import_confirm(request, organisations)
+    posted = request.method == "POST"
+    form = PlanImportForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        organisations=organisations,
+    )
+    if posted:
+        request.session.pop(SESSION_IMPORT, None)  # a new upload replaces any earlier one
+    if posted and form.is_valid():
+        name, organisation = form.cleaned_data["name"], form.cleaned_data["organisation"]
+        if plans_for_user(request.user).filter(organisation=organisation, title=name).exists():
+            form.add_error("name", f"{organisation.name} already has a plan called “{name}”.")
+        else:
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            preview = preview_plan_file(filename=upload.name, data=data)
+            if preview.ok:
+                request.session[SESSION_IMPORT] = {
+                    "name": name,
+                    "kind": form.cleaned_data["kind"],
+                    "organisation": organisation.pk,
+                    "filename": upload.name,
+                    "data": base64.b64encode(data).decode("ascii"),
+                }
+            return _render_preview(
+                request,
+                preview=preview,
+                errors=preview.errors,
+                name=name,
+                kind=form.cleaned_data["kind"],
+                organisation=organisation,
+                filename=upload.name,
+            )
+    return render(request, "plans/import.html", {"form": form})
+
+
+def _render_preview(request, *, preview, errors, name, kind, organisation, filename):
+    rows = [
+        {"row": row, "status": rules.STATUS_LABELS.get(row.status or "", "")}
+        for row in (preview.rows if preview else [])
+    ]
+    return render(
+        request,
+        "plans/import_preview.html",
+        {
+            "preview": preview,
+            "rows": rows,
+            "errors": errors,
+            "name": name,
+            "kind": dict(PlanImportForm.base_fields["kind"].choices).get(kind, kind),
+            "organisation": organisation,
+            "filename": filename,
+        },
+    )
+
+
+def _import_confirm(request, organisations):
+    pending = request.session.pop(SESSION_IMPORT, None)
+    organisation = next(
+        (o for o in organisations if pending and o.pk == pending.get("organisation")), None
+    )
+    if not pending or organisation is None:
+        messages.error(request, "There is no upload to import: choose the file again.")
+        return redirect("plans:import")
+    try:
+        result = plan_import(
+            acting_user=request.user,
+            organisation=organisation,
+            name=pending["name"],
+            filename=pending["filename"],
+            data=base64.b64decode(pending["data"]),
+            kind=pending["kind"],
+        )
+    except ImportRejected as exc:
+        return _render_preview(
+            request,
+            preview=None,
+            errors=exc.errors,
+            name=pending["name"],
+            kind=pending["kind"],
+            organisation=organisation,
+            filename=pending["filename"],
+        )
+    count = result.actions if isinstance(result.actions, int) else len(result.actions)
+    messages.success(
+        request, f"Imported “{result.plan.title}”: {count} action{'s' * (count != 1)}."
+    )
+    return redirect("plans:detail", pk=result.plan.pk)

@@ -1,0 +1,1 @@
+"""Register API serializers by audience: `public` and `staff`, beside the views that use them."""

@@ -1,0 +1,1 @@
+"""Register API views by audience: `public` (no sign-in) and `staff` (the regulator's officers)."""
