@@ -6,7 +6,7 @@ TS := $(BIN)/touchstone
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format check-deploy test-sqlite test-postgres test-browser lock worker bench clean
+.PHONY: run test setup lint format check-deploy test-sqlite test-postgres test-browser lock worker bench mutate clean
 
 ## Environment: a virtualenv with the locked dependencies, rebuilt only when the lock changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -71,5 +71,20 @@ bench: setup
 	$(BIN)/python -m bench.register_search --db sqlite
 	$(BIN)/python -m bench.register_search --db postgres
 
+## Mutation testing of the pure rules, outside CI (docs/testing.md): mutmut mutates every
+## touchstone/*/rules.py and runs only the rules tests against each mutant, one child at a
+## time; fails when any rules module kills less than MUTATE_MIN percent of its mutants.
+MUTATE_MIN ?= 95
+mutate: setup
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 1 > var/mutmut.log 2>&1 || { tail -40 var/mutmut.log; exit 1; }
+	@$(BIN)/mutmut results
+	@$(BIN)/mutmut results --all true | awk -v min=$(MUTATE_MIN) ' \
+	  { split($$1, part, ".x_"); total[part[1]]++; if ($$2 == "killed") killed[part[1]]++ } \
+	  END { for (m in total) { score = 100 * killed[m] / total[m]; \
+	          printf "%s: %d of %d mutants killed (%.1f%%)\n", m, killed[m], total[m], score; \
+	          if (score < min) low = 1 } \
+	        if (low) { print "below " min "%"; exit 1 } }'
+
 clean:
-	rm -rf $(VENV) frontend/node_modules frontend/build var
+	rm -rf $(VENV) frontend/node_modules frontend/build var mutants

@@ -62,6 +62,11 @@ class _Unreadable(Exception):
     """Raised inside the parser with the reason a due text cannot be read."""
 
 
+def _bare(word: str) -> str:
+    """A word as looked up: lower case, without the one full stop an abbreviation may have."""
+    return word.lower().removesuffix(".")
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -110,7 +115,7 @@ def _dates_in(raw: str) -> list[date]:
         if month is not None:
             if kind != "number" or not _YEAR.fullmatch(text):
                 raise _Unreadable(f'"{month}" needs a four-digit year after it')
-            found.append(_month_end(int(text), MONTHS[month.rstrip(".").lower()]))
+            found.append(_month_end(int(text), MONTHS[_bare(month)]))
             month = None
         elif kind == "number" and (financial_year := _FINANCIAL_YEAR.fullmatch(text)):
             start = _fy_start(financial_year)
@@ -126,11 +131,11 @@ def _dates_in(raw: str) -> list[date]:
             raise _Unreadable(_QUARTER_NEEDS_FY)
         elif kind == "quarter":
             quarters.extend(_quarters(text))
-        elif kind == "word" and text.rstrip(".").lower() in MONTHS:
+        elif kind == "word" and _bare(text) in MONTHS:
             if text.endswith(".") and text[:-1].lower() not in _ABBREVIATIONS:
                 raise _Unreadable(f'"{text}" is not a month')
             month = text
-        elif kind == "word" and text.rstrip(".").lower() in _ALLOWED_WORDS:
+        elif kind == "word" and _bare(text) in _ALLOWED_WORDS:
             continue
         elif kind not in {"each_year", "punct"}:
             raise _Unreadable(f'"{text}" is not part of a date')
@@ -154,7 +159,7 @@ def parse_due(text: str | None) -> DueParse:
     Anything else gives no date and a warning.
     """
     raw = (text or "").strip()
-    if not raw or raw.rstrip(".").lower() in _NOTHING_YET:
+    if not raw or _bare(raw) in _NOTHING_YET:
         return DueParse(None, False)
     recurring = bool(_RECURRING.search(raw))
     try:
@@ -162,9 +167,8 @@ def parse_due(text: str | None) -> DueParse:
     except (_Unreadable, ValueError, OverflowError) as error:
         # ValueError/OverflowError: a well-formed but impossible date such as 31-02-17.
         reason = str(error) if isinstance(error, _Unreadable) else "that is not a real date"
-        if reason == f'"{raw}" is not part of a date':
-            reason = ""
-        suffix = f": {reason}" if reason else ""
+        # A text that is one unknown word needs no reason beyond itself.
+        suffix = "" if reason == f'"{raw}" is not part of a date' else f": {reason}"
         return DueParse(None, recurring, f'could not read a date from "{raw}"{suffix}')
     if not found and not recurring:
         return DueParse(None, False, f'could not read a date from "{raw}"')

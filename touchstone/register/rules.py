@@ -59,8 +59,11 @@ def postcode_prefix(text: str) -> str:
 def deletion_keys(word: str) -> set[str]:
     """The word and every word made by deleting one letter (symmetric-delete matching).
 
-    Two words are within one edit (insert, delete or substitute a letter) exactly when their
-    key sets meet — so a typo in each word can be looked up with an index.
+    Two words are one typo apart — a letter added, dropped or changed, or two neighbouring
+    letters swapped ("jon"/"john", "smyth"/"smith", "jhon"/"john") — when their key sets
+    meet, so a typo in each word can be looked up with an index (`selectors.names`). Words of
+    two letters or fewer have only themselves as key: they are found as written or by a
+    longer word that contains them with one letter more.
     """
     keys = {word}
     if len(word) > 2:
@@ -68,43 +71,14 @@ def deletion_keys(word: str) -> set[str]:
     return keys
 
 
-def one_typo_apart(a: str, b: str) -> bool:
-    """The same word but for one typo: a letter added, dropped or changed, or two neighbouring
-    letters swapped ("jon"/"john", "smyth"/"smith", "jhon"/"john"). Exactly the words whose
-    deletion keys meet, which is what the database index looks up."""
-    return bool(deletion_keys(a) & deletion_keys(b))
-
-
-def name_matches(query_words: Sequence[str], name: str) -> bool:
-    """Every query word matches a different word of the name, allowing one typo per word
-    (words of two letters or fewer must match exactly), in any order."""
-    candidates = name_words(name)
-    for word in query_words:
-        match = next(
-            (c for c in candidates if one_typo_apart(word, c)),
-            None,
-        )
-        if match is None:
-            return False
-        candidates.remove(match)
-    return True
-
-
-def finding_is_public(
-    *, publish: bool, publish_from: date | None, publish_until: date | None, as_of: date
-) -> bool:
-    """Published, started and not expired (the last day of publication still shows)."""
-    state = finding_publication(
-        publish=publish, publish_from=publish_from, publish_until=publish_until, as_of=as_of
-    )
-    return state == "published"
-
-
 def finding_publication(
     *, publish: bool, publish_from: date | None, publish_until: date | None, as_of: date
 ) -> str:
     """Where a finding stands with the public on `as_of`: "not_published", "scheduled" (to
-    appear from a later day), "published" or "ended" (its publication period is over)."""
+    appear from a later day), "published" or "ended" (its publication period is over).
+
+    The public sees exactly the "published" ones: the first and last days of the period
+    included. `selectors.items.visible_findings` is the same rule as a query."""
     if not publish:
         return "not_published"
     if publish_from is not None and as_of < publish_from:

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from touchstone.core.selectors import organisations_for_user
 from touchstone.plans import rules
@@ -136,7 +137,7 @@ def plan_dashboard(plan: Plan, *, as_of: date, filters: dict | None = None) -> D
             dashboard.due_soon.append(action)
         if rules.is_stale(
             last_progress_on=action.last_progress_on,
-            created_on=action.created_at.date(),
+            created_on=timezone.localdate(action.created_at),
             status=action.status,
             as_of=as_of,
             stale_after_days=stale_days,
