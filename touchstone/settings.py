@@ -227,6 +227,8 @@ SPECTACULAR_SETTINGS = {
 
 # Plans: an action with no progress update for this many days is stale.
 TOUCHSTONE_PLANS_STALE_DAYS = int(os.environ.get("TOUCHSTONE_PLANS_STALE_DAYS", "90"))
+# The largest file one import takes (a million-row register file is about 150 MB).
+TOUCHSTONE_IMPORT_MAX_BYTES = int(os.environ.get("TOUCHSTONE_IMPORT_MAX_BYTES", str(300_000_000)))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

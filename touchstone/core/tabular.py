@@ -1,12 +1,23 @@
-"""Reading and writing tables (CSV, XLSX) for every module's import and export."""
+"""Reading and writing tables (CSV, XLSX, JSON) for every module's import and export.
+
+Every file the product writes goes through here: the writers neutralise spreadsheet formulas
+(a cell starting with = + - @ or a tab gets a leading apostrophe) and stream, so a large export
+never sits in memory. The reader streams too: `TableReader` reads a file a row at a time, and
+can read it again from the start (imports check every row, then write).
+"""
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
+
+# Characters that start a formula in a spreadsheet; an exported cell starting with one gets a
+# leading apostrophe, which the import takes off again (`unguard`).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TableError(ValueError):
@@ -29,39 +40,85 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _build(raw_rows: Iterable[Sequence[Any]]) -> Table:
-    iterator = iter(raw_rows)
-    header_row = next(iterator, None)
-    if header_row is None or not any(_cell_text(c) for c in header_row):
-        raise TableError("the file is empty: the first row must name the columns")
-    headers = [_cell_text(c).lower() for c in header_row]
-    rows = []
-    for number, raw in enumerate(iterator, start=2):
-        values = [_cell_text(c) for c in raw]
-        if not any(values):
-            continue
-        padded = values + [""] * (len(headers) - len(values))
-        rows.append((number, {h: padded[i] for i, h in enumerate(headers) if h}))
-    return Table(headers=[h for h in headers if h], rows=rows)
+def unguard(value: str) -> str:
+    """Take off the apostrophe an export put before a formula-like value."""
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+class TableReader:
+    """A CSV (UTF-8, with or without BOM) or XLSX file whose first row is the header, read a
+    row at a time. `source` is bytes or a seekable binary file; `rows()` starts again from the
+    top each time it is called, so a file can be checked in one pass and written in another
+    without being held in memory."""
+
+    def __init__(self, filename: str, source: bytes | IO[bytes]):
+        name = filename.lower()
+        if name.endswith(".xlsx"):
+            self._format = "xlsx"
+        elif name.endswith(".csv") or name.endswith(".txt"):
+            self._format = "csv"
+        else:
+            raise TableError("the file must be a .csv or .xlsx file")
+        self._source = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+        raw = self._raw_rows()
+        try:
+            header_row = next(raw, None)
+        finally:
+            raw.close()
+        if header_row is None or not any(_cell_text(c) for c in header_row):
+            raise TableError("the file is empty: the first row must name the columns")
+        self._all_headers = [_cell_text(c).lower() for c in header_row]
+        self.headers = [h for h in self._all_headers if h]
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """(row number in the file, values by header) for each row that is not blank."""
+        headers = self._all_headers
+        raw = self._raw_rows()
+        try:
+            next(raw, None)  # the header
+            for number, cells in enumerate(raw, start=2):
+                values = [_cell_text(c) for c in cells]
+                if not any(values):
+                    continue
+                padded = values + [""] * (len(headers) - len(values))
+                yield number, {h: padded[i] for i, h in enumerate(headers) if h}
+        finally:
+            raw.close()
+
+    def _raw_rows(self) -> Iterator[Sequence[Any]]:
+        self._source.seek(0)
+        if self._format == "xlsx":
+            return self._xlsx_rows()
+        return self._csv_rows()
+
+    def _xlsx_rows(self) -> Iterator[Sequence[Any]]:
+        try:
+            workbook = load_workbook(self._source, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a corrupt file
+            raise TableError(f"could not open the spreadsheet: {exc}") from exc
+        try:
+            yield from workbook.worksheets[0].iter_rows(values_only=True)
+        finally:
+            workbook.close()
+
+    def _csv_rows(self) -> Iterator[Sequence[Any]]:
+        text = io.TextIOWrapper(self._source, encoding="utf-8-sig", newline="")
+        try:
+            yield from csv.reader(text)
+        except UnicodeDecodeError as exc:
+            raise TableError("the CSV file must be UTF-8 encoded") from exc
+        except csv.Error as exc:
+            raise TableError(f"the CSV file cannot be read: {exc}") from exc
+        finally:
+            text.detach()  # leave the caller's file open
 
 
 def read_table(filename: str, data: bytes) -> Table:
-    """Read a CSV (UTF-8, with or without BOM) or XLSX file whose first row is the header."""
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a corrupt file
-            raise TableError(f"could not open the spreadsheet: {exc}") from exc
-        sheet = workbook.worksheets[0]
-        return _build(sheet.iter_rows(values_only=True))
-    if name.endswith(".csv") or name.endswith(".txt"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise TableError("the CSV file must be UTF-8 encoded") from exc
-        return _build(csv.reader(io.StringIO(text)))
-    raise TableError("the file must be a .csv or .xlsx file")
+    """The whole of a small table in memory (see `TableReader` to stream a large one)."""
+    reader = TableReader(filename, data)
+    return Table(headers=reader.headers, rows=list(reader.rows()))
 
 
 def write_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
@@ -93,8 +150,39 @@ def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: 
     return buffer.getvalue()
 
 
+def write_json(data: Any) -> bytes:
+    """A JSON document (UTF-8, indented), for exports small enough to build whole."""
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def json_lines(head: dict[str, Any], key: str, items: Iterable[Any]) -> Iterator[str]:
+    """A JSON object a piece at a time: the fields of `head`, then `key` holding the items as
+    a list, each item written as it comes (to stream a large export)."""
+    opening = json.dumps({**head, key: []}, default=str)
+    yield opening[: opening.rindex("[") + 1]
+    for i, item in enumerate(items):
+        yield ("," if i else "") + json.dumps(item, default=str)
+    yield "]}"
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def download(chunks: Iterable[str | bytes], *, fmt: str, filename: str):
+    """A streamed HTTP download of an export written by the functions above."""
+    from django.http import StreamingHttpResponse
+
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def _safe_cell(value: Any) -> Any:
     """Neutralise spreadsheet formulas in exported text (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
         return "'" + value
     return value

@@ -1,13 +1,12 @@
 """Exporting a plan: JSON (the documented shape), CSV and XLSX (re-importable), and the board
 report PDF."""
 
-import json
 from datetime import date, timedelta
 
 from django.utils import timezone
 
 from touchstone.core.pdf import render_pdf
-from touchstone.core.tabular import write_csv, write_xlsx
+from touchstone.core.tabular import write_csv, write_json, write_xlsx
 from touchstone.plans import rules
 from touchstone.plans.imports import COLUMNS
 from touchstone.plans.models import Action, KeyAim, Plan, ProgressUpdate
@@ -49,7 +48,7 @@ def plan_export_data(plan: Plan, *, as_of: date) -> dict:
 
 
 def export_json(plan: Plan, *, as_of: date) -> bytes:
-    return json.dumps(plan_export_data(plan, as_of=as_of), indent=2, ensure_ascii=False).encode()
+    return write_json(plan_export_data(plan, as_of=as_of))
 
 
 TABLE_COLUMNS = (*COLUMNS, "due_date", "overdue")

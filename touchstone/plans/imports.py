@@ -8,22 +8,19 @@ row 1). A due date that cannot be read is only a warning: the row imports withou
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from touchstone.core.imports import Column, ImportRejected, ImportSpec, RowErrors
 from touchstone.core.permissions import require_perm
-from touchstone.core.tabular import TableError, read_table
 from touchstone.plans import rules
 from touchstone.plans.models import Action, Area, Plan, PlanKind
 from touchstone.plans.services import ActionInput, action_add, area_add, plan_create, target_add
 
 COLUMNS = ("area", "target", "action", "due", "leads", "progress", "rag", "status", "ref")
 EXPORT_ONLY_COLUMNS = ("due_date", "overdue")  # written by the export; ignored on import
-
-# Characters that the exports guard with a leading apostrophe (against formulas running when
-# the file is opened in a spreadsheet); the guard is taken off again on import.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # The longest value each column may hold, from the model, so a long value is a row error
 # rather than a failure half way through the import.
@@ -33,6 +30,17 @@ _MAX_LENGTHS = {
     "leads": Action._meta.get_field("leads_text").max_length,
     "ref": Action._meta.get_field("ref").max_length,
 }
+
+PLAN_SPEC = ImportSpec(
+    columns=tuple(
+        Column(name, required=name == "action", max_length=_MAX_LENGTHS.get(name))
+        for name in COLUMNS
+    ),
+    ignored=EXPORT_ONLY_COLUMNS,
+    missing_message="the file has no {names} column",
+    empty_message="the file has no actions: only a header row",
+    max_bytes=10_000_000,  # held in the database between preview and confirmation
+)
 
 
 @dataclass(frozen=True)
@@ -70,14 +78,6 @@ class ImportPreview:
         return list(dict.fromkeys(row.area for row in self.rows))
 
 
-class ImportRejected(Exception):
-    """The file (or the plan name) cannot be imported; nothing was written."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors
-
-
 @dataclass(frozen=True)
 class ImportResult:
     plan: Plan
@@ -86,68 +86,33 @@ class ImportResult:
     warnings: list[str]
 
 
-def _unguard(value: str) -> str:
-    if value[:1] == "'" and value[1:2] in _FORMULA_STARTS:
-        return value[1:]
-    return value
-
-
-def _header_errors(headers: list[str]) -> list[str]:
-    errors = []
-    allowed = COLUMNS + EXPORT_ONLY_COLUMNS
-    unknown = [h for h in dict.fromkeys(headers) if h not in allowed]
-    if unknown:
-        names = ", ".join(unknown)
-        errors.append(
-            f"unknown column{'s' if len(unknown) > 1 else ''} {names}: "
-            f"the columns are {', '.join(COLUMNS)}"
-        )
-    repeated = [h for h in dict.fromkeys(headers) if headers.count(h) > 1]
-    if repeated:
-        names = ", ".join(f'"{h}"' for h in repeated)
-        errors.append(f"the column{'s' if len(repeated) > 1 else ''} {names} appear more than once")
-    if "action" not in headers:
-        errors.append("the file has no action column")
-    return errors
-
-
-def preview_plan_file(*, filename: str, data: bytes) -> ImportPreview:
+def preview_plan_file(
+    *, filename: str, data: bytes | IO[bytes], size: int | None = None
+) -> ImportPreview:
     """Read and check a plan file without writing anything."""
     preview = ImportPreview()
     try:
-        table = read_table(filename, data)
-    except TableError as exc:
-        preview.errors.append(str(exc))
+        upload = PLAN_SPEC.open(filename, data, size=size)
+    except ImportRejected as exc:
+        preview.errors.extend(exc.errors)
         return preview
-    preview.errors.extend(_header_errors(table.headers))
-    if preview.errors:
-        return preview
-    if not table.rows:
-        preview.errors.append("the file has no actions: only a header row")
-        return preview
+    errors = RowErrors()
     area = target = ""
-    for number, raw in table.rows:
-        values = {column: _unguard(raw.get(column, "")) for column in COLUMNS}
-        row_errors = []
+    for number, values in upload.rows():
+        found = len(errors)
         if not values["action"]:
-            row_errors.append(f"row {number}: the action is missing")
+            errors.add(number, "the action is missing")
         try:
             rag = rules.parse_rag(values["rag"])
         except rules.RuleError as exc:
-            row_errors.append(f"row {number}: {exc}")
+            errors.add(number, str(exc))
             rag = None
         try:
             status = rules.parse_status(values["status"])
         except rules.RuleError as exc:
-            row_errors.append(f"row {number}: {exc}")
+            errors.add(number, str(exc))
             status = None
-        for column, limit in _MAX_LENGTHS.items():
-            if len(values[column]) > limit:
-                row_errors.append(
-                    f"row {number}: the {column} is {len(values[column])} characters long; "
-                    f"the most is {limit}"
-                )
-        preview.errors.extend(row_errors)
+        upload.check_lengths(number, values, errors)
         if values["area"]:
             if values["area"] != area:
                 target = ""  # a new area starts without a key target
@@ -157,7 +122,7 @@ def preview_plan_file(*, filename: str, data: bytes) -> ImportPreview:
         due = rules.parse_due(values["due"])
         if due.warning:
             preview.warnings.append(f"row {number}: {due.warning}; imported without a date")
-        if row_errors:
+        if len(errors) != found:
             continue
         preview.rows.append(
             ImportRow(
@@ -176,6 +141,7 @@ def preview_plan_file(*, filename: str, data: bytes) -> ImportPreview:
                 ref=values["ref"],
             )
         )
+    preview.errors.extend(errors.messages)
     return preview
 
 
@@ -186,8 +152,9 @@ def plan_import(
     organisation,
     name: str,
     filename: str,
-    data: bytes,
+    data: bytes | IO[bytes],
     kind: str = PlanKind.BUSINESS_PLAN,
+    size: int | None = None,
 ) -> ImportResult:
     """Create a plan from a file, all or nothing, through the services (so it is audited).
 
@@ -197,7 +164,7 @@ def plan_import(
     """
     require_perm(acting_user, "plans.add_plan", organisation)
     name = (name or "").strip()
-    preview = preview_plan_file(filename=filename, data=data)
+    preview = preview_plan_file(filename=filename, data=data, size=size)
     errors = list(preview.errors)
     if not name:
         errors.insert(0, "enter a name for the plan")

@@ -9,6 +9,7 @@ from touchstone.core.models.identity import (
     Role,
     User,
 )
+from touchstone.core.models.imports import PendingImport
 from touchstone.core.models.jobs import Job
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Notification",
     "Organisation",
     "OrganisationKind",
+    "PendingImport",
     "Person",
     "Role",
     "User",

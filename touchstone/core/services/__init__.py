@@ -1,6 +1,6 @@
 """Every write in core. Other modules import from here, never from core's tables directly."""
 
-from touchstone.core.services.audit import audit_record, snapshot
+from touchstone.core.services.audit import audit_record, audit_record_many, snapshot
 from touchstone.core.services.deadlines import (
     SweepResult,
     deadline_close,
@@ -15,12 +15,14 @@ from touchstone.core.services.identity import (
     person_create,
     user_create,
 )
+from touchstone.core.services.imports import pending_import_hold, pending_import_take
 from touchstone.core.services.jobs import job_run, job_start
 from touchstone.core.services.notifications import notifications_mark_read, notify
 
 __all__ = [
     "SweepResult",
     "audit_record",
+    "audit_record_many",
     "deadline_close",
     "deadline_set",
     "deadlines_sweep",
@@ -32,6 +34,8 @@ __all__ = [
     "notifications_mark_read",
     "notify",
     "organisation_create",
+    "pending_import_hold",
+    "pending_import_take",
     "person_create",
     "snapshot",
     "user_create",

@@ -64,3 +64,32 @@ def audit_record(
         after=after,
         request_id=current_request_id(),
     )
+
+
+def audit_record_many(
+    *, actor, action: str, entries: Iterable[tuple[models.Model, dict | None]]
+) -> None:
+    """Append one audit event per (object, after) pair, as `audit_record` would, in one bulk
+    insert: for services that write many rows at once (imports)."""
+    content_types: dict[type, ContentType] = {}
+    actor_id = actor if getattr(actor, "pk", None) else None
+    label, request_id = actor_label(actor), current_request_id()
+    events = []
+    for obj, after in entries:
+        model = obj.__class__
+        if model not in content_types:
+            content_types[model] = ContentType.objects.get_for_model(model)
+        events.append(
+            AuditEvent(
+                actor=actor_id,
+                actor_label=label,
+                organisation=organisation_of(obj),
+                content_type=content_types[model],
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                action=action,
+                after=after,
+                request_id=request_id,
+            )
+        )
+    AuditEvent.objects.bulk_create(events, batch_size=500)

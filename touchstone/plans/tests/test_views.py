@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from touchstone.core.models import Job, Role
+from touchstone.core.models import Job, PendingImport, Role
 from touchstone.core.services import membership_grant
 from touchstone.plans.models import Action, Plan
 from touchstone.plans.tests.factories import (
@@ -463,6 +463,31 @@ def test_import_preview_then_confirm(client, organisation):
     again = client.post("/plans/import/", {"confirm": "1"})
     assert again["Location"] == "/plans/import/"
     assert Plan.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_previewed_upload_is_held_in_the_database_for_its_uploader_only(
+    client, organisation, make_user
+):
+    upload(client)
+    held_id = client.session["plans_import_upload"]
+    held = PendingImport.objects.get()
+    assert held_id == str(held.pk)  # the session holds the id, not the file
+    assert (bytes(held.data), held.filename, held.organisation) == (
+        GOOD_CSV,
+        "plan.csv",
+        organisation,
+    )
+    other = Client()
+    other.force_login(make_user("other", (organisation, Role.OFFICER)))
+    session = other.session
+    session["plans_import_upload"] = held_id
+    session.save()
+    assert other.post("/plans/import/", {"confirm": "1"})["Location"] == "/plans/import/"
+    assert not Plan.objects.exists()
+    client.post("/plans/import/", {"confirm": "1"})
+    assert Plan.objects.get().title == "Uploaded plan"
+    assert not PendingImport.objects.exists()
 
 
 @pytest.mark.django_db

@@ -1,19 +1,19 @@
 """Importing a plan from a file: upload, preview (nothing written), confirm."""
 
-import base64
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from touchstone.core.selectors import organisations_with_perm
+from touchstone.core.services import pending_import_hold, pending_import_take
 from touchstone.plans import rules
 from touchstone.plans.forms import PlanImportForm
 from touchstone.plans.imports import ImportRejected, plan_import, preview_plan_file
 from touchstone.plans.selectors import plans_for_user
 
-SESSION_IMPORT = "plans_import_upload"
+SESSION_IMPORT = "plans_import_upload"  # the id of the held upload (core's PendingImport)
+PENDING_KIND = "plans.plan"
 
 
 @login_required
@@ -38,16 +38,17 @@ def plan_import_view(request):
             form.add_error("name", f"{organisation.name} already has a plan called “{name}”.")
         else:
             upload = form.cleaned_data["file"]
-            data = upload.read()
-            preview = preview_plan_file(filename=upload.name, data=data)
+            preview = preview_plan_file(filename=upload.name, data=upload.file, size=upload.size)
             if preview.ok:
-                request.session[SESSION_IMPORT] = {
-                    "name": name,
-                    "kind": form.cleaned_data["kind"],
-                    "organisation": organisation.pk,
-                    "filename": upload.name,
-                    "data": base64.b64encode(data).decode("ascii"),
-                }
+                pending = pending_import_hold(
+                    acting_user=request.user,
+                    kind=PENDING_KIND,
+                    organisation=organisation,
+                    filename=upload.name,
+                    data=_read_all(upload),
+                    options={"name": name, "kind": form.cleaned_data["kind"]},
+                )
+                request.session[SESSION_IMPORT] = str(pending.pk)
             return _render_preview(
                 request,
                 preview=preview,
@@ -58,6 +59,11 @@ def plan_import_view(request):
                 filename=upload.name,
             )
     return render(request, "plans/import.html", {"form": form})
+
+
+def _read_all(upload) -> bytes:
+    upload.seek(0)
+    return upload.read()
 
 
 def _render_preview(request, *, preview, errors, name, kind, organisation, filename):
@@ -81,31 +87,34 @@ def _render_preview(request, *, preview, errors, name, kind, organisation, filen
 
 
 def _import_confirm(request, organisations):
-    pending = request.session.pop(SESSION_IMPORT, None)
-    organisation = next(
-        (o for o in organisations if pending and o.pk == pending.get("organisation")), None
+    pending = pending_import_take(
+        acting_user=request.user, kind=PENDING_KIND, pk=request.session.pop(SESSION_IMPORT, None)
     )
-    if not pending or organisation is None:
+    organisation = next(
+        (o for o in organisations if pending and o.pk == pending.organisation_id), None
+    )
+    if pending is None or organisation is None:
         messages.error(request, "There is no upload to import: choose the file again.")
         return redirect("plans:import")
+    name, kind = pending.options["name"], pending.options["kind"]
     try:
         result = plan_import(
             acting_user=request.user,
             organisation=organisation,
-            name=pending["name"],
-            filename=pending["filename"],
-            data=base64.b64decode(pending["data"]),
-            kind=pending["kind"],
+            name=name,
+            filename=pending.filename,
+            data=pending.data,
+            kind=kind,
         )
     except ImportRejected as exc:
         return _render_preview(
             request,
             preview=None,
             errors=exc.errors,
-            name=pending["name"],
-            kind=pending["kind"],
+            name=name,
+            kind=kind,
             organisation=organisation,
-            filename=pending["filename"],
+            filename=pending.filename,
         )
     count = result.actions if isinstance(result.actions, int) else len(result.actions)
     messages.success(

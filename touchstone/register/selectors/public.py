@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
+from touchstone.core.lookups import by_code_or_name
 from touchstone.register import rules
 from touchstone.register.models import (
     Category,
@@ -79,15 +80,13 @@ def forget_reference() -> None:
 def _reference(model, value: str, field: str):
     """The category, status or right type a filter names, by code or name in any case. The
     few rows of each table are cached: every filtered search needs them."""
-    text = value.strip()
-    code, name = text.lower().replace(" ", "_"), text.lower()
     items = cache.get_or_set(
         _reference_key(model), lambda: list(model.objects.all()), REFERENCE_SECONDS
     )
-    for item in items:
-        if item.code == code or item.name.lower() == name:
-            return item
-    raise BadFilter(field, f'unknown {field} "{text[:50]}"')
+    item = by_code_or_name(items, value)
+    if item is None:
+        raise BadFilter(field, f'unknown {field} "{value.strip()[:50]}"')
+    return item
 
 
 COUNT_CACHE_SECONDS = 60

@@ -16,13 +16,16 @@ from touchstone.register.services.cpd import (
 from touchstone.register.services.findings import finding_publication_change, finding_record
 from touchstone.register.services.registrants import (
     REGISTRANT_FIELDS,
+    NewRegistrant,
     entity_offices_set,
     index_names,
     prepare_search_fields,
     reference,
+    registrant_build,
     registrant_create,
     registrant_status_change,
     registrant_update,
+    registrants_create_many,
     right_end,
     right_grant,
 )
@@ -30,6 +33,7 @@ from touchstone.register.services.registrants import (
 __all__ = [
     "REGISTRANT_FIELDS",
     "REMINDER_KIND",
+    "NewRegistrant",
     "cpd_activity_add",
     "cpd_reminders_schedule",
     "cpd_sample_draw",
@@ -40,9 +44,11 @@ __all__ = [
     "index_names",
     "prepare_search_fields",
     "reference",
+    "registrant_build",
     "registrant_create",
     "registrant_status_change",
     "registrant_update",
+    "registrants_create_many",
     "right_end",
     "right_grant",
 ]

@@ -1,5 +1,7 @@
 """The public register: contract, plain-words status, and nothing private ever leaks."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -419,3 +421,21 @@ def test_items_list_rights_in_register_order_and_findings_newest_first(register)
             "summary": "Newer finding",
             "sanction": "Fine",
         }
+
+
+@pytest.mark.django_db
+def test_open_data_csv_neutralises_formulas(organisation):
+    registrant_create(
+        acting_user=None,
+        regulator=organisation,
+        status=Status.objects.get(code="active"),
+        number="E6000",
+        kind="entity",
+        entity_name='=HYPERLINK("http://x")',
+        town="+Leeds",
+    )
+    response = Client().get("/register/open-data.csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["number", "kind", "name"]
+    assert rows[1][2] == '\'=HYPERLINK("http://x")'
+    assert rows[1][7] == "'+Leeds"

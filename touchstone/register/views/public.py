@@ -1,14 +1,11 @@
 """Public register pages: search, detail, specialist registers and open data (no sign-in)."""
 
-import csv
-import io
-import json
-
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from touchstone.core.tabular import csv_lines, download, json_lines
 from touchstone.register.forms import PublicSearchForm
 from touchstone.register.models import Registrant
 from touchstone.register.selectors import (
@@ -89,52 +86,35 @@ def _open_data_rows(as_at):
         yield from public_items(page, as_of=timezone.localdate(), as_at=as_at)
 
 
+def _open_data_row(item: dict) -> list:
+    """A public item as a row under OPEN_DATA_COLUMNS."""
+    rights = "; ".join(
+        f"{r['code']}" + (f" ({r['conditions']})" if r["conditions"] else "")
+        for r in item["rights"]
+    )
+    findings = "; ".join(f"{f['date']}: {f['sanction']} ({f['summary']})" for f in item["findings"])
+    return [
+        item["number"],
+        item["kind"],
+        item["name"],
+        item["category"] or "",
+        item["status"],
+        rights,
+        item["entity"] or "",
+        item["town"],
+        findings,
+        item["as_at"],
+    ]
+
+
 def open_data(request, fmt: str):
     """The whole public register, public fields only, for other registers to consume."""
     as_at = timezone.now()
     if fmt == "json":
-
-        def stream():
-            yield json.dumps({"as_at": as_at.isoformat()})[:-1] + ', "registrants": ['
-            for i, item in enumerate(_open_data_rows(as_at)):
-                yield ("," if i else "") + json.dumps(item)
-            yield "]}"
-
-        response = StreamingHttpResponse(stream(), content_type="application/json")
+        chunks = json_lines({"as_at": as_at.isoformat()}, "registrants", _open_data_rows(as_at))
     elif fmt == "csv":
-
-        def stream():
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(OPEN_DATA_COLUMNS)
-            for item in _open_data_rows(as_at):
-                writer.writerow(
-                    [
-                        item["number"],
-                        item["kind"],
-                        item["name"],
-                        item["category"] or "",
-                        item["status"],
-                        "; ".join(
-                            f"{r['code']}" + (f" ({r['conditions']})" if r["conditions"] else "")
-                            for r in item["rights"]
-                        ),
-                        item["entity"] or "",
-                        item["town"],
-                        "; ".join(
-                            f"{f['date']}: {f['sanction']} ({f['summary']})"
-                            for f in item["findings"]
-                        ),
-                        item["as_at"],
-                    ]
-                )
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-            yield buffer.getvalue()
-
-        response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+        rows = (_open_data_row(item) for item in _open_data_rows(as_at))
+        chunks = csv_lines(OPEN_DATA_COLUMNS, rows)
     else:
         raise Http404("No such format.")
-    response["Content-Disposition"] = f'attachment; filename="register.{fmt}"'
-    return response
+    return download(chunks, fmt=fmt, filename=f"register.{fmt}")

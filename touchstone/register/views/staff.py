@@ -3,12 +3,12 @@ through the services. Each change has its own page (one thing per page)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from touchstone.core.tabular import csv_lines
+from touchstone.core.tabular import csv_lines, download
 from touchstone.core.web import change_page, posted
 from touchstone.register import rules, services
 from touchstone.register.exports import registrants_export_rows
@@ -57,11 +57,9 @@ def staff_export(request):
         raise Http404("The staff register is for the regulator's officers.")
     today = timezone.localdate()
     rows = registrants_export_rows(acting_user=request.user, regulator=regulators[0], as_of=today)
-    response = StreamingHttpResponse(
-        csv_lines(REGISTRANT_COLUMNS, rows), content_type="text/csv; charset=utf-8"
+    return download(
+        csv_lines(REGISTRANT_COLUMNS, rows), fmt="csv", filename=f"register-{today.isoformat()}.csv"
     )
-    response["Content-Disposition"] = f'attachment; filename="register-{today.isoformat()}.csv"'
-    return response
 
 
 @login_required

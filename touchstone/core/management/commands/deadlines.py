@@ -2,14 +2,14 @@
 
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
-from touchstone.core.request_context import request_id_scope
+from touchstone.core.management.base import TouchstoneCommand
 from touchstone.core.services import deadlines_sweep
 
 
-class Command(BaseCommand):
+class Command(TouchstoneCommand):
     help = "Sweep deadlines now (sweep) or start the daily sweep in the task worker (schedule)."
 
     def add_arguments(self, parser):
@@ -29,8 +29,7 @@ class Command(BaseCommand):
             as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else None
         except ValueError as exc:
             raise CommandError("--as-of must be a date like 2026-01-31") from exc
-        with request_id_scope():
-            result = deadlines_sweep(as_of=as_of or timezone.localdate())
+        result = deadlines_sweep(as_of=as_of or timezone.localdate())
         self.stdout.write(
             f"swept {result.checked} open deadlines as of {result.as_of}: "
             f"{result.due_soon_sent} due-soon and {result.overdue_sent} overdue notifications sent"

@@ -1,11 +1,12 @@
 """`touchstone demo-data`: load each module's demo data (idempotent). Development only."""
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
+from touchstone.core.management.base import TouchstoneCommand
 
-class Command(BaseCommand):
+
+class Command(TouchstoneCommand):
     help = "Load demo organisations, users and each module's demo data (safe to run again)."
 
     def handle(self, *args, **options):

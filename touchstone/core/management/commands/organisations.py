@@ -1,14 +1,14 @@
 """`touchstone organisations add|list`: manage the bodies that use Touchstone."""
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from touchstone.core.management.base import TouchstoneCommand
 from touchstone.core.models import Organisation, OrganisationKind
-from touchstone.core.request_context import request_id_scope
 from touchstone.core.services import organisation_create
 
 
-class Command(BaseCommand):
+class Command(TouchstoneCommand):
     help = "Add or list organisations (regulator, ombudsman, standards body, provider, client)."
 
     def add_arguments(self, parser):
@@ -25,13 +25,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"{organisation.slug}\t{organisation.kind}\t{organisation.name}")
             return
         try:
-            with request_id_scope():
-                organisation = organisation_create(
-                    acting_user=None,
-                    slug=options["slug"],
-                    name=options["name"],
-                    kind=options["kind"],
-                )
+            organisation = organisation_create(
+                acting_user=None,
+                slug=options["slug"],
+                name=options["name"],
+                kind=options["kind"],
+            )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages), returncode=1) from exc
         self.stdout.write(f"added {organisation.slug}: {organisation.name}")

@@ -3,14 +3,14 @@
 import getpass
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from touchstone.core.models import Organisation, Role, User
-from touchstone.core.request_context import request_id_scope
+from touchstone.core.management.base import TouchstoneCommand
+from touchstone.core.models import Role, User
 from touchstone.core.services import membership_grant, user_create
 
 
-class Command(BaseCommand):
+class Command(TouchstoneCommand):
     help = "Add users and give them roles in organisations."
 
     def add_arguments(self, parser):
@@ -28,8 +28,7 @@ class Command(BaseCommand):
         sub.add_parser("list", help="List users and their roles.")
 
     def handle(self, *args, action, **options):
-        with request_id_scope():
-            getattr(self, f"_{action}")(options)
+        getattr(self, f"_{action}")(options)
 
     def _list(self, options):
         for user in User.objects.prefetch_related("memberships__organisation").order_by("username"):
@@ -57,11 +56,9 @@ class Command(BaseCommand):
 
     def _grant(self, options):
         user = User.objects.filter(username=options["username"]).first()
-        organisation = Organisation.objects.filter(slug=options["organisation"]).first()
         if user is None:
             raise CommandError(f'no user "{options["username"]}"', returncode=1)
-        if organisation is None:
-            raise CommandError(f'no organisation "{options["organisation"]}"', returncode=1)
+        organisation = self.organisation(options["organisation"])
         membership_grant(
             acting_user=None, user=user, organisation=organisation, role=options["role"]
         )

@@ -5,13 +5,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
-from touchstone.core.models import Organisation
-from touchstone.core.request_context import request_id_scope
+from touchstone.core.management.base import TouchstoneCommand
 from touchstone.plans.exports import export_csv, export_json, export_pdf, export_xlsx
-from touchstone.plans.imports import ImportRejected, plan_import
+from touchstone.plans.imports import plan_import
 from touchstone.plans.models import Plan, PlanKind
 from touchstone.plans.selectors import plan_get_by_title
 
@@ -23,7 +22,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-class Command(BaseCommand):
+class Command(TouchstoneCommand):
     help = "Import a plan from CSV/XLSX, or export one as JSON, CSV, XLSX or a board report PDF."
 
     def add_arguments(self, parser):
@@ -31,7 +30,7 @@ class Command(BaseCommand):
         imp = sub.add_parser("import", help="Import a plan (all rows checked, all or nothing).")
         imp.add_argument("file")
         imp.add_argument("--name", required=True, help="The plan's title.")
-        imp.add_argument("--organisation", help="Organisation slug (needed if there are several).")
+        self.add_organisation_argument(imp, "Organisation slug (needed if there are several).")
         imp.add_argument("--kind", choices=PlanKind.values, default=PlanKind.BUSINESS_PLAN)
         exp = sub.add_parser("export", help="Export a plan.")
         exp.add_argument("name", help="The plan's title.")
@@ -41,44 +40,23 @@ class Command(BaseCommand):
         exp.add_argument("--organisation", help="Organisation slug, if titles repeat.")
 
     def handle(self, *args, action, **options):
-        with request_id_scope():
-            if action == "import":
-                self._import(options)
-            else:
-                self._export(options)
-
-    def _organisation(self, slug: str | None) -> Organisation:
-        if slug:
-            organisation = Organisation.objects.filter(slug=slug).first()
-            if organisation is None:
-                raise CommandError(f'no organisation "{slug}"', returncode=1)
-            return organisation
-        organisations = list(Organisation.objects.all()[:2])
-        if len(organisations) != 1:
-            raise CommandError("name the organisation with --organisation SLUG", returncode=1)
-        return organisations[0]
+        if action == "import":
+            self._import(options)
+        else:
+            self._export(options)
 
     def _import(self, options):
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"no such file: {path}", returncode=1)
-        organisation = self._organisation(options["organisation"])
-        try:
-            result = plan_import(
-                acting_user=None,
-                organisation=organisation,
-                name=options["name"],
-                filename=path.name,
-                data=path.read_bytes(),
-                kind=options["kind"],
-            )
-        except ImportRejected as exc:
-            for error in exc.errors:
-                self.stderr.write(error)
-            raise CommandError(
-                f"{path.name} was not imported: {len(exc.errors)} problem(s); nothing was written",
-                returncode=1,
-            ) from exc
+        if not Path(options["file"]).is_file():
+            raise CommandError(f"no such file: {options['file']}", returncode=1)
+        organisation = self.organisation(options["organisation"])
+        result = self.import_file(
+            options["file"],
+            plan_import,
+            acting_user=None,
+            organisation=organisation,
+            name=options["name"],
+            kind=options["kind"],
+        )
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
         self.stdout.write(

@@ -4,23 +4,20 @@ register from CSV, and the yearly CPD monitoring work."""
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
-from touchstone.core.models import Organisation, OrganisationKind
-from touchstone.core.request_context import request_id_scope
+from touchstone.core.management.base import TouchstoneCommand
+from touchstone.core.models import OrganisationKind
 from touchstone.core.tabular import csv_lines
 from touchstone.register.exports import registrants_export_rows
-from touchstone.register.imports import (
-    REGISTRANT_COLUMNS,
-    ImportRejected,
-    findings_import,
-    registrants_import,
-)
+from touchstone.register.imports import REGISTRANT_COLUMNS, findings_import, registrants_import
 from touchstone.register.services import cpd_reminders_schedule, cpd_sample_draw
 
 
-class Command(BaseCommand):
+class Command(TouchstoneCommand):
+    organisation_kind = OrganisationKind.REGULATOR
+    organisation_noun = "regulator"
     help = (
         "Import registrants or fitness-to-practise findings from CSV (all or nothing), draw the "
         "CPD monitoring sample, or schedule CPD reminders."
@@ -30,13 +27,13 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         registrants = sub.add_parser("import", help="Import registrants.")
         registrants.add_argument("file")
-        registrants.add_argument("--organisation", help="The regulator's slug.")
+        self.add_organisation_argument(registrants)
         findings = sub.add_parser("findings-import", help="Import findings.")
         findings.add_argument("file")
         export = sub.add_parser(
             "export", help="Write the register as CSV in the import's columns (private too)."
         )
-        export.add_argument("--organisation", help="The regulator's slug.")
+        self.add_organisation_argument(export)
         export.add_argument("--output", help="A file to write; default standard output.")
         sample = sub.add_parser(
             "cpd-sample", help="Draw a year's CPD monitoring sample (the seed is logged)."
@@ -44,13 +41,13 @@ class Command(BaseCommand):
         sample.add_argument("--year", type=int, required=True)
         sample.add_argument("--size", type=int, required=True)
         sample.add_argument("--seed", type=int, help="Repeat an earlier draw with its seed.")
-        sample.add_argument("--organisation", help="The regulator's slug.")
+        self.add_organisation_argument(sample)
         reminders = sub.add_parser(
             "cpd-reminders",
             help="Put the year-end CPD reminder on every member who has not submitted.",
         )
         reminders.add_argument("--year", type=int, help="Default: this year.")
-        reminders.add_argument("--organisation", help="The regulator's slug.")
+        self.add_organisation_argument(reminders)
         reminders.add_argument(
             "--schedule",
             action="store_true",
@@ -64,55 +61,39 @@ class Command(BaseCommand):
             return self._cpd_sample(**options)
         if action == "cpd-reminders":
             return self._cpd_reminders(**options)
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"no such file: {path}", returncode=1)
-        try:
-            with request_id_scope():
-                if action == "import":
-                    result = registrants_import(
-                        acting_user=None,
-                        regulator=self._regulator(options.get("organisation")),
-                        filename=path.name,
-                        data=path.read_bytes(),
-                    )
-                    what = "registrant"
-                else:
-                    result = findings_import(
-                        acting_user=None, filename=path.name, data=path.read_bytes()
-                    )
-                    what = "finding"
-        except ImportRejected as exc:
-            for error in exc.errors:
-                self.stderr.write(error)
-            raise CommandError(
-                f"{path.name} was not imported: {len(exc.errors)} problem(s); nothing was written",
-                returncode=1,
-            ) from exc
+        if action == "import":
+            regulator = self.organisation(options.get("organisation"))
+            result = self.import_file(
+                options["file"], registrants_import, acting_user=None, regulator=regulator
+            )
+            what = "registrant"
+        else:
+            result = self.import_file(options["file"], findings_import, acting_user=None)
+            what = "finding"
         plural = "" if result.created == 1 else "s"
-        self.stdout.write(f"imported {result.created} {what}{plural} from {path.name}")
+        self.stdout.write(
+            f"imported {result.created} {what}{plural} from {Path(options['file']).name}"
+        )
 
     def _export(self, *, organisation, output, **options) -> None:
-        regulator = self._regulator(organisation)
-        with request_id_scope():
-            rows = registrants_export_rows(
-                acting_user=None, regulator=regulator, as_of=timezone.localdate()
-            )
-            if output:
-                with open(output, "w", encoding="utf-8", newline="") as file:
-                    file.writelines(csv_lines(REGISTRANT_COLUMNS, rows))
-                self.stderr.write(f"wrote {output}")
-            else:
-                for chunk in csv_lines(REGISTRANT_COLUMNS, rows):
-                    self.stdout.write(chunk, ending="")
+        regulator = self.organisation(organisation)
+        rows = registrants_export_rows(
+            acting_user=None, regulator=regulator, as_of=timezone.localdate()
+        )
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as file:
+                file.writelines(csv_lines(REGISTRANT_COLUMNS, rows))
+            self.stderr.write(f"wrote {output}")
+        else:
+            for chunk in csv_lines(REGISTRANT_COLUMNS, rows):
+                self.stdout.write(chunk, ending="")
 
     def _cpd_sample(self, *, year, size, seed, organisation, **options) -> None:
-        regulator = self._regulator(organisation)
+        regulator = self.organisation(organisation)
         try:
-            with request_id_scope():
-                sample = cpd_sample_draw(
-                    acting_user=None, regulator=regulator, year=year, size=size, seed=seed
-                )
+            sample = cpd_sample_draw(
+                acting_user=None, regulator=regulator, year=year, size=size, seed=seed
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages), returncode=1) from exc
         self.stdout.write(
@@ -130,24 +111,9 @@ class Command(BaseCommand):
             self.stdout.write("daily CPD reminder task enqueued")
             return
         year = year or timezone.localdate().year
-        with request_id_scope():
-            count = cpd_reminders_schedule(
-                acting_user=None, regulator=self._regulator(organisation), year=year
-            )
+        count = cpd_reminders_schedule(
+            acting_user=None, regulator=self.organisation(organisation), year=year
+        )
         self.stdout.write(
             f"CPD reminders for {year} in place for {count} member{'' if count == 1 else 's'}"
         )
-
-    def _regulator(self, slug: str | None) -> Organisation:
-        regulators = Organisation.objects.filter(kind=OrganisationKind.REGULATOR)
-        if slug:
-            regulators = regulators.filter(slug=slug)
-        found = list(regulators[:2])
-        if len(found) != 1:
-            raise CommandError(
-                "name the regulator with --organisation SLUG"
-                if len(found) > 1 or not slug
-                else f'no regulator "{slug}"',
-                returncode=1,
-            )
-        return found[0]

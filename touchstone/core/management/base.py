@@ -1,0 +1,81 @@
+"""The base of every `touchstone` command: an organisation named by --organisation SLUG (or the
+only one there is), a request id for the audit trail, and import problems as one line each."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from touchstone.core.imports import ImportRejected
+from touchstone.core.models import Organisation, OrganisationKind
+from touchstone.core.request_context import request_id_scope
+
+
+def _fail(message: str) -> CommandError:
+    return CommandError(message, returncode=1)
+
+
+class TouchstoneCommand(BaseCommand):
+    """Subclasses set `organisation_kind` (None for any kind) and `organisation_noun` ("the
+    regulator"), add the option with `add_organisation_argument`, and call
+    `self.organisation(slug)`; they read import files with `self.import_file(...)`.
+
+    Everything the command does runs in one request id scope, so its audit events share an id.
+    An `ImportRejected` raised anywhere becomes its messages on standard error, one a line, and
+    exit status 1."""
+
+    organisation_kind: str | None = None
+    organisation_noun = "organisation"
+
+    def execute(self, *args, **options):
+        with request_id_scope():
+            try:
+                return super().execute(*args, **options)
+            except ImportRejected as exc:
+                raise self.rejected(exc, "the input") from exc
+
+    def add_organisation_argument(self, parser, help_text: str | None = None) -> None:
+        parser.add_argument(
+            "--organisation",
+            help=help_text
+            or f"The {self.organisation_noun}'s slug (needed only when there are several).",
+        )
+
+    def organisation(self, slug: str | None) -> Organisation:
+        """The organisation with this slug, or the only one of the kind when no slug is given."""
+        noun = self.organisation_noun
+        candidates = Organisation.objects.all()
+        if self.organisation_kind:
+            candidates = candidates.filter(kind=self.organisation_kind)
+        if slug:
+            found = candidates.filter(slug=slug).first()
+            if found is None:
+                raise _fail(f'no {noun} "{slug}"')
+            return found
+        found = list(candidates.order_by("slug")[:2])
+        if not found:
+            kind = self.organisation_kind or "|".join(OrganisationKind.values)
+            raise _fail(
+                f"there is no {noun} yet: add one with "
+                f'"touchstone organisations add SLUG NAME --kind {kind}" '
+                f"(--organisation SLUG is optional while there is only one)"
+            )
+        if len(found) > 1:
+            raise _fail(f"name the {noun} with --organisation SLUG")
+        return found[0]
+
+    def import_file(self, path_text: str, importer, **kwargs):
+        """Run `importer(filename=..., data=<the open file>, size=..., **kwargs)` on a file,
+        streamed from disk; a rejected file is reported row by row and exits 1."""
+        path = Path(path_text)
+        if not path.is_file():
+            raise _fail(f"no such file: {path}")
+        with path.open("rb") as file:
+            try:
+                return importer(filename=path.name, data=file, size=path.stat().st_size, **kwargs)
+            except ImportRejected as exc:
+                raise self.rejected(exc, path.name) from exc
+
+    def rejected(self, exc: ImportRejected, what: str) -> CommandError:
+        for error in exc.errors:
+            self.stderr.write(error)
+        return _fail(f"{what} was not imported: {exc.count} problem(s); nothing was written")
