@@ -41,27 +41,11 @@ CASES = ("idle", "floor", "import", "bad-last-row")
 def write_file(path: Path, n: int, *, bad_last_row: bool = False) -> None:
     """N register rows in the import's columns (the names from the demo's lists)."""
     from touchstone.register.demo import FAMILY, FIRMS, GIVEN, TOWNS
+    from touchstone.register.imports import REGISTRANT_COLUMNS
 
     rights = ["immigration", "advocacy", "probate", "conveyancing", "litigation_civil"]
     rng = random.Random(42)
-    header = [
-        "number",
-        "kind",
-        "title",
-        "given_names",
-        "family_name",
-        "entity_name",
-        "category",
-        "status",
-        "admitted_on",
-        "rights",
-        "entity",
-        "town",
-        "postcode",
-        "email",
-        "date_of_birth",
-        "home_address",
-    ]
+    header = list(REGISTRANT_COLUMNS)
     with path.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
         writer.writerow(header)

@@ -3,6 +3,7 @@ only one there is), a request id for the audit trail, and import problems as one
 
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from touchstone.core.imports import ImportRejected
@@ -21,7 +22,7 @@ class TouchstoneCommand(BaseCommand):
 
     Everything the command does runs in one request id scope, so its audit events share an id.
     An `ImportRejected` raised anywhere becomes its messages on standard error, one a line, and
-    exit status 1."""
+    exit status 1; a service's `ValidationError` becomes its messages and exit status 1."""
 
     organisation_kind: str | None = None
     organisation_noun = "organisation"
@@ -32,6 +33,8 @@ class TouchstoneCommand(BaseCommand):
                 return super().execute(*args, **options)
             except ImportRejected as exc:
                 raise self.rejected(exc, "the input") from exc
+            except ValidationError as exc:  # a service refused: its messages, exit 1
+                raise _fail("; ".join(exc.messages)) from exc
 
     def add_organisation_argument(self, parser, help_text: str | None = None) -> None:
         parser.add_argument(
@@ -66,14 +69,19 @@ class TouchstoneCommand(BaseCommand):
     def import_file(self, path_text: str, importer, **kwargs):
         """Run `importer(filename=..., data=<the open file>, size=..., **kwargs)` on a file,
         streamed from disk; a rejected file is reported row by row and exits 1."""
-        path = Path(path_text)
-        if not path.is_file():
-            raise _fail(f"no such file: {path}")
+        path = self.existing_file(path_text)
         with path.open("rb") as file:
             try:
                 return importer(filename=path.name, data=file, size=path.stat().st_size, **kwargs)
             except ImportRejected as exc:
                 raise self.rejected(exc, path.name) from exc
+
+    def existing_file(self, path_text: str) -> Path:
+        """The path, if it names a file (check before anything else the command needs)."""
+        path = Path(path_text)
+        if not path.is_file():
+            raise _fail(f"no such file: {path}")
+        return path
 
     def rejected(self, exc: ImportRejected, what: str) -> CommandError:
         for error in exc.errors:

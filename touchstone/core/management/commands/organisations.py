@@ -1,8 +1,5 @@
 """`touchstone organisations add|list`: manage the bodies that use Touchstone."""
 
-from django.core.exceptions import ValidationError
-from django.core.management.base import CommandError
-
 from touchstone.core.management.base import TouchstoneCommand
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.core.services import organisation_create
@@ -24,13 +21,7 @@ class Command(TouchstoneCommand):
             for organisation in Organisation.objects.order_by("slug"):
                 self.stdout.write(f"{organisation.slug}\t{organisation.kind}\t{organisation.name}")
             return
-        try:
-            organisation = organisation_create(
-                acting_user=None,
-                slug=options["slug"],
-                name=options["name"],
-                kind=options["kind"],
-            )
-        except ValidationError as exc:
-            raise CommandError("; ".join(exc.messages), returncode=1) from exc
+        organisation = organisation_create(
+            acting_user=None, slug=options["slug"], name=options["name"], kind=options["kind"]
+        )
         self.stdout.write(f"added {organisation.slug}: {organisation.name}")

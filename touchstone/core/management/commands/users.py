@@ -2,7 +2,6 @@
 
 import getpass
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
 from touchstone.core.management.base import TouchstoneCommand
@@ -41,17 +40,14 @@ class Command(TouchstoneCommand):
             password = getpass.getpass("Password: ")
             if password != getpass.getpass("Password (again): "):
                 raise CommandError("the passwords do not match", returncode=1)
-        try:
-            user = user_create(
-                acting_user=None,
-                username=options["username"],
-                password=password,
-                email=options["email"],
-                first_name=options["first_name"],
-                last_name=options["last_name"],
-            )
-        except ValidationError as exc:
-            raise CommandError("; ".join(exc.messages), returncode=1) from exc
+        user = user_create(
+            acting_user=None,
+            username=options["username"],
+            password=password,
+            email=options["email"],
+            first_name=options["first_name"],
+            last_name=options["last_name"],
+        )
         self.stdout.write(f"added user {user.username}")
 
     def _grant(self, options):

@@ -46,8 +46,7 @@ class Command(TouchstoneCommand):
             self._export(options)
 
     def _import(self, options):
-        if not Path(options["file"]).is_file():
-            raise CommandError(f"no such file: {options['file']}", returncode=1)
+        self.existing_file(options["file"])
         organisation = self.organisation(options["organisation"])
         result = self.import_file(
             options["file"],

@@ -61,6 +61,7 @@ class Command(TouchstoneCommand):
             return self._cpd_sample(**options)
         if action == "cpd-reminders":
             return self._cpd_reminders(**options)
+        self.existing_file(options["file"])
         if action == "import":
             regulator = self.organisation(options.get("organisation"))
             result = self.import_file(
