@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from touchstone.plans import rules
@@ -49,6 +49,20 @@ def plan(organisation):
     actions=st.lists(ACTION, min_size=1, max_size=6),
     as_of=NEAR,
     stale_days=st.integers(min_value=0, max_value=30),
+)
+# Created half an hour after midnight in summer time (the evening before in UTC), exactly
+# `stale_days` days before the day asked about: not yet stale.
+@example(
+    actions=[
+        {
+            "due": None,
+            "status": "in_progress",
+            "created": (TODAY - timedelta(days=10), 30),
+            "progress": [],
+        }
+    ],
+    as_of=TODAY,
+    stale_days=10,
 )
 def test_the_dashboard_lists_exactly_what_the_rules_say(plan, actions, as_of, stale_days):
     expected: dict[str, set[str]] = {"overdue": set(), "due_soon": set(), "stale": set()}
