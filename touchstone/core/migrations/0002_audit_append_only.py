@@ -1,6 +1,6 @@
 """On PostgreSQL, refuse UPDATE and DELETE on the audit table at the database level.
 
-TRUNCATE (an owner-only maintenance operation, used by test isolation) is left alone.
+TRUNCATE is refused by migration 0004.
 """
 
 from django.db import migrations

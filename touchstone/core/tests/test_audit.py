@@ -67,3 +67,14 @@ def test_database_refuses_update_and_delete_on_postgresql(organisation):
 def test_changes_lists_only_fields_that_differ():
     event = AuditEvent(before={"a": 1, "b": 2}, after={"a": 1, "b": 3, "c": 4})
     assert event.changes() == [("b", 2, 3), ("c", None, 4)]
+
+
+@pytest.mark.django_db
+def test_database_refuses_truncate_on_postgresql(organisation):
+    if connection.vendor != "postgresql":
+        pytest.skip("the append-only trigger is PostgreSQL's")
+    event = audit_record(actor=None, action="create", obj=organisation)
+    for sql in ("TRUNCATE core_auditevent", "TRUNCATE core_auditevent CASCADE"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
