@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
+from touchstone.core.inputs import parse_id
 from touchstone.core.models import (
     AuditEvent,
     Deadline,
@@ -107,11 +108,7 @@ def described_changes(model: type[models.Model], events: list[AuditEvent]) -> li
 
 def _is_key(value) -> bool:
     """An id of a linked record (events may also record a code or a name instead)."""
-    return (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        or (isinstance(value, str) and value.isdigit())
-    )
+    return parse_id(value) is not None
 
 
 def notifications_for_user(user, *, unread_only: bool = False) -> QuerySet[Notification]:

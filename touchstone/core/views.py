@@ -7,10 +7,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from touchstone.core.forms import ThrottledAuthenticationForm
+from touchstone.core.inputs import local_redirect_target, parse_id
 from touchstone.core.middleware import ActiveOrganisationMiddleware
 from touchstone.core.selectors import (
     deadlines_for_user,
@@ -49,7 +49,7 @@ def switch_organisation(request):
         raise PermissionDenied("You are not a member of that organisation.")
     request.session[ActiveOrganisationMiddleware.SESSION_KEY] = int(wanted)
     messages.success(request, f"You are now working as {allowed[wanted].name}.")
-    return redirect(request.POST.get("next") or "core:home")
+    return redirect(local_redirect_target(request, request.POST.get("next"), "core:home"))
 
 
 @login_required
@@ -59,7 +59,8 @@ def history(request, app_label: str, model_name: str, pk: str):
         model = apps.get_model(app_label, model_name)
     except LookupError as exc:
         raise Http404("No such kind of record.") from exc
-    obj = model._default_manager.filter(pk=pk).first() if pk.isdigit() else None
+    key = parse_id(pk)
+    obj = model._default_manager.filter(pk=key).first() if key is not None else None
     if obj is None or not request.user.has_perm(f"{app_label}.view_{model_name}", obj):
         raise Http404("No such record.")
     page = Paginator(history_for_object(obj).select_related("actor"), 50).get_page(
@@ -73,15 +74,9 @@ def history(request, app_label: str, model_name: str, pk: str):
             "object": obj,
             "page": page,
             "events": zip(events, described_changes(model, events), strict=True),
-            "back": _local(request, request.GET.get("back", "")),
+            "back": local_redirect_target(request, request.GET.get("back"), ""),
         },
     )
-
-
-def _local(request, url: str) -> str:
-    """A way back that stays on this site, or nothing."""
-    safe = url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()})
-    return url if url.startswith("/") and safe else ""
 
 
 @login_required

@@ -1,0 +1,69 @@
+"""What every module does with untrusted input: ids, redirect targets and text.
+
+One place, so that a form, an API serializer, an import and a URL all apply the same checks:
+- `parse_id`: a record id is ASCII digits only ("²" and "١" pass `str.isdigit()` and `int()`),
+  within the range of a database key.
+- `local_redirect_target`: a redirect target taken from input stays on this site.
+- `validate_plain_text`: text holds no NUL byte and no control character other than newline,
+  carriage return and tab (they break XLSX exports and PostgreSQL refuses NUL outright);
+  `without_control_characters` drops any that are already stored, for exports.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.http import url_has_allowed_host_and_scheme
+
+_ID = re.compile(r"[0-9]{1,18}", re.ASCII)  # below 2**63: fits every integer key
+_BIGGEST_ID = 2**63 - 1
+
+# C0 controls except tab, newline and carriage return; DEL and the C1 controls; and the
+# non-characters U+FFFE/U+FFFF, which XML (and so XLSX) cannot hold either.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def parse_id(value) -> int | None:
+    """A record id from input, or None when it is not one (so the caller answers 404 or 400)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 < value <= _BIGGEST_ID else None
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        return None
+    number = int(value)
+    return number if 0 < number <= _BIGGEST_ID else None
+
+
+def local_redirect_target(request, url: str | None, fallback: str) -> str:
+    """`url` when it is a path on this site (same host, same scheme), else `fallback`."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return fallback
+
+
+def text_problem(value: str) -> str | None:
+    """Why a piece of text cannot be stored, in words, or None when it can."""
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "Remove the NUL character (a zero byte) from the text"
+    return (
+        f"Remove the control character U+{ord(found.group()):04X} from the text "
+        "(only line breaks and tabs are allowed)"
+    )
+
+
+def validate_plain_text(value) -> None:
+    """Django validator: refuses NUL and control characters other than newline and tab."""
+    if isinstance(value, str) and (problem := text_problem(value)) is not None:
+        raise ValidationError(problem, code="control_character")
+
+
+def without_control_characters(value: str) -> str:
+    """Text fit for an export: any control character stored before it was refused is dropped."""
+    return _CONTROL.sub("", value)
