@@ -197,6 +197,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "touchstone.core.api.parsers.JSONParser",
+        "touchstone.core.api.parsers.FormParser",
+        "touchstone.core.api.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "touchstone.core.api.pagination.StandardPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "touchstone.core.api.errors.exception_handler",

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import ProhibitNullCharactersValidator
 
+from touchstone.core.inputs import validate_plain_text
 from touchstone.core.services import login_attempt_record, login_is_locked
 
 # The GOV.UK error modifier for each kind of control.
@@ -32,7 +34,19 @@ class GovukForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._name_required_answers()
+        self._refuse_control_characters()
         self._describe()
+
+    def _refuse_control_characters(self) -> None:
+        """Every text field refuses NUL and control characters (core.inputs), with its own
+        message in place of Django's NUL-only one."""
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators = [
+                    v
+                    for v in field.validators
+                    if not isinstance(v, ProhibitNullCharactersValidator)
+                ] + [validate_plain_text]
 
     def _name_required_answers(self) -> None:
         """ "Enter the date", "Select a status": each missing answer says which it is, so the

@@ -67,3 +67,14 @@ def validate_plain_text(value) -> None:
 def without_control_characters(value: str) -> str:
     """Text fit for an export: any control character stored before it was refused is dropped."""
     return _CONTROL.sub("", value)
+
+
+def without_control_characters_in(data):
+    """`without_control_characters` applied to every string in JSON-like data."""
+    if isinstance(data, str):
+        return without_control_characters(data)
+    if isinstance(data, dict):
+        return {key: without_control_characters_in(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [without_control_characters_in(item) for item in data]
+    return data

@@ -15,9 +15,13 @@ from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
 
+from touchstone.core.inputs import text_problem, without_control_characters
+
 # Characters that start a formula in a spreadsheet; an exported cell starting with one gets a
 # leading apostrophe, which the import takes off again (`unguard`).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters Excel does not allow in a sheet title; a title is at most 31 characters.
+_SHEET_TITLE_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
 class TableError(ValueError):
@@ -70,6 +74,8 @@ class TableReader:
         if header_row is None or not any(_cell_text(c) for c in header_row):
             raise TableError("the file is empty: the first row must name the columns")
         self._all_headers = [_cell_text(c).lower() for c in header_row]
+        if problems := _text_problems(1, self._all_headers, self._all_headers):
+            raise TableError("; ".join(problems))
         self.headers = [h for h in self._all_headers if h]
 
     def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
@@ -83,6 +89,8 @@ class TableReader:
                 if not any(values):
                     continue
                 padded = values + [""] * (len(headers) - len(values))
+                if problems := _text_problems(number, headers, padded):
+                    raise TableError("; ".join(problems))  # NUL or control characters
                 yield number, {h: padded[i] for i, h in enumerate(headers) if h}
         finally:
             raw.close()
@@ -115,6 +123,18 @@ class TableReader:
             text.detach()  # leave the caller's file open
 
 
+def _text_problems(number: int, headers: list[str], values: list[str]) -> list[str]:
+    """Row messages for cells holding NUL or control characters (core.inputs)."""
+    problems = []
+    for i, value in enumerate(values):
+        problem = text_problem(value)
+        if problem is not None:
+            column = headers[i] if i < len(headers) and headers[i] else f"number {i + 1}"
+            where = f'row {number}, column "{without_control_characters(column)}"'
+            problems.append(f"{where}: {problem[:1].lower()}{problem[1:]}")
+    return problems
+
+
 def read_table(filename: str, data: bytes) -> Table:
     """The whole of a small table in memory (see `TableReader` to stream a large one)."""
     reader = TableReader(filename, data)
@@ -139,9 +159,17 @@ def csv_lines(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator
     yield buffer.getvalue()
 
 
+def sheet_title(text: str) -> str:
+    """A title Excel accepts for a sheet: no `[]:*?/\\`, no control characters, no apostrophe
+    at either end, 1 to 31 characters."""
+    cleaned = " ".join(without_control_characters(text).translate(_SHEET_TITLE_FORBIDDEN).split())
+    cleaned = cleaned[:31].strip().strip("'").strip()
+    return cleaned or "Sheet1"
+
+
 def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31] or "Sheet1")
+    sheet = workbook.create_sheet(title=sheet_title(title))
     sheet.append(list(headers))
     for row in rows:
         sheet.append([_safe_cell(v) if isinstance(v, str) else v for v in row])
@@ -182,7 +210,11 @@ def download(chunks: Iterable[str | bytes], *, fmt: str, filename: str):
 
 
 def _safe_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in exported text (CSV injection)."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+    """Neutralise spreadsheet formulas in exported text (CSV injection), and drop control
+    characters stored before input refused them (XLSX cannot hold them)."""
+    if not isinstance(value, str):
+        return value
+    value = without_control_characters(value)
+    if value[:1] in FORMULA_STARTS:
         return "'" + value
     return value

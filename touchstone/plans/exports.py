@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from touchstone.core.inputs import without_control_characters_in
 from touchstone.core.pdf import render_pdf
 from touchstone.core.tabular import write_csv, write_json, write_xlsx
 from touchstone.plans import rules
@@ -44,7 +45,8 @@ def plan_export_data(plan: Plan, *, as_of: date) -> dict:
         }
         for action, progress, overdue in _export_rows(plan, as_of=as_of)
     ]
-    return {"plan": plan.title, "as_of": as_of.isoformat(), "actions": actions}
+    data = {"plan": plan.title, "as_of": as_of.isoformat(), "actions": actions}
+    return without_control_characters_in(data)  # any stored before input refused them
 
 
 def export_json(plan: Plan, *, as_of: date) -> bytes:
