@@ -49,6 +49,13 @@ def normalise_postcode(text: str) -> str:
 POSTCODE_START = re.compile(r"^[a-z]{1,2}[0-9]")
 
 
+def searchable_postcode(*, kind: str, postcode: str) -> str:
+    """The postcode the public search may match, folded: an entity's (its business address,
+    where the register lists it as practising); never an individual's, which is private —
+    the public filter finds individuals by town only, so no prefix can confirm their postcode."""
+    return normalise_postcode(postcode) if kind == "entity" else ""
+
+
 def postcode_prefix(text: str) -> str:
     """The postcode searched for, when the text is one or the start of one ("MK40", "sw1a 1")
     — letters then a digit, which no town name has; "" for a town."""

@@ -129,14 +129,16 @@ def _prepare(registrant: Registrant) -> None:
 
 
 def prepare_search_fields(registrant: Registrant) -> None:
-    """The columns search and register order read: name order, folded postcode and town."""
+    """The columns search and register order read: name order, folded public postcode, town."""
     registrant.search_name = rules.order_name(
         kind=registrant.kind,
         given_names=registrant.given_names,
         family_name=registrant.family_name,
         entity_name=registrant.entity_name,
     )
-    registrant.search_postcode = rules.normalise_postcode(registrant.postcode)
+    registrant.search_postcode = rules.searchable_postcode(
+        kind=registrant.kind, postcode=registrant.postcode
+    )
     registrant.search_town = rules.normalise_town(registrant.town)
 
 
