@@ -170,9 +170,7 @@ class CpdActivityForm(GovukForm):
 
 
 class CpdSampleForm(GovukForm):
-    year = forms.IntegerField(
-        min_value=2000, max_value=2100, widget=govuk_input("govuk-input--width-4")
-    )
+    year = forms.IntegerField(widget=govuk_input("govuk-input--width-4"))  # range: the service
     size = forms.IntegerField(
         label="Number of members to sample", min_value=1, widget=govuk_input("govuk-input--width-5")
     )

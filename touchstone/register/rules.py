@@ -145,6 +145,35 @@ def scheme_in_force(schemes: Iterable[CpdSchemeData], year: int) -> CpdSchemeDat
     return max(in_force, key=lambda s: s.effective_from)
 
 
+def cpd_years(schemes: Iterable[CpdSchemeData], *, this_year: int) -> range:
+    """The CPD years there can be a record for: from the year the first scheme came into force
+    to the current year. Without a scheme: this year only."""
+    starts = [s.effective_from.year for s in schemes]
+    return range(min(starts, default=this_year), this_year + 1)
+
+
+def cpd_year_problem(year: int, years: range) -> str | None:
+    """Why a CPD year cannot be used, in words, or None."""
+    if year in years:
+        return None
+    if year > years[-1]:
+        return f"{year} has not started: the latest CPD year is {years[-1]}"
+    return f"The CPD scheme started in {years[0]}: enter a year from {years[0]} to {years[-1]}"
+
+
+def sample_size_problem(size: int, population: int) -> str | None:
+    """A monitoring sample takes at least one member and at most the whole population."""
+    if size < 1:
+        return "The sample needs at least one member"
+    if size > population:
+        members = "member" if population == 1 else "members"
+        return (
+            f"The sample can be at most {population}: that year has {population} {members} "
+            "to monitor"
+        )
+    return None
+
+
 def cpd_year_end(year: int) -> date:
     """A CPD year is the calendar year; its record is due by 31 December."""
     return date(year, 12, 31)

@@ -4,20 +4,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from touchstone.register import rules
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample, CpdScheme, Registrant
 from touchstone.register.selectors.staff import officer_organisations
 
 
+def _schemes() -> list[rules.CpdSchemeData]:
+    return [
+        rules.CpdSchemeData(s.effective_from, s.minimum_hours, tuple(s.required_types))
+        for s in CpdScheme.objects.all()
+    ]
+
+
 def scheme_for_year(year: int) -> rules.CpdSchemeData:
-    return rules.scheme_in_force(
-        [
-            rules.CpdSchemeData(s.effective_from, s.minimum_hours, tuple(s.required_types))
-            for s in CpdScheme.objects.all()
-        ],
-        year,
-    )
+    return rules.scheme_in_force(_schemes(), year)
+
+
+def cpd_years() -> range:
+    """The CPD years a record or a sample can be for (the schemes' effective range)."""
+    return rules.cpd_years(_schemes(), this_year=timezone.localdate().year)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from touchstone.core.permissions import require_perm
 from touchstone.core.services import audit_record, deadline_close, deadline_set, snapshot
 from touchstone.register import rules
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample, Kind, Registrant
+from touchstone.register.selectors.cpd import cpd_years
 
 REMINDER_KIND = "register.cpd"
 
@@ -46,6 +47,8 @@ def cpd_activity_add(
         raise ValidationError({"hours": "Enter the hours spent, more than 0."})
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": "The date cannot be in the future."})
+    if (problem := rules.cpd_year_problem(done_on.year, cpd_years())) is not None:
+        raise ValidationError({"done_on": f"{problem}."})
     record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=done_on.year)
     own = acting_user is not None and acting_user.pk == registrant.user_id
     if record.submitted_on and own:  # the regulator may still correct a submitted year
@@ -80,6 +83,8 @@ def cpd_submit(*, acting_user, registrant: Registrant, year: int) -> CpdRecord:
     _require_own_or_officer(acting_user, registrant)
     if year > timezone.localdate().year:
         raise ValidationError("You cannot submit a record for a year that has not started.")
+    if (problem := rules.cpd_year_problem(year, cpd_years())) is not None:
+        raise ValidationError(f"{problem}.")
     record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=year)
     own = acting_user is not None and acting_user.pk == registrant.user_id
     if record.submitted_on and own:  # the regulator may still correct a submitted year
@@ -110,10 +115,14 @@ def cpd_sample_draw(
     """Draw the year's monitoring sample. The seed is stored and audited: drawing again with
     the same seed over the same register gives the same sample."""
     require_perm(acting_user, "register.change_registrant", regulator)
+    if (problem := rules.cpd_year_problem(year, cpd_years())) is not None:
+        raise ValidationError({"year": f"{problem}."})
     if size < 1:
         raise ValidationError({"size": "The sample needs at least one member."})
-    seed = secrets.randbelow(2**31) if seed is None else seed
     population = _monitoring_population(regulator, year)
+    if (problem := rules.sample_size_problem(size, len(population))) is not None:
+        raise ValidationError({"size": f"{problem}."})
+    seed = secrets.randbelow(2**31) if seed is None else seed
     sample = CpdSample(
         regulator=regulator,
         year=year,

@@ -173,3 +173,63 @@ def test_reminders_warn_before_year_end_and_stop_when_submitted(
     deadline.refresh_from_db()
     assert deadline.state == Deadline.State.MET
     assert cpd_reminders_schedule(acting_user=officer, regulator=organisation, year=year) == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", [1, 1999, 32767])
+def test_a_member_cannot_submit_a_year_outside_the_scheme(register, member, year):
+    client = Client()
+    client.force_login(member)
+    response = client.post(f"/register/my-cpd/{year}/submit/", follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The CPD scheme started in 2000" in page or "has not started" in page
+    assert not CpdRecord.objects.filter(year=year).exists()
+    assert not AuditEvent.objects.filter(action="submit_cpd").exists()
+
+
+@pytest.mark.django_db
+def test_an_activity_before_the_scheme_is_refused_on_its_date(register, member):
+    client = Client()
+    client.force_login(member)
+    response = client.post(
+        "/register/my-cpd/",
+        {
+            "done_on": "1999-12-31",
+            "hours": "2",
+            "activity_type": "Course or webinar",
+            "description": "x",
+        },
+    )
+    assert response.status_code == 200
+    assert "The CPD scheme started in 2000" in response.content.decode()
+    assert not CpdRecord.objects.filter(year=1999).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"year": "2025", "size": str(10**12)},
+            "The sample can be at most 1: that year has 1 member",
+        ),
+        ({"year": "2025", "size": "2"}, "The sample can be at most 1"),
+        ({"year": "1999", "size": "1"}, "The CPD scheme started in 2000"),
+        ({"year": "2099", "size": "1"}, "2099 has not started"),
+    ],
+)
+def test_a_sample_is_within_the_population_and_the_scheme_years(register, officer, data, message):
+    client = Client()
+    client.force_login(officer)
+    response = client.post("/register/staff/cpd/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert CpdSample.objects.count() == 0
+    assert not AuditEvent.objects.filter(action="draw_cpd_sample").exists()
+
+
+@pytest.mark.django_db
+def test_a_sample_of_the_whole_population_is_allowed(register, officer, organisation):
+    sample = cpd_sample_draw(acting_user=officer, regulator=organisation, year=2025, size=1)
+    assert sample.numbers == ["100001"]  # the only authorised individual

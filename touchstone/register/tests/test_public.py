@@ -217,9 +217,11 @@ def test_a_private_postcode_cannot_be_confirmed_through_the_town_filter(register
                 assert individual.number not in [r["number"] for r in api["results"]], params
                 page = Client().get("/register/", params)
                 assert f"/register/{individual.number}/" not in page.content.decode(), params
-        found = Client().get(
-            "/api/v1/public/register/", {"town": individual.town, "q": individual.number}
-        ).json()
+        found = (
+            Client()
+            .get("/api/v1/public/register/", {"town": individual.town, "q": individual.number})
+            .json()
+        )
         assert [r["number"] for r in found["results"]] == [individual.number]
 
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from touchstone.register import rules
 from touchstone.register.rules import (
     CpdActivityData,
     CpdSchemeData,
@@ -388,3 +389,36 @@ def test_rules_module_uses_the_standard_library_only():
         "decimal",
     }
     assert imported <= allowed, imported - allowed
+
+
+@pytest.mark.parametrize(
+    ("starts", "this_year", "expected"),
+    [
+        ([2000], 2026, range(2000, 2027)),
+        ([2010, 2005], 2026, range(2005, 2027)),
+        ([], 2026, range(2026, 2027)),
+    ],
+)
+def test_cpd_years_run_from_the_first_scheme_to_this_year(starts, this_year, expected):
+    schemes = [rules.CpdSchemeData(date(y, 6, 1), Decimal(12)) for y in starts]
+    assert rules.cpd_years(schemes, this_year=this_year) == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "problem"),
+    [
+        (2000, None),
+        (2026, None),
+        (1999, "started in 2000"),
+        (1, "started in 2000"),
+        (2027, "has not started"),
+    ],
+)
+def test_cpd_year_problem(year, problem):
+    found = rules.cpd_year_problem(year, range(2000, 2027))
+    assert found is None if problem is None else problem in found
+
+
+@given(st.integers(min_value=-5, max_value=10**13), st.integers(min_value=0, max_value=1000))
+def test_sample_size_is_from_one_to_the_population(size, population):
+    assert (rules.sample_size_problem(size, population) is None) == (1 <= size <= population)
