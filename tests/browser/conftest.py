@@ -48,11 +48,22 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A page whose test fails if the Content-Security-Policy blocked anything on the way
+    (a script, a style, a connection) or a script failed."""
     context = browser.new_context(base_url=live_server.url, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: blocked.append(f"{page.url}: {message.text}")
+        if "Content Security Policy" in message.text
+        else None,
+    )
+    page.on("pageerror", lambda error: blocked.append(f"{page.url}: {error}"))
     yield page
     context.close()
+    assert not blocked, "blocked by the Content-Security-Policy or failed:\n" + "\n".join(blocked)
 
 
 @pytest.fixture

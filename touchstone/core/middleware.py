@@ -1,6 +1,7 @@
 import re
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 from touchstone.core.request_context import request_id_scope
 from touchstone.core.selectors import memberships_for_user
@@ -45,3 +46,23 @@ class ActiveOrganisationMiddleware:
             active = next((o for o in organisations if o.pk == chosen), None)
             request.organisation = active or (organisations[0] if organisations else None)  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+class PrivateResponseMiddleware:
+    """A response to a signed-in user (session or API token) is never stored by a browser or a
+    shared cache: staff pages, exports and API answers carry private data. A response that
+    declares itself cacheable (the public register's `public, max-age`) is left alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if getattr(user, "is_authenticated", False) and not _declares_public(response):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def _declares_public(response: HttpResponse) -> bool:
+    return "public" in [d.strip() for d in response.get("Cache-Control", "").lower().split(",")]
