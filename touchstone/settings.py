@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
+from touchstone.core.rules import parse_networks as _parse_networks
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("TOUCHSTONE_VAR_DIR", BASE_DIR / "var"))
 
@@ -157,8 +159,20 @@ LOGOUT_REDIRECT_URL = "core:home"
 
 # Sign-in throttling: this many failures for one username or one address within the window
 # locks further attempts until the window has passed.
+# Sign-in throttling (core.services.login_refusal): an account slows down after this many
+# failures (1, 2, 4 … seconds, at most the maximum delay); an address is refused after its own
+# limit; both over the window.
 TOUCHSTONE_LOGIN_MAX_FAILURES = int(os.environ.get("TOUCHSTONE_LOGIN_MAX_FAILURES", "5"))
+TOUCHSTONE_LOGIN_MAX_DELAY_SECONDS = int(os.environ.get("TOUCHSTONE_LOGIN_MAX_DELAY_SECONDS", "60"))
+TOUCHSTONE_LOGIN_ADDRESS_MAX_FAILURES = int(
+    os.environ.get("TOUCHSTONE_LOGIN_ADDRESS_MAX_FAILURES", "20")
+)
 TOUCHSTONE_LOGIN_WINDOW_MINUTES = int(os.environ.get("TOUCHSTONE_LOGIN_WINDOW_MINUTES", "15"))
+# The client's address comes from this header only when the connection is from one of the
+# trusted proxies (addresses or networks, e.g. "10.0.0.5, 10.1.0.0/16"); otherwise it is the
+# connection's own address.
+TOUCHSTONE_TRUSTED_PROXIES = _parse_networks(os.environ.get("TOUCHSTONE_TRUSTED_PROXIES", ""))
+TOUCHSTONE_CLIENT_IP_HEADER = os.environ.get("TOUCHSTONE_CLIENT_IP_HEADER", "X-Forwarded-For")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,9 +1,11 @@
+from math import ceil
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import ProhibitNullCharactersValidator
 
-from touchstone.core.inputs import validate_plain_text
-from touchstone.core.services import login_attempt_record, login_is_locked
+from touchstone.core.inputs import client_ip, validate_plain_text
+from touchstone.core.services import login_attempt_record, login_refusal
 
 # The GOV.UK error modifier for each kind of control.
 _ERROR_CLASSES = {
@@ -89,23 +91,29 @@ class GovukForm(forms.Form):
                 attrs.pop("aria-describedby", None)
 
 
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 class ThrottledAuthenticationForm(AuthenticationForm):
-    """Sign-in that refuses further attempts after repeated failures (per username and address)."""
+    """Sign-in throttled per client address and per account (`services.login_refusal`): an
+    address that failed too often is refused for a while; an account that failed too often is
+    slowed down, never locked, so its owner can still sign in from anywhere."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked": ("Too many failed sign-in attempts. Wait 15 minutes before trying again."),
+        "address": "Too many failed sign-in attempts from your network. Try again in %(wait)s.",
+        "account": (
+            "Too many failed sign-in attempts for this account. Wait %(wait)s, then try again."
+        ),
     }
 
     def clean(self):
         username = (self.data.get("username") or "").strip()
         ip_address = client_ip(self.request) if self.request else None
-        if username and login_is_locked(username=username, ip_address=ip_address):
-            raise forms.ValidationError(self.error_messages["locked"], code="locked")
+        refusal = login_refusal(username=username, ip_address=ip_address) if username else None
+        if refusal is not None:
+            raise forms.ValidationError(
+                self.error_messages[refusal.reason],
+                code="locked",
+                params={"wait": _in_words(refusal.retry_after)},
+            )
         try:
             cleaned = super().clean()
         except forms.ValidationError:
@@ -114,3 +122,10 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             raise
         login_attempt_record(username=username, ip_address=ip_address, succeeded=True)
         return cleaned
+
+
+def _in_words(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = ceil(seconds / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -34,6 +35,21 @@ def parse_id(value) -> int | None:
         return None
     number = int(value)
     return number if 0 < number <= _BIGGEST_ID else None
+
+
+def client_ip(request) -> str | None:
+    """The client's address: the connection's, or, when that is one of
+    `TOUCHSTONE_TRUSTED_PROXIES`, the one those proxies recorded in the
+    `TOUCHSTONE_CLIENT_IP_HEADER` header (X-Forwarded-For). A header from anyone else is
+    ignored, so a client cannot choose the address it is counted under."""
+    from touchstone.core.rules import client_address
+
+    header = "HTTP_" + settings.TOUCHSTONE_CLIENT_IP_HEADER.upper().replace("-", "_")
+    return client_address(
+        remote_addr=request.META.get("REMOTE_ADDR"),
+        forwarded_for=request.META.get(header),
+        trusted=settings.TOUCHSTONE_TRUSTED_PROXIES,
+    )
 
 
 def local_redirect_target(request, url: str | None, fallback: str) -> str:

@@ -9,7 +9,7 @@ from touchstone.core.services.deadlines import (
 )
 from touchstone.core.services.identity import (
     login_attempt_record,
-    login_is_locked,
+    login_refusal,
     membership_grant,
     organisation_create,
     person_create,
@@ -29,7 +29,7 @@ __all__ = [
     "job_run",
     "job_start",
     "login_attempt_record",
-    "login_is_locked",
+    "login_refusal",
     "membership_grant",
     "notifications_mark_read",
     "notify",

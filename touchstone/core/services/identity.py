@@ -1,11 +1,15 @@
 """Organisations, users, memberships and people."""
 
+from dataclasses import dataclass
 from datetime import timedelta
+from math import ceil
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
+from touchstone.core import rules
 from touchstone.core.models import LoginAttempt, Membership, Organisation, Person, User
 from touchstone.core.services.audit import audit_record, snapshot
 
@@ -84,14 +88,47 @@ def person_create(
     return person
 
 
-def login_is_locked(*, username: str, ip_address: str | None) -> bool:
-    """Too many recent failures for this username, or from this address."""
-    since = timezone.now() - timedelta(minutes=settings.TOUCHSTONE_LOGIN_WINDOW_MINUTES)
-    limit = settings.TOUCHSTONE_LOGIN_MAX_FAILURES
+@dataclass(frozen=True)
+class SignInRefusal:
+    """Why a sign-in attempt is not even checked, and for how long."""
+
+    reason: str  # "address" or "account"
+    retry_after: int  # seconds
+
+
+def login_refusal(*, username: str, ip_address: str | None) -> SignInRefusal | None:
+    """Whether to check this sign-in attempt at all, counted separately per address and per
+    account over the last `TOUCHSTONE_LOGIN_WINDOW_MINUTES`:
+
+    - an address with `TOUCHSTONE_LOGIN_ADDRESS_MAX_FAILURES` failures (on any accounts) is
+      refused until they age out: one client guessing many accounts;
+    - an account with `TOUCHSTONE_LOGIN_MAX_FAILURES` failures (from any addresses) is slowed,
+      not locked: each further attempt waits 1, 2, 4 … seconds after the latest failure, at
+      most `TOUCHSTONE_LOGIN_MAX_DELAY_SECONDS`, so guessing is slow while the owner, from
+      anywhere, waits at most that long.
+    """
+    now = timezone.now()
+    since = now - timedelta(minutes=settings.TOUCHSTONE_LOGIN_WINDOW_MINUTES)
     failures = LoginAttempt.objects.filter(attempted_at__gte=since, succeeded=False)
-    if failures.filter(username__iexact=username).count() >= limit:
-        return True
-    return bool(ip_address) and failures.filter(ip_address=ip_address).count() >= limit * 4
+    if ip_address:
+        from_address = failures.filter(ip_address=ip_address)
+        if from_address.count() >= settings.TOUCHSTONE_LOGIN_ADDRESS_MAX_FAILURES:
+            oldest = from_address.order_by("attempted_at").values_list("attempted_at", flat=True)
+            ages_out = oldest[0] + timedelta(minutes=settings.TOUCHSTONE_LOGIN_WINDOW_MINUTES)
+            return SignInRefusal("address", max(1, ceil((ages_out - now).total_seconds())))
+    account = failures.filter(username__iexact=username).aggregate(
+        count=Count("id"), latest=Max("attempted_at")
+    )
+    delay = rules.sign_in_delay(
+        account["count"],
+        free=settings.TOUCHSTONE_LOGIN_MAX_FAILURES,
+        max_seconds=settings.TOUCHSTONE_LOGIN_MAX_DELAY_SECONDS,
+    )
+    if delay and account["latest"] is not None:
+        wait = (account["latest"] + timedelta(seconds=delay) - now).total_seconds()
+        if wait > 0:
+            return SignInRefusal("account", ceil(wait))
+    return None
 
 
 def login_attempt_record(*, username: str, ip_address: str | None, succeeded: bool) -> None:

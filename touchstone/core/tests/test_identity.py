@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 import pytest
+from django.db.models import F
 from django.test import Client, override_settings
 
 from touchstone.core.models import LoginAttempt, Role
@@ -6,16 +9,19 @@ from touchstone.core.models import LoginAttempt, Role
 
 @pytest.mark.django_db
 @override_settings(TOUCHSTONE_LOGIN_MAX_FAILURES=3)
-def test_sign_in_locks_after_repeated_failures_even_with_the_right_password(make_user):
+def test_repeated_failures_slow_the_account_down_rather_than_lock_it(make_user):
     make_user("alice", password="right-password")
     client = Client()
     for _ in range(3):
         response = client.post("/sign-in/", {"username": "alice", "password": "wrong"})
         assert response.status_code == 200
     response = client.post("/sign-in/", {"username": "alice", "password": "right-password"})
-    assert b"Too many failed sign-in attempts" in response.content
+    assert b"Wait 1 second, then try again" in response.content
     assert "_auth_user_id" not in client.session
     assert LoginAttempt.objects.filter(username="alice", succeeded=False).count() == 3
+    LoginAttempt.objects.update(attempted_at=F("attempted_at") - timedelta(seconds=2))
+    response = client.post("/sign-in/", {"username": "alice", "password": "right-password"})
+    assert response.status_code == 302
 
 
 @pytest.mark.django_db
