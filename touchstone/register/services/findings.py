@@ -52,6 +52,8 @@ def finding_record(
             finding, ["decided_on", "body", "sanction", "publish", "publish_from", "publish_until"]
         ),
     )
+    # The finding's own history starts with its creation (the registrant's records it too).
+    audit_record(actor=acting_user, action="create", obj=finding, after=snapshot(finding))
     return finding
 
 
@@ -79,11 +81,12 @@ def finding_publication_change(
         raise ValidationError({"publish_until": "Publication cannot end before it starts."})
     finding.full_clean()
     finding.save(update_fields=fields)
-    audit_record(
-        actor=acting_user,
-        action="change_finding_publication",
-        obj=finding.registrant,
-        before=before,
-        after=snapshot(finding, fields),
-    )
+    for obj in (finding.registrant, finding):  # in both histories
+        audit_record(
+            actor=acting_user,
+            action="change_finding_publication",
+            obj=obj,
+            before=before,
+            after=snapshot(finding, fields),
+        )
     return finding

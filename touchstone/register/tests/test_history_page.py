@@ -53,3 +53,34 @@ def test_the_way_back_never_leaves_the_site(register, officer, back):
     url = f"/history/register/registrant/{register['john'].pk}/"
     html = client.get(url, {"back": back}).content.decode()
     assert "govuk-back-link" not in html
+
+
+@pytest.mark.django_db
+def test_a_findings_history_shows_its_creation_and_publication_changes(register, officer):
+    from touchstone.register.models import Finding
+    from touchstone.register.services import finding_publication_change, finding_record
+
+    finding = finding_record(
+        acting_user=officer,
+        registrant=register["john"],
+        decided_on=register["john"].admitted_on,
+        body="Disciplinary Tribunal",
+        summary="Recorded for the history",
+        sanction="Reprimand",
+        publish=False,
+    )
+    finding_publication_change(
+        acting_user=officer, finding=finding, publish=True, publish_from=None, publish_until=None
+    )
+    client = Client()
+    client.force_login(officer)
+    detail = client.get(f"/register/staff/{register['john'].pk}/").content.decode()
+    assert f"/history/register/finding/{finding.pk}/" in detail
+    html = client.get(f"/history/register/finding/{finding.pk}/").content.decode()
+    assert "No recorded changes" not in html
+    assert "Recorded for the history" in html  # the creation, with what was recorded
+    assert (
+        AuditEvent.objects.filter(object_id=str(finding.pk), content_type__model="finding").count()
+        == 2
+    )
+    assert Finding.objects.filter(pk=finding.pk, publish=True).exists()
