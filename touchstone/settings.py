@@ -247,7 +247,11 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Touchstone API",
-    "DESCRIPTION": "Operations platform for the regulation of legal services.",
+    "DESCRIPTION": (
+        "Operations platform for the regulation of legal services. Scripts sign in with "
+        "`Authorization: Token <key>`; signed-in users create and revoke their own token at "
+        "[/account/api-token/](/account/api-token/)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -138,3 +138,12 @@ def deadlines_for_user(user, *, as_of: date, within_days: int = 30) -> QuerySet[
     return Deadline.objects.filter(
         responsible=user, state=Deadline.State.OPEN, due_on__lte=as_of + timedelta(within_days)
     ).order_by("due_on", "id")
+
+
+def api_token_created(user):
+    """When the user's API token was created, or None (the key itself is never shown again)."""
+    from rest_framework.authtoken.models import Token
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Token.objects.filter(user=user).values_list("created", flat=True).first()

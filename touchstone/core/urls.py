@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisation/", views.switch_organisation, name="switch-organisation"),
     path("notifications/", views.notifications, name="notifications"),
+    path("account/api-token/", views.api_token, name="api-token"),
     path("jobs/<uuid:job_id>/", views.job_detail, name="job"),
     path("jobs/<uuid:job_id>/download/", views.job_download, name="job-download"),
     path("history/<str:app_label>/<str:model_name>/<str:pk>/", views.history, name="history"),

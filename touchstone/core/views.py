@@ -13,13 +13,18 @@ from touchstone.core.forms import ThrottledAuthenticationForm
 from touchstone.core.inputs import local_redirect_target, parse_id
 from touchstone.core.middleware import ActiveOrganisationMiddleware
 from touchstone.core.selectors import (
+    api_token_created,
     deadlines_for_user,
     described_changes,
     history_for_object,
     job_for_user,
     notifications_for_user,
 )
-from touchstone.core.services import notifications_mark_read
+from touchstone.core.services import (
+    api_token_create,
+    api_token_revoke,
+    notifications_mark_read,
+)
 
 
 def home(request):
@@ -106,3 +111,21 @@ def job_download(request, job_id):
     response = HttpResponse(bytes(job.result), content_type=job.result_content_type)
     response["Content-Disposition"] = f'attachment; filename="{job.result_name}"'
     return response
+
+
+@login_required
+def api_token(request):
+    """The signed-in user's API token: create (or replace) it, shown on this response only,
+    or revoke it."""
+    new_key = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            if api_token_revoke(acting_user=request.user):
+                messages.success(request, "Your API token is revoked: it no longer works.")
+            return redirect("core:api-token")
+        new_key = api_token_create(acting_user=request.user)
+    return render(
+        request,
+        "core/api_token.html",
+        {"new_key": new_key, "created": api_token_created(request.user)},
+    )

@@ -18,9 +18,12 @@ from touchstone.core.services.identity import (
 from touchstone.core.services.imports import pending_import_hold, pending_import_take
 from touchstone.core.services.jobs import job_run, job_start
 from touchstone.core.services.notifications import notifications_mark_read, notify
+from touchstone.core.services.tokens import api_token_create, api_token_revoke
 
 __all__ = [
     "SweepResult",
+    "api_token_create",
+    "api_token_revoke",
     "audit_record",
     "audit_record_many",
     "deadline_close",
