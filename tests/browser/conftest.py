@@ -56,9 +56,11 @@ def page(browser, live_server):
     blocked: list[str] = []
     page.on(
         "console",
-        lambda message: blocked.append(f"{page.url}: {message.text}")
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            blocked.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     page.on("pageerror", lambda error: blocked.append(f"{page.url}: {error}"))
     yield page
