@@ -232,11 +232,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": [
-        "touchstone.core.api.parsers.JSONParser",
-        "touchstone.core.api.parsers.FormParser",
-        "touchstone.core.api.parsers.MultiPartParser",
-    ],
+    # JSON only, as documented: form encoding would read a missing boolean as false.
+    "DEFAULT_PARSER_CLASSES": ["touchstone.core.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "touchstone.core.api.pagination.StandardPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "touchstone.core.api.errors.exception_handler",
@@ -262,6 +259,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PlanKindEnum": "touchstone.plans.models.PlanKind",
         "RegistrantKindEnum": ["individual", "entity"],
+        "ActionStatusEnum": "touchstone.plans.models.ActionStatus",
+        "RegisterStatusEnum": "touchstone.register.reference.STATUS_CODES",
+        "RightTypeEnum": "touchstone.register.reference.RIGHT_TYPE_CODES",
+        "CategoryEnum": "touchstone.register.reference.CATEGORY_CODES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

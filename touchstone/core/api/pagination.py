@@ -24,6 +24,18 @@ class StandardPagination(PageNumberPagination):
             )
         return size
 
+    def get_page_number(self, request, paginator):
+        """A page that is not a whole number from 1 is bad input (400), like a bad page_size;
+        a page past the last is still 404."""
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        if raw in self.last_page_strings:
+            return raw
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+            raise ValidationError({self.page_query_param: ["Enter a whole number from 1."]})
+        return raw
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -23,13 +23,7 @@ def _problems(value, path: str, found: dict[str, list[str]]) -> None:
 
 def refuse_control_characters(data) -> None:
     found: dict[str, list[str]] = {}
-    if hasattr(data, "lists"):  # a QueryDict: every value of every key
-        for key, values in data.lists():
-            _problems(key, "detail", found)
-            for value in values:
-                _problems(value, key, found)
-    else:
-        _problems(data, "", found)
+    _problems(data, "", found)
     if found:
         raise ValidationError(found)
 
@@ -39,17 +33,3 @@ class JSONParser(parsers.JSONParser):
         data = super().parse(stream, media_type, parser_context)
         refuse_control_characters(data)
         return data
-
-
-class FormParser(parsers.FormParser):
-    def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
-        refuse_control_characters(data)
-        return data
-
-
-class MultiPartParser(parsers.MultiPartParser):
-    def parse(self, stream, media_type=None, parser_context=None):
-        result = super().parse(stream, media_type, parser_context)
-        refuse_control_characters(result.data)
-        return result

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from rest_framework.authtoken.models import Token
 
 from touchstone.core.models import Organisation, User
-from touchstone.plans.demo_data import load as load_demo_plans
+from touchstone.plans.demo import load as load_demo_plans
 from touchstone.plans.imports import ImportRejected, plan_import
 from touchstone.plans.models import Action, Plan
 from touchstone.plans.tests.factories import sample_plan, table_counts

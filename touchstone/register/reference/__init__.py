@@ -12,6 +12,17 @@ def _data() -> dict:
     return yaml.safe_load(REFERENCE_FILE.read_text(encoding="utf-8"))
 
 
+def reference_codes(kind: str) -> list[str]:
+    """The codes of "categories", "statuses" or "right_types" as shipped (for the API schema)."""
+    return [item["code"] for item in _data()[kind]]
+
+
+# For the API schema's enums (settings.SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
+STATUS_CODES = [(code, code) for code in reference_codes("statuses")]
+RIGHT_TYPE_CODES = [(code, code) for code in reference_codes("right_types")]
+CATEGORY_CODES = [(code, code) for code in reference_codes("categories")]
+
+
 def cpd_activity_types() -> list[str]:
     return list(_data()["cpd_activity_types"])
 

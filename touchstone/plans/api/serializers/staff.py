@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from touchstone.core.api.fields import StrictCharField, StrictDateField
 from touchstone.plans.models import Action, ActionStatus, Plan, Rag
 
 
@@ -110,20 +111,20 @@ class ActionUpdateSerializer(serializers.Serializer):
     rag = serializers.ChoiceField(
         choices=[("", "None"), *Rag.choices], required=False, allow_blank=True
     )
-    comment = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
-    due_text = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    leads_text = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    comment = StrictCharField(required=False, allow_blank=True, trim_whitespace=False)
+    due_text = StrictCharField(required=False, allow_blank=True, max_length=100)
+    leads_text = StrictCharField(required=False, allow_blank=True, max_length=200)
 
 
 class ProgressSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=10_000)
-    recorded_on = serializers.DateField(required=False, help_text="Default today; not future.")
+    text = StrictCharField(max_length=10_000)
+    recorded_on = StrictDateField(required=False, help_text="Default today; not future.")
     status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
     rag = serializers.ChoiceField(choices=Rag.choices, required=False)
 
 
 class AsOfSerializer(serializers.Serializer):
-    as_of = serializers.DateField(required=False, help_text="YYYY-MM-DD; default today.")
+    as_of = StrictDateField(required=False, help_text="YYYY-MM-DD; default today.")
 
 
 class ActionFilterSerializer(AsOfSerializer):
@@ -134,8 +135,8 @@ class ActionFilterSerializer(AsOfSerializer):
         required=False,
         help_text='"none" for actions with no RAG.',
     )
-    lead = serializers.CharField(required=False, max_length=100, help_text="Initials, e.g. BB.")
-    q = serializers.CharField(required=False, max_length=200, help_text="Text or exact ref.")
+    lead = StrictCharField(required=False, max_length=100, help_text="Initials, e.g. BB.")
+    q = StrictCharField(required=False, max_length=200, help_text="Text or exact ref.")
 
 
 class ExportQuerySerializer(AsOfSerializer):

@@ -3,13 +3,24 @@ serializers only check input; the services decide and write."""
 
 from collections.abc import Mapping
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from touchstone.core.api.fields import StrictCharField
 from touchstone.register.models import Kind, Registrant
+from touchstone.register.reference import reference_codes
+
+
+def _coded(kind: str, *, nullable: bool = False, **kwargs) -> StrictCharField:
+    """Text naming reference data: documented as its codes (a name is accepted too)."""
+    codes = reference_codes(kind) + ([""] if nullable else [])
+    schema = {"type": "string", "enum": codes, **({"nullable": True} if nullable else {})}
+    field_class = extend_schema_field(schema)(type("CodedField", (StrictCharField,), {}))
+    return field_class(**kwargs)
 
 
 class StaffSearchQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(
+    q = StrictCharField(
         required=False, allow_blank=True, max_length=200, help_text="Name, number or email."
     )
 
@@ -121,13 +132,15 @@ class RegistrantUpdateSerializer(serializers.Serializer):
     """The editable details (number, kind and status have their own ways). Fields left out are
     not changed; any other field is refused."""
 
-    title = serializers.CharField(required=False, allow_blank=True, max_length=20)
-    given_names = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    family_name = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    entity_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    trading_names = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    authorised_activities = serializers.CharField(required=False, allow_blank=True)
-    category = serializers.CharField(
+    title = StrictCharField(required=False, allow_blank=True, max_length=20)
+    given_names = StrictCharField(required=False, allow_blank=True, max_length=100)
+    family_name = StrictCharField(required=False, allow_blank=True, max_length=100)
+    entity_name = StrictCharField(required=False, allow_blank=True, max_length=200)
+    trading_names = StrictCharField(required=False, allow_blank=True, max_length=300)
+    authorised_activities = StrictCharField(required=False, allow_blank=True)
+    category = _coded(
+        "categories",
+        nullable=True,
         required=False,
         allow_blank=True,
         allow_null=True,
@@ -138,12 +151,12 @@ class RegistrantUpdateSerializer(serializers.Serializer):
     entity = serializers.IntegerField(
         required=False, allow_null=True, min_value=1, help_text="Id of the entity; null for none."
     )
-    town = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    postcode = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    town = StrictCharField(required=False, allow_blank=True, max_length=100)
+    postcode = StrictCharField(required=False, allow_blank=True, max_length=10)
     email = serializers.EmailField(required=False, allow_blank=True)
-    phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    phone = StrictCharField(required=False, allow_blank=True, max_length=40)
     date_of_birth = serializers.DateField(required=False, allow_null=True)
-    home_address = serializers.CharField(required=False, allow_blank=True)
+    home_address = StrictCharField(required=False, allow_blank=True)
 
     def to_internal_value(self, data):
         unknown = sorted(set(data) - set(self.fields)) if isinstance(data, Mapping) else []
@@ -160,18 +173,18 @@ class RegistrantUpdateSerializer(serializers.Serializer):
 
 
 class StatusChangeSerializer(serializers.Serializer):
-    status = serializers.CharField(max_length=100, help_text="Status code or name.")
+    status = _coded("statuses", max_length=100, help_text="Status code or name.")
     effective_on = serializers.DateField()
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = StrictCharField(required=False, allow_blank=True, default="")
 
 
 class RightGrantSerializer(serializers.Serializer):
-    code = serializers.CharField(max_length=40, help_text="Right code, e.g. immigration.")
+    code = _coded("right_types", max_length=40, help_text="Right code, e.g. immigration.")
     granted_on = serializers.DateField()
-    scope = serializers.CharField(
+    scope = StrictCharField(
         required=False, allow_blank=True, default="", help_text="Empty for the standard scope."
     )
-    conditions = serializers.CharField(required=False, allow_blank=True, default="")
+    conditions = StrictCharField(required=False, allow_blank=True, default="")
 
 
 class RightEndSerializer(serializers.Serializer):
@@ -180,9 +193,9 @@ class RightEndSerializer(serializers.Serializer):
 
 class FindingSerializer(serializers.Serializer):
     decided_on = serializers.DateField()
-    body = serializers.CharField(max_length=200, help_text="The decision body.")
-    summary = serializers.CharField()
-    sanction = serializers.CharField(max_length=200)
+    body = StrictCharField(max_length=200, help_text="The decision body.")
+    summary = StrictCharField()
+    sanction = StrictCharField(max_length=200)
     publish = serializers.BooleanField()
     publish_from = serializers.DateField(
         required=False, allow_null=True, help_text="Default the decision date when published."

@@ -14,6 +14,7 @@ from touchstone.core.api.pagination import StandardPagination
 from touchstone.core.api.throttling import ClientScopedRateThrottle
 from touchstone.register.api.serializers.public import PublicItemSerializer, PublicPageSerializer
 from touchstone.register.models import Registrant
+from touchstone.register.reference import reference_codes
 from touchstone.register.selectors import (
     NUMBER_PATTERN,
     BadFilter,
@@ -49,9 +50,21 @@ class PublicRegisterList(PublicRegisterBase):
         auth=[],
         parameters=[
             OpenApiParameter("q", str, description="Name or membership/entity number"),
-            OpenApiParameter("right", str, description="Right code, e.g. immigration"),
-            OpenApiParameter("category", str),
-            OpenApiParameter("status", str),
+            OpenApiParameter(
+                "right",
+                {"type": "string", "enum": reference_codes("right_types")},
+                description="Right code, e.g. immigration",
+            ),
+            OpenApiParameter(
+                "category",
+                {"type": "string", "enum": reference_codes("categories")},
+                description="Category code (the name is accepted too)",
+            ),
+            OpenApiParameter(
+                "status",
+                {"type": "string", "enum": reference_codes("statuses")},
+                description="Status code (the name is accepted too)",
+            ),
             OpenApiParameter("town", str, description="Town, or the start of a postcode"),
             OpenApiParameter("page", {"type": "integer", "minimum": 1}),
             OpenApiParameter(
@@ -89,7 +102,19 @@ class PublicRegisterList(PublicRegisterBase):
 
 
 class PublicRegisterDetail(PublicRegisterBase):
-    @extend_schema(operation_id="public_register_retrieve", auth=[], responses=PublicItemSerializer)
+    @extend_schema(
+        operation_id="public_register_retrieve",
+        auth=[],
+        parameters=[
+            OpenApiParameter(
+                "number",
+                {"type": "string", "pattern": NUMBER_PATTERN},
+                location=OpenApiParameter.PATH,
+                description="Up to 3 letters, then digits: 100001 or E5000",
+            )
+        ],
+        responses=PublicItemSerializer,
+    )
     def get(self, request, number: str):
         if not re.match(NUMBER_PATTERN, number):
             raise ValidationError(
