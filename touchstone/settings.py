@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "django_tasks",
+    "touchstone.core.worker",  # before django_tasks_db: its `db_worker` command wins
     "django_tasks_db",
     # Touchstone modules: core first, then the domain modules in the order their demo data loads.
     "touchstone.core",
@@ -211,6 +212,15 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get("TOUCHSTONE_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
+}
+
+# `touchstone db_worker`: a worker not seen for LEASE_SECONDS is taken to have stopped and its
+# task is retried, up to MAX_ATTEMPTS starts in all; during a database outage the worker waits
+# up to MAX_BACKOFF_SECONDS between attempts to reconnect.
+TOUCHSTONE_WORKER = {
+    "LEASE_SECONDS": float(os.environ.get("TOUCHSTONE_WORKER_LEASE_SECONDS", "60")),
+    "MAX_ATTEMPTS": int(os.environ.get("TOUCHSTONE_TASK_MAX_ATTEMPTS", "2")),
+    "MAX_BACKOFF_SECONDS": float(os.environ.get("TOUCHSTONE_WORKER_MAX_BACKOFF_SECONDS", "30")),
 }
 
 # A shared cache (Redis) keeps rate limits per client across several web processes; without

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
+from datetime import datetime, time, timedelta
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -55,3 +56,35 @@ def sign_in_delay(failures: int, *, free: int, max_seconds: int) -> int:
     if failures < free:
         return 0
     return min(2 ** min(failures - free, 30), max_seconds)
+
+
+def latest_daily_slot(now: datetime, at: time) -> datetime:
+    """The most recent moment at or before `now` when a daily schedule at `at` was due.
+
+    `now` is local time (aware or naive); the slot keeps its tzinfo. At 05:00 a 06:00 schedule's
+    latest slot is yesterday's 06:00; at 06:00 exactly it is today's.
+    """
+    today = datetime.combine(now.date(), at, tzinfo=now.tzinfo)
+    return today if today <= now else today - timedelta(days=1)
+
+
+def slot_is_due(*, last_slot: datetime | None, latest_slot: datetime) -> bool:
+    """A schedule owes a run when it has never run or its last run was for an earlier slot.
+
+    However many slots were missed (a worker down for three days), one run catches up: the
+    periodic work here (deadline sweep, CPD reminders) looks at everything outstanding as of
+    the day it runs.
+    """
+    return last_slot is None or last_slot < latest_slot
+
+
+def backoff_seconds(failures: int, *, base: float = 0.5, cap: float = 30.0) -> float:
+    """Seconds to wait after `failures` failures in a row: doubling from `base`, at most `cap`."""
+    if failures <= 0:
+        return 0.0
+    return min(cap, base * 2 ** min(failures - 1, 32))
+
+
+def orphan_outcome(*, attempts: int, max_attempts: int) -> str:
+    """What to do with a task whose worker stopped after `attempts` starts: "retry" or "fail"."""
+    return "retry" if attempts < max_attempts else "fail"

@@ -1,6 +1,6 @@
 """Background work in core. Tasks only call services."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 from django.utils import timezone
 from django_tasks import task
@@ -8,18 +8,19 @@ from django_tasks import task
 from touchstone.core.request_context import request_id_scope
 from touchstone.core.services import deadlines_sweep
 
+DEADLINE_SWEEP_SCHEDULE = "deadline-sweep"
+
 
 @task()
 def sweep_deadlines_daily(as_of: str | None = None) -> dict:
-    """Sweep today's deadlines, then schedule tomorrow's sweep (06:00 local time).
+    """Sweep today's deadlines. The `deadline-sweep` schedule (`touchstone deadlines schedule`)
+    has a worker enqueue it daily at 06:00 local time, and catch up a missed day.
 
-    The sweep is idempotent, so an extra scheduled run (two workers, a manual run) is harmless.
+    The sweep is idempotent, so an extra run (a retried run, a manual run) is harmless.
     """
     today = timezone.localdate()
     with request_id_scope(f"task-sweep-{today.isoformat()}"):
         result = deadlines_sweep(as_of=datetime.fromisoformat(as_of).date() if as_of else today)
-    tomorrow = datetime.combine(today + timedelta(days=1), time(6, 0))
-    sweep_deadlines_daily.using(run_after=timezone.make_aware(tomorrow)).enqueue()
     return {
         "as_of": result.as_of.isoformat(),
         "checked": result.checked,

@@ -1,7 +1,5 @@
 """Background work for the register: keep every member's CPD year-end reminder in place."""
 
-from datetime import datetime, time, timedelta
-
 from django.utils import timezone
 from django_tasks import task
 
@@ -18,14 +16,17 @@ def cpd_reminders_all(*, year: int) -> dict[str, int]:
     }
 
 
+CPD_REMINDERS_SCHEDULE = "cpd-reminders"
+
+
 @task()
 def cpd_reminders_daily() -> dict:
     """Put this year's reminder on every member who has not submitted (members admitted
-    during the year included), then run again tomorrow at 05:30, before the 06:00 sweep that
-    sends the warnings. Setting a reminder that is already there changes nothing."""
+    during the year included). The `cpd-reminders` schedule
+    (`touchstone register cpd-reminders --schedule`) has a worker run it daily at 05:30, before
+    the 06:00 sweep that sends the warnings, and catch up a missed day. Setting a reminder that
+    is already there changes nothing."""
     today = timezone.localdate()
     with request_id_scope(f"task-cpd-reminders-{today.isoformat()}"):
         scheduled = cpd_reminders_all(year=today.year)
-    tomorrow = datetime.combine(today + timedelta(days=1), time(5, 30))
-    cpd_reminders_daily.using(run_after=timezone.make_aware(tomorrow)).enqueue()
     return {"year": today.year, "scheduled": scheduled}

@@ -19,6 +19,14 @@ from touchstone.core.services.imports import pending_import_hold, pending_import
 from touchstone.core.services.jobs import job_run, job_start
 from touchstone.core.services.notifications import notifications_mark_read, notify
 from touchstone.core.services.tokens import api_token_create, api_token_revoke
+from touchstone.core.services.workers import (
+    schedule_enable,
+    schedules_enqueue_due,
+    tasks_recover_orphans,
+    worker_heartbeat,
+    worker_running,
+    worker_stopped,
+)
 
 __all__ = [
     "SweepResult",
@@ -40,6 +48,12 @@ __all__ = [
     "pending_import_hold",
     "pending_import_take",
     "person_create",
+    "schedule_enable",
+    "schedules_enqueue_due",
     "snapshot",
+    "tasks_recover_orphans",
     "user_create",
+    "worker_heartbeat",
+    "worker_running",
+    "worker_stopped",
 ]

@@ -9,7 +9,8 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from touchstone.core.models import AuditEvent, Deadline
+from touchstone.core.models import AuditEvent, Deadline, Schedule
+from touchstone.core.services import schedules_enqueue_due
 from touchstone.register.models import CpdRecord, CpdSample, Status
 from touchstone.register.services import cpd_submit, registrant_create
 from touchstone.register.tasks import cpd_reminders_daily
@@ -96,20 +97,27 @@ def test_cpd_reminders_skip_submitted_records_and_run_twice_safely(members):
 
 @pytest.mark.django_db
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_daily_task_schedules_reminders_then_itself_for_tomorrow_morning(members):
+def test_daily_task_schedules_reminders_and_leaves_tomorrow_to_the_schedule(members):
     result = cpd_reminders_daily.call()
     today = timezone.localdate()
     assert result == {"year": today.year, "scheduled": {"ips": 2}}
     assert Deadline.objects.filter(kind="register.cpd", state=Deadline.State.OPEN).count() == 2
-    queued = DBTaskResult.objects.get()
-    assert queued.task_path.endswith("cpd_reminders_daily")
-    tomorrow = datetime.combine(today + timedelta(days=1), time(5, 30))
-    assert queued.run_after == timezone.make_aware(tomorrow)
+    assert not DBTaskResult.objects.exists()  # tomorrow's run does not hang on this one ending
 
 
 @pytest.mark.django_db
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_schedule_option_enqueues_the_daily_task(register):
-    assert run("cpd-reminders", "--schedule") == "daily CPD reminder task enqueued\n"
-    assert DBTaskResult.objects.get().task_path.endswith("cpd_reminders_daily")
+def test_schedule_option_keeps_a_daily_schedule_the_worker_enqueues(register):
+    assert run("cpd-reminders", "--schedule") == (
+        "daily CPD reminder task scheduled at 05:30: the task worker enqueues it "
+        "(a missed run at its next check)\n"
+    )
+    schedule = Schedule.objects.get(name="cpd-reminders")
+    assert (schedule.run_at, schedule.enabled, schedule.last_slot) == (time(5, 30), True, None)
     assert not Deadline.objects.exists()
+    run("cpd-reminders", "--schedule")  # again: still one schedule
+    assert Schedule.objects.count() == 1
+    morning = timezone.make_aware(datetime.combine(timezone.localdate(), time(5, 31)))
+    assert schedules_enqueue_due(now=morning) == ["cpd-reminders"]
+    assert DBTaskResult.objects.get().task_path.endswith("cpd_reminders_daily")
+    assert schedules_enqueue_due(now=morning + timedelta(hours=3)) == []

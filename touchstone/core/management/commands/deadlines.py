@@ -1,29 +1,40 @@
 """`touchstone deadlines sweep|schedule`: warn people of deadlines due soon or missed."""
 
-from datetime import date
+from datetime import date, time
 
 from django.core.management.base import CommandError
 from django.utils import timezone
 
 from touchstone.core.management.base import TouchstoneCommand
-from touchstone.core.services import deadlines_sweep
+from touchstone.core.services import deadlines_sweep, schedule_enable
 
 
 class Command(TouchstoneCommand):
-    help = "Sweep deadlines now (sweep) or start the daily sweep in the task worker (schedule)."
+    help = "Sweep deadlines now (sweep) or schedule the daily sweep in the task worker (schedule)."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         sweep = sub.add_parser("sweep", help="Notify people of deadlines due soon or missed.")
         sweep.add_argument("--as-of", help="Date to sweep as of (YYYY-MM-DD); default today.")
-        sub.add_parser("schedule", help="Enqueue the daily sweep (it re-schedules itself).")
+        sub.add_parser(
+            "schedule",
+            help="Schedule the daily sweep at 06:00: a running `touchstone db_worker` enqueues "
+            "it each day, and at once if today's run was missed.",
+        )
 
     def handle(self, *args, action, **options):
         if action == "schedule":
-            from touchstone.core.tasks import sweep_deadlines_daily
+            from touchstone.core.tasks import DEADLINE_SWEEP_SCHEDULE
 
-            sweep_deadlines_daily.enqueue()
-            self.stdout.write("daily deadline sweep enqueued")
+            schedule = schedule_enable(
+                name=DEADLINE_SWEEP_SCHEDULE,
+                task_path="touchstone.core.tasks.sweep_deadlines_daily",
+                run_at=time(6, 0),
+            )
+            self.stdout.write(
+                f"daily deadline sweep scheduled at {schedule.run_at:%H:%M}: the task worker "
+                "enqueues it (a missed run at its next check)"
+            )
             return
         try:
             as_of = date.fromisoformat(options["as_of"]) if options["as_of"] else None

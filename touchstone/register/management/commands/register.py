@@ -1,6 +1,7 @@
 """`touchstone register import|findings-import|cpd-sample|cpd-reminders`: bulk changes to the
 register from CSV, and the yearly CPD monitoring work."""
 
+from datetime import time
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -51,7 +52,7 @@ class Command(TouchstoneCommand):
         reminders.add_argument(
             "--schedule",
             action="store_true",
-            help="Instead, enqueue the daily task that keeps the reminders in place.",
+            help="Instead, schedule the daily task (05:30) that keeps the reminders in place.",
         )
 
     def handle(self, *args, action, **options):
@@ -106,10 +107,18 @@ class Command(TouchstoneCommand):
 
     def _cpd_reminders(self, *, year, organisation, schedule, **options) -> None:
         if schedule:
-            from touchstone.register.tasks import cpd_reminders_daily
+            from touchstone.core.services import schedule_enable
+            from touchstone.register.tasks import CPD_REMINDERS_SCHEDULE
 
-            cpd_reminders_daily.enqueue()
-            self.stdout.write("daily CPD reminder task enqueued")
+            scheduled = schedule_enable(
+                name=CPD_REMINDERS_SCHEDULE,
+                task_path="touchstone.register.tasks.cpd_reminders_daily",
+                run_at=time(5, 30),
+            )
+            self.stdout.write(
+                f"daily CPD reminder task scheduled at {scheduled.run_at:%H:%M}: the task "
+                "worker enqueues it (a missed run at its next check)"
+            )
             return
         year = year or timezone.localdate().year
         count = cpd_reminders_schedule(
