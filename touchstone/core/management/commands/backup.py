@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from touchstone.core import backup
+from touchstone.core.management.base import TouchstoneCommand
 
 
-class Command(BaseCommand):
+class Command(TouchstoneCommand):
     help = (
         "dump: pg_dump -Fc with a manifest of row counts from the same snapshot. check: restore "
         "a dump into a scratch database and compare every table's rows and the audit table's "
