@@ -11,6 +11,7 @@ from touchstone.core.models.identity import (
 )
 from touchstone.core.models.imports import PendingImport
 from touchstone.core.models.jobs import Job
+from touchstone.core.models.submissions import Submission, Versioned
 
 __all__ = [
     "AuditEvent",
@@ -24,5 +25,7 @@ __all__ = [
     "PendingImport",
     "Person",
     "Role",
+    "Submission",
     "User",
+    "Versioned",
 ]

@@ -18,9 +18,18 @@ from touchstone.core.services.identity import (
 from touchstone.core.services.imports import pending_import_hold, pending_import_take
 from touchstone.core.services.jobs import job_run, job_start
 from touchstone.core.services.notifications import notifications_mark_read, notify
+from touchstone.core.services.submissions import (
+    Outcome,
+    submission_begin,
+    submission_finish,
+    submission_outcome,
+)
 from touchstone.core.services.tokens import api_token_create, api_token_revoke
+from touchstone.core.services.versions import StaleVersion, lock_for_change, version_bump
 
 __all__ = [
+    "Outcome",
+    "StaleVersion",
     "SweepResult",
     "api_token_create",
     "api_token_revoke",
@@ -40,6 +49,11 @@ __all__ = [
     "pending_import_hold",
     "pending_import_take",
     "person_create",
+    "lock_for_change",
     "snapshot",
+    "submission_begin",
+    "submission_finish",
+    "submission_outcome",
     "user_create",
+    "version_bump",
 ]
