@@ -6,18 +6,20 @@ from django.utils import timezone
 from django_tasks import task
 
 from touchstone.core.request_context import request_id_scope
-from touchstone.core.services import deadlines_sweep
+from touchstone.core.services import deadlines_sweep, submissions_forget
 
 
 @task()
 def sweep_deadlines_daily(as_of: str | None = None) -> dict:
-    """Sweep today's deadlines, then schedule tomorrow's sweep (06:00 local time).
+    """Sweep today's deadlines (and forget old submissions), then schedule tomorrow's sweep
+    (06:00 local time).
 
     The sweep is idempotent, so an extra scheduled run (two workers, a manual run) is harmless.
     """
     today = timezone.localdate()
     with request_id_scope(f"task-sweep-{today.isoformat()}"):
         result = deadlines_sweep(as_of=datetime.fromisoformat(as_of).date() if as_of else today)
+        submissions_forget()  # repeated forms and API retries are recognised for 30 days
     tomorrow = datetime.combine(today + timedelta(days=1), time(6, 0))
     sweep_deadlines_daily.using(run_after=timezone.make_aware(tomorrow)).enqueue()
     return {

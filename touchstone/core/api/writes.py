@@ -38,10 +38,10 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     required=False,
     pattern=KEY_PATTERN.pattern,
     description=(
-        "A key you choose for this write (a UUID will do), "
-        f"{KEY_RULE}. Sending the same request again with the same key changes nothing and "
-        "answers what the first one answered (with `Idempotent-Replayed: true`), so a write "
-        "can be retried safely after a timeout. Keys belong to you and are kept for 30 days."
+        f"A key you choose for this write: {KEY_RULE}. Sending the same request again "
+        "with the same key changes nothing and answers what the first one answered (with "
+        "`Idempotent-Replayed: true`), so a write can be retried safely after a timeout. "
+        "Keys belong to you and are kept for 30 days."
     ),
 )
 IF_MATCH = OpenApiParameter(

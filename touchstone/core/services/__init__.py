@@ -23,6 +23,7 @@ from touchstone.core.services.submissions import (
     submission_begin,
     submission_finish,
     submission_outcome,
+    submissions_forget,
 )
 from touchstone.core.services.tokens import api_token_create, api_token_revoke
 from touchstone.core.services.versions import StaleVersion, lock_for_change, version_bump
@@ -54,6 +55,7 @@ __all__ = [
     "submission_begin",
     "submission_finish",
     "submission_outcome",
+    "submissions_forget",
     "user_create",
     "version_bump",
 ]

@@ -16,14 +16,17 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from touchstone.core.models import Submission
 
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{8,100}$")  # visible ASCII, no spaces
 KEY_RULE = "from 8 to 100 visible ASCII characters (a UUID will do)"
+KEPT_FOR = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -96,3 +99,11 @@ def _outcome(submission: Submission, fingerprint: str) -> Outcome:
         body=submission.body,
         same_request=submission.fingerprint == fingerprint,
     )
+
+
+def submissions_forget(*, as_of=None) -> int:
+    """Forget the submissions older than `KEPT_FOR` (run daily): a form or a retry is not
+    expected to come back after that. Returns how many were forgotten."""
+    cutoff = (as_of or timezone.now()) - KEPT_FOR
+    deleted, _ = Submission.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
