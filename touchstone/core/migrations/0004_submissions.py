@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_audit_append_only'),
+        ('core', '0003_pending_imports'),
     ]
 
     operations = [
