@@ -496,9 +496,9 @@ def test_the_previewed_upload_is_held_in_the_database_for_its_uploader_only(
     session = other.session
     session["plans_import_upload"] = held_id
     session.save()
-    assert other.post("/plans/import/", {"confirm": "1"})["Location"] == "/plans/import/"
+    assert other.post("/plans/import/", sent(confirm="1"))["Location"] == "/plans/import/"
     assert not Plan.objects.exists()
-    client.post("/plans/import/", {"confirm": "1"})
+    client.post("/plans/import/", sent(confirm="1"))
     assert Plan.objects.get().title == "Uploaded plan"
     assert not PendingImport.objects.exists()
 
