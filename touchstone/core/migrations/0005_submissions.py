@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_pending_imports'),
+        ('core', '0004_audit_no_truncate'),
     ]
 
     operations = [

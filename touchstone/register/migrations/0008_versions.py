@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0006_order_by_family_name'),
+        ('register', '0007_individual_postcodes_not_searchable'),
     ]
 
     operations = [
