@@ -181,7 +181,7 @@ def test_reminders_warn_before_year_end_and_stop_when_submitted(
 def test_a_member_cannot_submit_a_year_outside_the_scheme(register, member, year):
     client = Client()
     client.force_login(member)
-    response = client.post(f"/register/my-cpd/{year}/submit/", follow=True)
+    response = client.post(f"/register/my-cpd/{year}/submit/", sent(), follow=True)
     assert response.status_code == 200
     page = response.content.decode()
     assert "The CPD scheme started in 2000" in page or "has not started" in page
@@ -195,12 +195,7 @@ def test_an_activity_before_the_scheme_is_refused_on_its_date(register, member):
     client.force_login(member)
     response = client.post(
         "/register/my-cpd/",
-        {
-            "done_on": "1999-12-31",
-            "hours": "2",
-            "activity_type": "Course or webinar",
-            "description": "x",
-        },
+        sent(done_on="1999-12-31", hours="2", activity_type="Course or webinar", description="x"),
     )
     assert response.status_code == 200
     assert "The CPD scheme started in 2000" in response.content.decode()
@@ -223,7 +218,7 @@ def test_an_activity_before_the_scheme_is_refused_on_its_date(register, member):
 def test_a_sample_is_within_the_population_and_the_scheme_years(register, officer, data, message):
     client = Client()
     client.force_login(officer)
-    response = client.post("/register/staff/cpd/", data)
+    response = client.post("/register/staff/cpd/", sent(data))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert CpdSample.objects.count() == 0
