@@ -1,39 +1,22 @@
 """Helpers every module's web views use: posted data, a service's errors on a form, and the
-shape of a change page (one thing per page: show the form; on POST call the service, show its
-validation errors on the form, or go on with a message)."""
+shape of a change page (one thing per page: show the form; on POST call the service once for
+the form's submission token, show its validation errors on the form, or go on with a
+message). The write mechanisms themselves are in `core.writes`."""
 
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+
+from touchstone.core.services import StaleVersion
+from touchstone.core.writes import add_service_errors, form_submit
+
+add_errors = add_service_errors  # a service's ValidationError, by field where it exists
 
 
 def posted(request):
     """The POST data when posted (even an empty form, e.g. an unticked box), else None."""
     return request.POST if request.method == "POST" else None
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form, by field where the field exists."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error.messages)
-
-
-def apply_form(form, apply: Callable[[dict], object]) -> bool:
-    """Call `apply(form.cleaned_data)` when the form is valid; a service's ValidationError goes
-    onto the form. True when the write was made."""
-    if not form.is_valid():
-        return False
-    try:
-        apply(form.cleaned_data)
-    except ValidationError as exc:
-        add_errors(form, exc)
-        return False
-    return True
 
 
 def change_page(
@@ -45,10 +28,25 @@ def change_page(
     success_url: str,
     template: str,
     context: dict,
+    stale: Callable[[StaleVersion], object] | None = None,
 ):
-    """A change page: on a valid POST call `apply` (a service), then go to `success_url` with
-    the `done` message; otherwise render `template` with the form and its errors."""
-    if request.method == "POST" and apply_form(form, apply):
+    """A change page: on a valid POST call `apply` (a service) once for the form's submission
+    token, then go to `success_url` with the `done` message (a repeat of the same submission
+    goes there too, writing nothing); otherwise render `template` with the form and its
+    errors. An edit of a record changed since the page was opened is answered by `stale`
+    (usually `core.writes.stale_page`)."""
+
+    def write(data):
+        apply(data)
         messages.success(request, done)
         return redirect(success_url)
+
+    try:
+        response = form_submit(request, form, write)
+    except StaleVersion as exc:
+        if stale is None:
+            raise
+        return stale(exc)
+    if response is not None:
+        return response
     return render(request, template, {**context, "form": form})

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from touchstone.core.forms import GovukForm, govuk_input, govuk_select
+from touchstone.core.writes import VersionedForm
 from touchstone.plans.models import ActionStatus, PlanKind, Rag
 
 BLANK = [("", "No change")]
@@ -101,7 +102,7 @@ class ProgressForm(GovukForm):
         self.fields["recorded_on"].initial = timezone.localdate()
 
 
-class ActionEditForm(GovukForm):
+class ActionEditForm(VersionedForm, GovukForm):
     status = forms.ChoiceField(label="Status", choices=ActionStatus.choices, widget=govuk_select())
     rag = forms.ChoiceField(
         label="RAG",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from touchstone.core.forms import GovukForm, govuk_input, govuk_select, govuk_textarea
+from touchstone.core.writes import VersionedForm
 from touchstone.register.models import Category, RightType, Status
 from touchstone.register.reference import cpd_activity_types
 
@@ -52,7 +53,7 @@ class StaffSearchForm(GovukForm):
     )
 
 
-class RegistrantForm(GovukForm):
+class RegistrantForm(VersionedForm, GovukForm):
     """The editable details of a registrant (number, kind and status have their own ways)."""
 
     title = forms.CharField(
@@ -141,7 +142,7 @@ class FindingForm(GovukForm):
     publish_until = _date("Publish until", required=False)
 
 
-class FindingPublicationForm(GovukForm):
+class FindingPublicationForm(VersionedForm, GovukForm):
     publish = FindingForm.base_fields["publish"]
     publish_from = _date("Publish from", required=False)
     publish_until = _date("Publish until", required=False)

@@ -1,12 +1,23 @@
-"""API errors: bad input is a 400 with field-level messages, never a 500."""
+"""API errors: bad input is a 400 with field-level messages, never a 500; a write to a record
+that changed since the client read it is a 412 with the current ETag."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from rest_framework import exceptions, status
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from touchstone.core.services import StaleVersion
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, StaleVersion):
+        response = Response(
+            {"detail": str(exc), "current_version": exc.current.version},
+            status=status.HTTP_412_PRECONDITION_FAILED,
+        )
+        response["ETag"] = f'"{exc.current.version}"'
+        return response
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail=detail)

@@ -11,6 +11,7 @@ from touchstone.core.models.identity import (
 )
 from touchstone.core.models.imports import PendingImport
 from touchstone.core.models.jobs import Job
+from touchstone.core.models.submissions import Submission, Versioned
 from touchstone.core.models.workers import Schedule, WorkerHeartbeat
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "Person",
     "Role",
     "Schedule",
+    "Submission",
     "User",
+    "Versioned",
     "WorkerHeartbeat",
 ]

@@ -18,7 +18,15 @@ from touchstone.core.services.identity import (
 from touchstone.core.services.imports import pending_import_hold, pending_import_take
 from touchstone.core.services.jobs import job_run, job_start
 from touchstone.core.services.notifications import notifications_mark_read, notify
+from touchstone.core.services.submissions import (
+    Outcome,
+    submission_begin,
+    submission_finish,
+    submission_outcome,
+    submissions_forget,
+)
 from touchstone.core.services.tokens import api_token_create, api_token_revoke
+from touchstone.core.services.versions import StaleVersion, lock_for_change, version_bump
 from touchstone.core.services.workers import (
     schedule_enable,
     schedules_enqueue_due,
@@ -29,6 +37,8 @@ from touchstone.core.services.workers import (
 )
 
 __all__ = [
+    "Outcome",
+    "StaleVersion",
     "SweepResult",
     "api_token_create",
     "api_token_revoke",
@@ -48,11 +58,17 @@ __all__ = [
     "pending_import_hold",
     "pending_import_take",
     "person_create",
+    "lock_for_change",
     "schedule_enable",
     "schedules_enqueue_due",
     "snapshot",
+    "submission_begin",
+    "submission_finish",
+    "submission_outcome",
+    "submissions_forget",
     "tasks_recover_orphans",
     "user_create",
+    "version_bump",
     "worker_heartbeat",
     "worker_running",
     "worker_stopped",

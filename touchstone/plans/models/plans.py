@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from touchstone.core.models import Versioned
 from touchstone.plans.rules import RAG_VALUES, STATUS_LABELS
 
 
@@ -87,7 +88,7 @@ class KeyTarget(models.Model):
         )
 
 
-class Action(models.Model):
+class Action(Versioned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
     target = models.ForeignKey(KeyTarget, on_delete=models.CASCADE, related_name="actions")
     position = models.PositiveIntegerField(help_text="Order in the source plan.")

@@ -19,7 +19,9 @@ from touchstone.core.services import (
     audit_record,
     deadline_close,
     deadline_set,
+    lock_for_change,
     snapshot,
+    version_bump,
 )
 from touchstone.plans import rules
 from touchstone.plans.models import Action, Area, KeyAim, KeyTarget, Plan, ProgressUpdate
@@ -163,9 +165,14 @@ def action_update(
     due_text: str | None = None,
     leads_text: str | None = None,
     text: str | None = None,
+    expected_version: int | None = None,
 ) -> Action:
-    """Change an action. `rag=""` clears the RAG; None leaves a field as it is."""
+    """Change an action. `rag=""` clears the RAG; None leaves a field as it is.
+
+    `expected_version` is the version the change was made from (the edit form's, the API's
+    If-Match): if the action has changed since, nothing is written (`StaleVersion`)."""
     require_perm(acting_user, "plans.change_action", action)
+    lock_for_change(action, expected_version=expected_version)
     before = snapshot(action, ACTION_FIELDS)
     if status is not None:
         action.status = rules.parse_status(status) or action.status
@@ -184,12 +191,15 @@ def action_update(
         )
     if leads_text is not None:
         action.leads_text, action.leads = leads_text.strip(), rules.split_leads(leads_text)
+    changed = snapshot(action, ACTION_FIELDS) != before
+    if changed:
+        version_bump(action)
     action.full_clean()
     action.save()
     if leads_text is not None:
         _link_lead_people(action)
     after = snapshot(action, ACTION_FIELDS)
-    if after != before:
+    if changed:
         audit_record(actor=acting_user, action="update", obj=action, before=before, after=after)
     _sync_deadline(action, acting_user)
     return action
@@ -207,6 +217,7 @@ def progress_record(
 ) -> ProgressUpdate:
     """Add a dated progress note, optionally moving the status and RAG at the same time."""
     require_perm(acting_user, "plans.change_action", action)
+    lock_for_change(action)  # one writer at a time on this action
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": "Enter the progress made."})

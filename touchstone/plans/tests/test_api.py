@@ -24,6 +24,7 @@ ACTION_FIELDS = [
     "comment",
     "progress",
     "overdue",
+    "version",
 ]
 
 
@@ -128,6 +129,7 @@ def test_action_list_contract(api, plan):
         "comment": "",
         "progress": "Draft ready",
         "overdue": True,
+        "version": 1,
     }
     by_ref = {a["ref"]: a for a in listing}
     assert (by_ref["2.1.2"]["due_date"], by_ref["2.1.2"]["progress"]) == (None, None)  # TBA

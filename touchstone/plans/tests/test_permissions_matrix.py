@@ -17,6 +17,8 @@ import pytest
 from django.test import Client
 
 from touchstone.core.models import Role
+from touchstone.core.testing import sent
+from touchstone.core.writes import new_token
 from touchstone.plans.tests.factories import sample_plan, table_counts
 
 
@@ -70,7 +72,7 @@ ENDPOINTS = [
         "board-report",
         "post",
         lambda o: f"/plans/{o['plan'].pk}/board-report/",
-        data=lambda o: {"as_of": "2010-01-15"},
+        data=lambda o: sent(as_of="2010-01-15"),
         editor_status=302,
     ),
     # web writes
@@ -82,11 +84,13 @@ ENDPOINTS = [
         "record-progress",
         "post",
         lambda o: f"/plans/actions/{o['action'].pk}/",
-        data=lambda o: {
-            "record-progress": "1",
-            "progress-text": "Matrix progress",
-            "progress-recorded_on": "2020-01-01",
-        },
+        data=lambda o: sent(
+            {
+                "record-progress": "1",
+                "progress-text": "Matrix progress",
+                "progress-recorded_on": "2020-01-01",
+            }
+        ),
         write=True,
         editor_status=302,
     ),
@@ -101,6 +105,8 @@ ENDPOINTS = [
             "edit-due_text": "",
             "edit-leads_text": "",
             "edit-comment": "Matrix",
+            "edit-version": o["action"].version,
+            "submission_token": new_token(),
         },
         write=True,
         editor_status=302,

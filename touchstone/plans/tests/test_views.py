@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from touchstone.core.models import Job, PendingImport, Role
 from touchstone.core.services import membership_grant
+from touchstone.core.testing import sent
 from touchstone.plans.models import Action, Plan
 from touchstone.plans.tests.factories import (
     SAMPLE_AS_OF,
@@ -254,14 +255,17 @@ def test_action_page_shows_the_action(client, action, organisation):
     # Leads are tied to people when the leads are (re)written.
     client.post(
         f"/plans/actions/{action.pk}/",
-        {
-            "edit-action": "1",
-            "edit-status": "in_progress",
-            "edit-rag": "green",
-            "edit-due_text": "July 2009",
-            "edit-leads_text": "BB IW",
-            "edit-comment": "",
-        },
+        sent(
+            {
+                "edit-action": "1",
+                "edit-status": "in_progress",
+                "edit-rag": "green",
+                "edit-due_text": "July 2009",
+                "edit-leads_text": "BB IW",
+                "edit-comment": "",
+                "edit-version": action.version,
+            }
+        ),
     )
     response = client.get(f"/plans/actions/{action.pk}/")
     html = response.content.decode()
@@ -300,13 +304,15 @@ def test_record_progress_with_new_status_and_rag(client, action):
     today = timezone.localdate()
     response = client.post(
         f"/plans/actions/{action.pk}/",
-        {
-            "record-progress": "1",
-            "progress-text": "Register published",
-            "progress-recorded_on": today.isoformat(),
-            "progress-status": "complete",
-            "progress-rag": "green",
-        },
+        sent(
+            {
+                "record-progress": "1",
+                "progress-text": "Register published",
+                "progress-recorded_on": today.isoformat(),
+                "progress-status": "complete",
+                "progress-rag": "green",
+            }
+        ),
     )
     assert response.status_code == 302 and response["Location"] == f"/plans/actions/{action.pk}/"
     action.refresh_from_db()
@@ -335,7 +341,7 @@ def test_record_progress_with_new_status_and_rag(client, action):
 )
 def test_invalid_progress_shows_errors_and_writes_nothing(client, action, data, message):
     before = table_counts()
-    response = client.post(f"/plans/actions/{action.pk}/", {"record-progress": "1", **data})
+    response = client.post(f"/plans/actions/{action.pk}/", sent({"record-progress": "1", **data}))
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
@@ -350,14 +356,17 @@ def test_invalid_progress_shows_errors_and_writes_nothing(client, action, data, 
 def test_edit_action(client, action):
     response = client.post(
         f"/plans/actions/{action.pk}/",
-        {
-            "edit-action": "1",
-            "edit-status": "deferred",
-            "edit-rag": "",
-            "edit-due_text": "Q2 2018-19",
-            "edit-leads_text": "AH, TB",
-            "edit-comment": "Moved to next year",
-        },
+        sent(
+            {
+                "edit-action": "1",
+                "edit-status": "deferred",
+                "edit-rag": "",
+                "edit-due_text": "Q2 2018-19",
+                "edit-leads_text": "AH, TB",
+                "edit-comment": "Moved to next year",
+                "edit-version": action.version,
+            }
+        ),
     )
     assert response.status_code == 302
     action.refresh_from_db()
@@ -374,14 +383,17 @@ def test_edit_action(client, action):
 def test_edit_with_an_unreadable_due_date_saves_and_warns(client, action):
     response = client.post(
         f"/plans/actions/{action.pk}/",
-        {
-            "edit-action": "1",
-            "edit-status": "in_progress",
-            "edit-rag": "green",
-            "edit-due_text": "when we can",
-            "edit-leads_text": "BB",
-            "edit-comment": "",
-        },
+        sent(
+            {
+                "edit-action": "1",
+                "edit-status": "in_progress",
+                "edit-rag": "green",
+                "edit-due_text": "when we can",
+                "edit-leads_text": "BB",
+                "edit-comment": "",
+                "edit-version": action.version,
+            }
+        ),
         follow=True,
     )
     assert b"could not read a date" in response.content
@@ -407,10 +419,11 @@ def test_invalid_edit_shows_errors_and_writes_nothing(client, action, field, val
         "edit-due_text": "",
         "edit-leads_text": "",
         "edit-comment": "Changed",
+        "edit-version": action.version,
         field: value,
     }
     before = table_counts()
-    response = client.post(f"/plans/actions/{action.pk}/", data)
+    response = client.post(f"/plans/actions/{action.pk}/", sent(data))
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
@@ -452,7 +465,7 @@ def test_import_preview_then_confirm(client, organisation):
     assert 'could not read a date from "soon"' in html  # a warning, not an error
     assert table_counts() == before  # nothing written before the confirmation
 
-    response = client.post("/plans/import/", {"confirm": "1"})
+    response = client.post("/plans/import/", sent(confirm="1"))
     plan = Plan.objects.get(title="Uploaded plan")
     assert response["Location"] == f"/plans/{plan.pk}/"
     assert (plan.organisation, plan.kind) == (organisation, "service_improvement_plan")
@@ -460,7 +473,7 @@ def test_import_preview_then_confirm(client, organisation):
     dashboard = client.get(response["Location"])
     assert "Imported “Uploaded plan”: 2 actions." in dashboard.content.decode()
     # The upload is used once: confirming again imports nothing more.
-    again = client.post("/plans/import/", {"confirm": "1"})
+    again = client.post("/plans/import/", sent(confirm="1"))
     assert again["Location"] == "/plans/import/"
     assert Plan.objects.count() == 1
 
@@ -483,9 +496,9 @@ def test_the_previewed_upload_is_held_in_the_database_for_its_uploader_only(
     session = other.session
     session["plans_import_upload"] = held_id
     session.save()
-    assert other.post("/plans/import/", {"confirm": "1"})["Location"] == "/plans/import/"
+    assert other.post("/plans/import/", sent(confirm="1"))["Location"] == "/plans/import/"
     assert not Plan.objects.exists()
-    client.post("/plans/import/", {"confirm": "1"})
+    client.post("/plans/import/", sent(confirm="1"))
     assert Plan.objects.get().title == "Uploaded plan"
     assert not PendingImport.objects.exists()
 
@@ -501,7 +514,7 @@ def test_import_of_a_bad_file_lists_row_errors_and_cannot_be_confirmed(client):
     assert "row 3: the action is missing" in html
     assert "row 4:" in html
     assert "Confirm import" not in html
-    client.post("/plans/import/", {"confirm": "1"})
+    client.post("/plans/import/", sent(confirm="1"))
     assert table_counts() == before
     assert not Plan.objects.exists()
 
@@ -544,7 +557,7 @@ def test_import_asks_for_the_organisation_only_when_there_is_a_choice(
     several = client.get("/plans/import/").content.decode()
     assert '<select name="organisation"' in several and "Second Body" in several
     upload(client, organisation=str(second.pk))
-    client.post("/plans/import/", {"confirm": "1"})
+    client.post("/plans/import/", sent(confirm="1"))
     assert Plan.objects.get(title="Uploaded plan").organisation == second
 
 
@@ -602,7 +615,7 @@ def test_dashboard_offers_the_downloads_and_the_board_report(client, plan):
 
 @pytest.mark.django_db
 def test_board_report_starts_a_job_and_shows_its_page(client, plan, officer):
-    response = client.post(f"/plans/{plan.pk}/board-report/", {"as_of": "2010-01-15"})
+    response = client.post(f"/plans/{plan.pk}/board-report/", sent(as_of="2010-01-15"))
     job = Job.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
     assert (job.kind, job.created_by, job.organisation) == (

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from touchstone.core.models import AuditEvent, Job, Role
+from touchstone.core.testing import sent
 from touchstone.plans.models import Action, Plan, ProgressUpdate
 from touchstone.plans.tests.builders import many_actions_csv, sample_plan
 
@@ -157,13 +158,15 @@ def test_record_progress_and_edit(plan, action, officer):
     url = f"/plans/actions/{action.pk}/"
     response = client.post(
         url,
-        {
-            "record-progress": "1",
-            "progress-text": "Register published",
-            "progress-recorded_on": timezone.localdate().isoformat(),
-            "progress-status": "complete",
-            "progress-rag": "",
-        },
+        sent(
+            {
+                "record-progress": "1",
+                "progress-text": "Register published",
+                "progress-recorded_on": timezone.localdate().isoformat(),
+                "progress-status": "complete",
+                "progress-rag": "",
+            }
+        ),
     )
     assert response.status_code == 302
     action.refresh_from_db()
@@ -171,14 +174,17 @@ def test_record_progress_and_edit(plan, action, officer):
     assert action.progress_updates.first().text == "Register published"
     response = client.post(
         url,
-        {
-            "edit-action": "1",
-            "edit-status": "in_progress",
-            "edit-rag": "amber",
-            "edit-due_text": "Q2 2018-19",
-            "edit-leads_text": "AH",
-            "edit-comment": "Moved",
-        },
+        sent(
+            {
+                "edit-action": "1",
+                "edit-status": "in_progress",
+                "edit-rag": "amber",
+                "edit-due_text": "Q2 2018-19",
+                "edit-leads_text": "AH",
+                "edit-comment": "Moved",
+                "edit-version": action.version,
+            }
+        ),
     )
     assert response.status_code == 302
     action.refresh_from_db()
@@ -218,7 +224,7 @@ def test_import_preview_then_confirm(officer, organisation):
     assert b"Confirm import" in response.content
     assert b"could not read a date" in response.content
     assert not Plan.objects.exists()
-    response = client.post("/plans/import/", {"confirm": "1"})
+    response = client.post("/plans/import/", sent(confirm="1"))
     plan = Plan.objects.get(title="Uploaded")
     assert response["Location"] == f"/plans/{plan.pk}/"
     assert plan.actions.count() == 2
@@ -236,7 +242,7 @@ def test_import_of_a_bad_file_shows_row_errors_and_cannot_be_confirmed(officer, 
     )
     assert b"row 2: unknown RAG" in response.content
     assert b"Confirm import" not in response.content
-    client.post("/plans/import/", {"confirm": "1"})
+    client.post("/plans/import/", sent(confirm="1"))
     assert not Plan.objects.exists()
 
 
@@ -254,7 +260,7 @@ def test_exports_have_the_right_types(plan, officer):
 def test_board_report_job_produces_the_pdf(plan, officer):
     """The view starts a job; once its transaction commits the task runs and keeps the PDF."""
     client = client_for(officer)
-    response = client.post(f"/plans/{plan.pk}/board-report/", {"as_of": "2010-01-15"})
+    response = client.post(f"/plans/{plan.pk}/board-report/", sent(as_of="2010-01-15"))
     assert response.status_code == 302
     job = Job.objects.get()
     assert (job.state, job.message) == (Job.State.SUCCEEDED, "")
@@ -285,6 +291,7 @@ def test_api_contract_update_and_progress(plan, action, officer):
         "comment",
         "progress",
         "overdue",
+        "version",
     ]
     assert [a["ref"] for a in listing if a["overdue"]] == ["2.1.1"]
     response = client.patch(

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from touchstone.core.selectors import organisations_with_perm
 from touchstone.core.services import pending_import_hold, pending_import_take
+from touchstone.core.writes import submit_once
 from touchstone.plans import rules
 from touchstone.plans.forms import PlanImportForm
 from touchstone.plans.imports import ImportRejected, plan_import, preview_plan_file
@@ -87,6 +88,15 @@ def _render_preview(request, *, preview, errors, name, kind, organisation, filen
 
 
 def _import_confirm(request, organisations):
+    """Import the upload the preview showed, once however often the confirmation is sent."""
+    try:
+        return submit_once(request, lambda: _import_pending(request, organisations))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:import")
+
+
+def _import_pending(request, organisations):
     pending = pending_import_take(
         acting_user=request.user, kind=PENDING_KIND, pk=request.session.pop(SESSION_IMPORT, None)
     )

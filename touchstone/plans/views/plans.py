@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from touchstone.core.selectors import organisations_with_perm
 from touchstone.core.services import job_start
+from touchstone.core.writes import submit_once
 from touchstone.plans import exports
 from touchstone.plans.forms import AsOfForm, DashboardFilterForm
 from touchstone.plans.models import Action, Plan
@@ -172,12 +174,20 @@ def plan_board_report(request, pk: int):
     if error:
         messages.error(request, error)
         return redirect("plans:detail", pk=plan.pk)
-    job = job_start(
-        acting_user=request.user,
-        kind="plans.board_report",
-        label=f"Board report: {plan.title}",
-        organisation=plan.organisation,
-        params={"plan": plan.pk, "as_of": as_of.isoformat()},
-        task=board_report,
-    )
-    return redirect("core:job", job_id=job.pk)
+
+    def start():
+        job = job_start(
+            acting_user=request.user,
+            kind="plans.board_report",
+            label=f"Board report: {plan.title}",
+            organisation=plan.organisation,
+            params={"plan": plan.pk, "as_of": as_of.isoformat()},
+            task=board_report,
+        )
+        return redirect("core:job", job_id=job.pk)
+
+    try:
+        return submit_once(request, start)  # one job however often the button is pressed
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:detail", pk=plan.pk)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from touchstone.core.models import Versioned
 from touchstone.register.models.reference import Category, RightType, Status
 
 
@@ -21,7 +22,7 @@ def display_name(
     return " ".join(p for p in (title, given_names, family_name) if p)
 
 
-class Registrant(models.Model):
+class Registrant(Versioned):
     """An authorised person or entity. Fields marked private never leave staff pages."""
 
     PUBLIC_FIELDS = ("number", "kind", "name", "category", "status", "entity", "town")
@@ -169,7 +170,7 @@ class PracticeRight(models.Model):
         return self.registrant.regulator
 
 
-class Finding(models.Model):
+class Finding(Versioned):
     """A fitness-to-practise finding. Public only while published and inside its period."""
 
     registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="findings")

@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from touchstone.core.models import Organisation
 from touchstone.core.permissions import require_perm
-from touchstone.core.services import audit_record, deadline_close, deadline_set, snapshot
+from touchstone.core.services import (
+    audit_record,
+    deadline_close,
+    deadline_set,
+    lock_for_change,
+    snapshot,
+)
 from touchstone.register import rules
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample, Kind, Registrant
 from touchstone.register.selectors.cpd import cpd_years
@@ -50,6 +56,7 @@ def cpd_activity_add(
     if (problem := rules.cpd_year_problem(done_on.year, cpd_years())) is not None:
         raise ValidationError({"done_on": f"{problem}."})
     record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=done_on.year)
+    lock_for_change(record)  # "submitted" is checked against the row as it is now
     own = acting_user is not None and acting_user.pk == registrant.user_id
     if record.submitted_on and own:  # the regulator may still correct a submitted year
         raise ValidationError(
@@ -86,6 +93,7 @@ def cpd_submit(*, acting_user, registrant: Registrant, year: int) -> CpdRecord:
     if (problem := rules.cpd_year_problem(year, cpd_years())) is not None:
         raise ValidationError(f"{problem}.")
     record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=year)
+    lock_for_change(record)  # "already submitted" is checked against the row as it is now
     own = acting_user is not None and acting_user.pk == registrant.user_id
     if record.submitted_on and own:  # the regulator may still correct a submitted year
         raise ValidationError(f"The {year} record was already submitted.")

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from touchstone.core.permissions import require_perm
-from touchstone.core.services import audit_record, snapshot
+from touchstone.core.services import audit_record, lock_for_change, snapshot, version_bump
 from touchstone.register.models import Finding, Registrant
 
 
@@ -65,9 +65,12 @@ def finding_publication_change(
     publish: bool,
     publish_from: date | None,
     publish_until: date | None,
+    expected_version: int | None = None,
 ) -> Finding:
-    """Publish, withdraw or re-date a finding's publication."""
+    """Publish, withdraw or re-date a finding's publication. `expected_version` is the
+    version the change was made from: if the finding has changed since, nothing is written."""
     require_perm(acting_user, "register.change_finding", finding)
+    lock_for_change(finding, expected_version=expected_version)
     fields = ["publish", "publish_from", "publish_until"]
     before = snapshot(finding, fields)
     finding.publish = publish
@@ -79,8 +82,10 @@ def finding_publication_change(
         and finding.publish_until < finding.publish_from
     ):
         raise ValidationError({"publish_until": "Publication cannot end before it starts."})
+    if snapshot(finding, fields) != before:
+        version_bump(finding)
     finding.full_clean()
-    finding.save(update_fields=fields)
+    finding.save(update_fields=[*fields, "version"])
     for obj in (finding.registrant, finding):  # in both histories
         audit_record(
             actor=acting_user,

@@ -15,7 +15,13 @@ from touchstone.core.imports import batched
 from touchstone.core.lookups import ReferenceIndex
 from touchstone.core.models import Organisation
 from touchstone.core.permissions import require_perm
-from touchstone.core.services import audit_record, audit_record_many, snapshot
+from touchstone.core.services import (
+    audit_record,
+    audit_record_many,
+    lock_for_change,
+    snapshot,
+    version_bump,
+)
 from touchstone.register import rules
 from touchstone.register.models import (
     EntityOffice,
@@ -242,14 +248,20 @@ def registrants_create_many(
 
 
 @transaction.atomic
-def registrant_update(*, acting_user, registrant: Registrant, **changes) -> Registrant:
+def registrant_update(
+    *, acting_user, registrant: Registrant, expected_version: int | None = None, **changes
+) -> Registrant:
     """Change a registrant's details (not number, kind or status: status has its own dated
-    service). Only the fields named change; the name search keys follow the name."""
+    service). Only the fields named change; the name search keys follow the name.
+
+    `expected_version` is the version the change was made from (the edit form's, the API's
+    If-Match): if the registrant has changed since, nothing is written (`StaleVersion`)."""
     require_perm(acting_user, "register.change_registrant", registrant)
     transaction.on_commit(forget_counts)  # search totals follow the register
     unknown = sorted(set(changes) - EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"these cannot be changed here: {', '.join(unknown)}")
+    lock_for_change(registrant, expected_version=expected_version)
     before = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
     old_text = _indexed_text(registrant)
     for field, value in changes.items():
@@ -257,12 +269,14 @@ def registrant_update(*, acting_user, registrant: Registrant, **changes) -> Regi
     if registrant.entity_id and registrant.entity_id == registrant.pk:
         raise ValidationError({"entity": "A registrant cannot be their own entity."})
     _prepare(registrant)
+    after = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
+    changed = {k for k in after if after[k] != before[k]}
+    if changed:
+        version_bump(registrant)
     registrant.full_clean()
     registrant.save()
     if _indexed_text(registrant) != old_text:
         index_names([registrant])
-    after = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
-    changed = {k for k in after if after[k] != before[k]}
     if changed:
         audit_record(
             actor=acting_user,
@@ -280,6 +294,7 @@ def entity_offices_set(
 ) -> list[EntityOffice]:
     """Replace an entity's offices with (town, postcode) pairs; the first is the head office."""
     require_perm(acting_user, "register.change_registrant", entity)
+    lock_for_change(entity)  # one writer at a time on this entity
     if entity.kind != Kind.ENTITY:
         raise ValidationError("Only an entity has offices.")
     before = [str(o) for o in entity.offices.all()]
@@ -306,10 +321,12 @@ def entity_offices_set(
 def registrant_status_change(
     *, acting_user, registrant: Registrant, status: Status, effective_on: date, reason: str = ""
 ) -> StatusChange:
-    """Change the status from a date, keeping the dated history."""
+    """Change the status from a date, keeping the dated history. The current status is
+    checked under a row lock, so two officers suspending at once suspend once."""
     require_perm(acting_user, "register.change_registrant", registrant)
     transaction.on_commit(forget_counts)  # search totals follow the register
-    if status == registrant.status:
+    lock_for_change(registrant)
+    if status.pk == registrant.status_id:
         raise ValidationError({"status": f"The registrant is already {status.name.lower()}."})
     before = {"status": registrant.status.code, "status_since": registrant.status_since}
     change = StatusChange.objects.create(
@@ -320,7 +337,8 @@ def registrant_status_change(
         recorded_by=acting_user,
     )
     registrant.status, registrant.status_since = status, effective_on
-    registrant.save(update_fields=["status", "status_since", "updated_at"])
+    version_bump(registrant)
+    registrant.save(update_fields=["status", "status_since", "version", "updated_at"])
     audit_record(
         actor=acting_user,
         action="change_status",
@@ -341,9 +359,11 @@ def right_grant(
     scope: str = "",
     conditions: str = "",
 ) -> PracticeRight:
-    """Grant a practice right (the practice-rights module calls this on approval)."""
+    """Grant a practice right (the practice-rights module calls this on approval). The
+    rights held are checked under a lock on the registrant, so a right is granted once."""
     require_perm(acting_user, "register.change_registrant", registrant)
     transaction.on_commit(forget_counts)  # search totals follow the register
+    lock_for_change(registrant)
     right_type = RightType.objects.filter(code=code).first()
     if right_type is None:
         raise ValidationError({"code": f'unknown right "{code}"'})
@@ -371,6 +391,7 @@ def right_grant(
 def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeRight:
     require_perm(acting_user, "register.change_registrant", right.registrant)
     transaction.on_commit(forget_counts)  # search totals follow the register
+    lock_for_change(right)  # "already ended" is checked against the row as it is now
     if right.ended_on is not None:
         ended = f"{right.ended_on.day} {right.ended_on:%B %Y}"
         raise ValidationError({"ended_on": f"This right already ended on {ended}."})

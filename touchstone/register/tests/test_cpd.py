@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from touchstone.core.models import AuditEvent, Deadline, Notification
 from touchstone.core.services import deadlines_sweep
+from touchstone.core.testing import sent
 from touchstone.register.models import CpdRecord, CpdSample, CpdScheme, Status
 from touchstone.register.selectors import cpd_year, scheme_for_year
 from touchstone.register.services import (
@@ -52,12 +53,12 @@ def test_member_fills_and_submits_their_own_record(register, member):
     assert "Not submitted" in client.get("/register/my-cpd/").content.decode()
     response = client.post(
         "/register/my-cpd/",
-        {"done_on": today, "hours": "12", "activity_type": "Course or webinar", "description": "x"},
+        sent(done_on=today, hours="12", activity_type="Course or webinar", description="x"),
     )
     assert response.status_code == 302
-    bad = client.post("/register/my-cpd/", {"done_on": "2999-01-01", "hours": "0"})
+    bad = client.post("/register/my-cpd/", sent(done_on="2999-01-01", hours="0"))
     assert "govuk-error-summary" in bad.content.decode()
-    assert client.post(f"/register/my-cpd/{year}/submit/").status_code == 302
+    assert client.post(f"/register/my-cpd/{year}/submit/", sent()).status_code == 302
     assert cpd_year(register["john"], year).status == "compliant"
     assert "Compliant" in client.get("/register/my-cpd/").content.decode()
     assert AuditEvent.objects.filter(action="submit_cpd", actor=member).count() == 1
@@ -73,13 +74,13 @@ def test_a_short_year_is_flagged_before_it_is_submitted_and_closed_after(registe
     warning = f'data-testid="cpd-shortfall-warning-{year}"'
     activity = {"activity_type": "Course or webinar", "description": "x"}
     today = timezone.localdate().isoformat()
-    client.post("/register/my-cpd/", {"done_on": today, "hours": "3", **activity})
+    client.post("/register/my-cpd/", sent(activity, done_on=today, hours="3"))
     page = client.get("/register/my-cpd/").content.decode()
     assert warning in page and "recorded as a shortfall: 3 of 12 hours" in page
-    client.post("/register/my-cpd/", {"done_on": today, "hours": "9", **activity})
+    client.post("/register/my-cpd/", sent(activity, done_on=today, hours="9"))
     assert warning not in client.get("/register/my-cpd/").content.decode()
-    assert client.post(f"/register/my-cpd/{year}/submit/").status_code == 302
-    closed = client.post("/register/my-cpd/", {"done_on": today, "hours": "1", **activity})
+    assert client.post(f"/register/my-cpd/{year}/submit/", sent()).status_code == 302
+    closed = client.post("/register/my-cpd/", sent(activity, done_on=today, hours="1"))
     assert "it cannot change now" in closed.content.decode()
     assert cpd_year(register["john"], year).hours == 12
 
@@ -148,7 +149,7 @@ def test_sample_pages(register, organisation, officer):
     client = Client()
     client.force_login(officer)
     response = client.post(
-        "/register/staff/cpd/", {"action": "sample", "year": "2025", "size": "1", "seed": "7"}
+        "/register/staff/cpd/", sent(action="sample", year="2025", size="1", seed="7")
     )
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
@@ -180,7 +181,7 @@ def test_reminders_warn_before_year_end_and_stop_when_submitted(
 def test_a_member_cannot_submit_a_year_outside_the_scheme(register, member, year):
     client = Client()
     client.force_login(member)
-    response = client.post(f"/register/my-cpd/{year}/submit/", follow=True)
+    response = client.post(f"/register/my-cpd/{year}/submit/", sent(), follow=True)
     assert response.status_code == 200
     page = response.content.decode()
     assert "The CPD scheme started in 2000" in page or "has not started" in page
@@ -194,12 +195,7 @@ def test_an_activity_before_the_scheme_is_refused_on_its_date(register, member):
     client.force_login(member)
     response = client.post(
         "/register/my-cpd/",
-        {
-            "done_on": "1999-12-31",
-            "hours": "2",
-            "activity_type": "Course or webinar",
-            "description": "x",
-        },
+        sent(done_on="1999-12-31", hours="2", activity_type="Course or webinar", description="x"),
     )
     assert response.status_code == 200
     assert "The CPD scheme started in 2000" in response.content.decode()
@@ -222,7 +218,7 @@ def test_an_activity_before_the_scheme_is_refused_on_its_date(register, member):
 def test_a_sample_is_within_the_population_and_the_scheme_years(register, officer, data, message):
     client = Client()
     client.force_login(officer)
-    response = client.post("/register/staff/cpd/", data)
+    response = client.post("/register/staff/cpd/", sent(data))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert CpdSample.objects.count() == 0

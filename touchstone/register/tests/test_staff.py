@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from touchstone.core.models import AuditEvent, Role
+from touchstone.core.testing import sent
 from touchstone.register.models import EntityOffice, Finding, Registrant, RegistrantWord
 from touchstone.register.services import (
     entity_offices_set,
@@ -80,11 +81,11 @@ def test_status_change_page_calls_the_service_and_shows_errors(register, officer
     client = client_for(officer)
     john = register["john"]
     url = f"/register/staff/{john.pk}/status/"
-    response = client.post(url, {"status": "active", "effective_on": "2026-01-01"})
+    response = client.post(url, sent(status="active", effective_on="2026-01-01"))
     assert response.status_code == 200
     assert "already active" in response.content.decode()
     assert "govuk-error-summary" in response.content.decode()
-    response = client.post(url, {"status": "suspended", "effective_on": "3/3/2026", "reason": "x"})
+    response = client.post(url, sent(status="suspended", effective_on="3/3/2026", reason="x"))
     assert response.status_code == 302
     john.refresh_from_db()
     assert (john.status.code, john.status_since) == ("suspended", date(2026, 3, 3))
@@ -97,14 +98,14 @@ def test_right_finding_and_publication_pages(register, officer):
     zoe = register["zoe"]
     response = client.post(
         f"/register/staff/{zoe.pk}/rights/add/",
-        {"code": "probate", "granted_on": "2026-01-02", "conditions": "Supervised"},
+        sent(code="probate", granted_on="2026-01-02", conditions="Supervised"),
     )
     assert response.status_code == 302
     right = zoe.rights.get()
     assert (right.right_type.code, right.conditions) == ("probate", "Supervised")
     assert (
         client.post(
-            f"/register/staff/rights/{right.pk}/end/", {"ended_on": "2026-02-01"}
+            f"/register/staff/rights/{right.pk}/end/", sent(ended_on="2026-02-01")
         ).status_code
         == 302
     )
@@ -112,18 +113,20 @@ def test_right_finding_and_publication_pages(register, officer):
     assert right.ended_on == date(2026, 2, 1)
     client.post(
         f"/register/staff/{zoe.pk}/findings/add/",
-        {
-            "decided_on": "2025-01-01",
-            "body": "Tribunal",
-            "summary": "Misled a client",
-            "sanction": "Suspension",
-            "publish": "on",
-        },
+        sent(
+            decided_on="2025-01-01",
+            body="Tribunal",
+            summary="Misled a client",
+            sanction="Suspension",
+            publish="on",
+        ),
     )
     finding = Finding.objects.get(registrant=zoe)
     assert (finding.publish, finding.publish_from) == (True, date(2025, 1, 1))
     assert "Misled a client" in Client().get("/register/100002/").content.decode()
-    client.post(f"/register/staff/findings/{finding.pk}/publication/", {})  # unticked: withdraw
+    client.post(  # unticked: withdraw
+        f"/register/staff/findings/{finding.pk}/publication/", sent(version=finding.version)
+    )
     finding.refresh_from_db()
     assert finding.publish is False
     assert "Misled a client" not in Client().get("/register/100002/").content.decode()
@@ -141,8 +144,9 @@ def test_edit_page_changes_details_and_search_keys(register, officer):
         "town": "Luton",
         "postcode": "LU1 1AA",
         "email": "new@example.test",
+        "version": john.version,
     }
-    assert client.post(f"/register/staff/{john.pk}/edit/", data).status_code == 302
+    assert client.post(f"/register/staff/{john.pk}/edit/", sent(data)).status_code == 302
     john.refresh_from_db()
     assert (john.name, john.category.code, john.town) == (
         "Dr Jonathan Smith",
@@ -212,7 +216,12 @@ def test_a_service_refusal_marks_its_field(register, officer):
     finding = register["john"].findings.first()
     response = client_for(officer).post(
         f"/register/staff/findings/{finding.pk}/publication/",
-        {"publish": "on", "publish_from": "2026-05-01", "publish_until": "2026-04-01"},
+        sent(
+            publish="on",
+            publish_from="2026-05-01",
+            publish_until="2026-04-01",
+            version=finding.version,
+        ),
     )
     html = response.content.decode()
     assert "Publication cannot end before it starts." in html

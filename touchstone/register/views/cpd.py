@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
-from touchstone.core.web import add_errors, posted
+from touchstone.core.web import posted
+from touchstone.core.writes import form_submit, submit_once
 from touchstone.register import services
 from touchstone.register.forms import CpdActivityForm, CpdSampleForm
 from touchstone.register.selectors import (
@@ -30,16 +31,15 @@ def my_cpd(request):
     if registrant is None:
         return render(request, "register/my_cpd.html", {"registrant": None})
     form = CpdActivityForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cpd_activity_add(
-                acting_user=request.user, registrant=registrant, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, "Activity added to your CPD record.")
-            return redirect("register:my-cpd")
+
+    def add(data):
+        services.cpd_activity_add(acting_user=request.user, registrant=registrant, **data)
+        messages.success(request, "Activity added to your CPD record.")
+        return redirect("register:my-cpd")
+
+    response = form_submit(request, form, add)
+    if response is not None:
+        return response
     this_year = timezone.localdate().year
     years = [cpd_year(registrant, this_year - n) for n in range(YEARS_SHOWN)]
     return render(
@@ -52,12 +52,16 @@ def my_cpd_submit(request, year: int):
     registrant = registrant_for_member(request.user)
     if registrant is None or request.method != "POST":
         raise Http404("No CPD record to submit.")
-    try:
+
+    def submit():
         services.cpd_submit(acting_user=request.user, registrant=registrant, year=year)
+        messages.success(request, f"Your {year} CPD record is submitted.")
+        return redirect("register:my-cpd")
+
+    try:
+        return submit_once(request, submit)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"Your {year} CPD record is submitted.")
     return redirect("register:my-cpd")
 
 
@@ -71,24 +75,31 @@ def staff_cpd(request):
     form = CpdSampleForm(posted(request))
     if request.method == "POST" and request.POST.get("action") == "reminders":
         year = timezone.localdate().year
-        count = services.cpd_reminders_schedule(
-            acting_user=request.user, regulator=regulator, year=year
-        )
-        messages.success(
-            request,
-            f"Reminders scheduled for {count} member{pluralize(count)} for {year}.",
-        )
-        return redirect("register:staff-cpd")
-    if request.method == "POST" and form.is_valid():
-        try:
-            sample = services.cpd_sample_draw(
-                acting_user=request.user, regulator=regulator, **form.cleaned_data
+
+        def schedule():
+            count = services.cpd_reminders_schedule(
+                acting_user=request.user, regulator=regulator, year=year
             )
+            messages.success(
+                request,
+                f"Reminders scheduled for {count} member{pluralize(count)} for {year}.",
+            )
+            return redirect("register:staff-cpd")
+
+        try:
+            return submit_once(request, schedule)
         except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, f"Sample drawn with seed {sample.seed}.")
-            return redirect("register:staff-cpd-sample", pk=sample.pk)
+            messages.error(request, " ".join(exc.messages))
+            return redirect("register:staff-cpd")
+
+    def draw(data):
+        sample = services.cpd_sample_draw(acting_user=request.user, regulator=regulator, **data)
+        messages.success(request, f"Sample drawn with seed {sample.seed}.")
+        return redirect("register:staff-cpd-sample", pk=sample.pk)
+
+    response = form_submit(request, form, draw)
+    if response is not None:
+        return response
     return render(
         request,
         "register/staff_cpd.html",

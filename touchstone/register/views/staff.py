@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from touchstone.core.tabular import csv_lines, download
 from touchstone.core.web import change_page, posted
+from touchstone.core.writes import stale_page
 from touchstone.register import rules, services
 from touchstone.register.exports import registrants_export_rows
 from touchstone.register.forms import (
@@ -83,8 +84,22 @@ def staff_detail(request, pk: int):
     )
 
 
-def _change_page(request, *, registrant, form, title, submit, apply, done):
-    """A change page about one registrant, going back to the registrant when done."""
+def _change_page(request, *, registrant, form, title, submit, apply, done, current_initial=None):
+    """A change page about one registrant, going back to the registrant when done. An edit
+    of a record changed since the page was opened gets the changed-record page, showing the
+    form's values for the record as it is now (`current_initial`)."""
+
+    def stale(exc):
+        return stale_page(
+            request,
+            error=exc,
+            form=form,
+            current=current_initial(exc.current),
+            title=f"{title}: {registrant.name}",
+            cancel_url=request.path,
+            submit=submit,
+        )
+
     return change_page(
         request,
         form=form,
@@ -93,21 +108,33 @@ def _change_page(request, *, registrant, form, title, submit, apply, done):
         success_url=reverse("register:staff-detail", args=[registrant.pk]),
         template="register/staff_change.html",
         context={"registrant": registrant, "title": title, "submit": submit},
+        stale=stale if current_initial else None,
     )
+
+
+def _registrant_initial(registrant: Registrant) -> dict:
+    initial = {name: getattr(registrant, name) for name in RegistrantForm.base_fields}
+    initial["category"] = registrant.category.code if registrant.category else ""
+    return initial
 
 
 @login_required
 def staff_edit(request, pk: int):
     registrant = _registrant_or_404(request.user, pk)
-    initial = {name: getattr(registrant, name) for name in RegistrantForm.base_fields}
-    initial["category"] = registrant.category.code if registrant.category else ""
+    initial = _registrant_initial(registrant)
     form = RegistrantForm(posted(request), initial=initial)
 
     def apply(data):
-        changes = {k: v for k, v in data.items() if k != "category" and v != initial.get(k)}
+        fields = {k: v for k, v in data.items() if k not in ("category", "version")}
+        changes = {k: v for k, v in fields.items() if v != initial.get(k)}
         if data["category"] != registrant.category:
             changes["category"] = data["category"]
-        services.registrant_update(acting_user=request.user, registrant=registrant, **changes)
+        services.registrant_update(
+            acting_user=request.user,
+            registrant=registrant,
+            expected_version=data["version"],
+            **changes,
+        )
 
     return _change_page(
         request,
@@ -117,6 +144,7 @@ def staff_edit(request, pk: int):
         submit="Save details",
         apply=apply,
         done="Details saved.",
+        current_initial=_registrant_initial,
     )
 
 
@@ -197,14 +225,7 @@ def staff_finding_publication(request, pk: int):
         finding = finding_for_staff(request.user, pk=pk)
     except Finding.DoesNotExist as exc:
         raise Http404("No such finding.") from exc
-    form = FindingPublicationForm(
-        posted(request),
-        initial={
-            "publish": finding.publish,
-            "publish_from": finding.publish_from,
-            "publish_until": finding.publish_until,
-        },
-    )
+    form = FindingPublicationForm(posted(request), initial=_publication_initial(finding))
     return _change_page(
         request,
         registrant=finding.registrant,
@@ -212,7 +233,22 @@ def staff_finding_publication(request, pk: int):
         title="Change publication of a finding",
         submit="Save publication",
         apply=lambda data: services.finding_publication_change(
-            acting_user=request.user, finding=finding, **data
+            acting_user=request.user,
+            finding=finding,
+            publish=data["publish"],
+            publish_from=data["publish_from"],
+            publish_until=data["publish_until"],
+            expected_version=data["version"],
         ),
         done="Publication saved.",
+        current_initial=_publication_initial,
     )
+
+
+def _publication_initial(finding: Finding) -> dict:
+    return {
+        "publish": finding.publish,
+        "publish_from": finding.publish_from,
+        "publish_until": finding.publish_until,
+        "version": finding.version,
+    }

@@ -91,7 +91,9 @@ class ActionSerializer(serializers.ModelSerializer):
             "comment",
             "progress",
             "overdue",
+            "version",
         ]
+        read_only_fields = ["version"]
 
     def get_rag(self, action) -> str | None:
         return action.rag or None

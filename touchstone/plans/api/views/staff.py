@@ -13,6 +13,16 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from touchstone.core.api.writes import (
+    ETAG,
+    IDEMPOTENCY_KEY,
+    IF_MATCH,
+    KEY_REUSED,
+    STALE,
+    expected_version,
+    idempotent,
+    with_etag,
+)
 from touchstone.plans import rules
 from touchstone.plans.api.serializers.staff import (
     ActionFilterSerializer,
@@ -61,11 +71,13 @@ def _query(serializer_class, request) -> dict:
     return dict(query.validated_data)
 
 
-def _action_data(action: Action) -> dict:
+def _action_response(action: Action, code: int = status.HTTP_200_OK) -> Response:
+    """The action as the API shows it, with its version as the ETag."""
     overdue = rules.is_overdue(
         due_date=action.due_date, status=action.status, as_of=timezone.localdate()
     )
-    return ActionSerializer(action, context={"overdue_ids": {action.pk} if overdue else set()}).data
+    data = ActionSerializer(action, context={"overdue_ids": {action.pk} if overdue else set()}).data
+    return with_etag(Response(data, status=code), action)
 
 
 @extend_schema(tags=TAGS)
@@ -136,33 +148,61 @@ class PlanExport(APIView):
 
 @extend_schema(tags=TAGS)
 class ActionDetail(APIView):
-    @extend_schema(summary="An action", responses={200: ActionSerializer, 404: NOT_FOUND})
+    @extend_schema(
+        summary="An action",
+        parameters=[ETAG],
+        responses={200: ActionSerializer, 404: NOT_FOUND},
+    )
     def get(self, request, pk: int):
-        return Response(_action_data(_action(request, pk)))
+        return _action_response(_action(request, pk))
 
     @extend_schema(
         summary="Change an action's status, RAG, comment, due text or leads",
+        description="Send the ETag you read as `If-Match` so a change made since is not undone.",
+        parameters=[IF_MATCH, IDEMPOTENCY_KEY, ETAG],
         request=ActionUpdateSerializer,
-        responses={200: ActionSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            200: ActionSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            412: STALE,
+            422: KEY_REUSED,
+        },
     )
+    @idempotent
     def patch(self, request, pk: int):
         action = _action(request, pk)
         payload = ActionUpdateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        action_update(acting_user=request.user, action=action, **payload.validated_data)
-        return Response(_action_data(_action(request, pk)))
+        action_update(
+            acting_user=request.user,
+            action=action,
+            expected_version=expected_version(request),
+            **payload.validated_data,
+        )
+        return _action_response(_action(request, pk))
 
 
 @extend_schema(tags=TAGS)
 class ActionProgress(APIView):
     @extend_schema(
         summary="Record progress on an action, optionally moving its status and RAG",
+        description="Send an `Idempotency-Key` so a retried request records the progress once.",
+        parameters=[IDEMPOTENCY_KEY, ETAG],
         request=ProgressSerializer,
-        responses={201: ActionSerializer, 400: BAD_INPUT, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            201: ActionSerializer,
+            400: BAD_INPUT,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            422: KEY_REUSED,
+        },
     )
+    @idempotent
     def post(self, request, pk: int):
         action = _action(request, pk)
         payload = ProgressSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         progress_record(acting_user=request.user, action=action, **payload.validated_data)
-        return Response(_action_data(_action(request, pk)), status=status.HTTP_201_CREATED)
+        return _action_response(_action(request, pk), status.HTTP_201_CREATED)

@@ -124,6 +124,7 @@ class StaffRegistrantDetailSerializer(StaffRegistrantSerializer):
             "findings",
             "status_history",
             "offices",
+            "version",
         ]
         read_only_fields = fields
 

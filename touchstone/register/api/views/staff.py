@@ -14,6 +14,16 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from touchstone.core.api.writes import (
+    ETAG,
+    IDEMPOTENCY_KEY,
+    IF_MATCH,
+    KEY_REUSED,
+    STALE,
+    expected_version,
+    idempotent,
+    with_etag,
+)
 from touchstone.register import services
 from touchstone.register.api.serializers.staff import (
     FindingSerializer,
@@ -63,20 +73,29 @@ def _reference(model, value: str, field: str):
 
 
 def _detail(request, pk: int, code: int = status.HTTP_200_OK) -> Response:
+    """The registrant as officers see it, with its version as the ETag."""
     registrant = _registrant(request, pk)
-    return Response(StaffRegistrantDetailSerializer(registrant).data, status=code)
+    response = Response(StaffRegistrantDetailSerializer(registrant).data, status=code)
+    return with_etag(response, registrant)
 
 
-def _write(summary: str, request_serializer, code: int = 201):
+def _write(summary: str, request_serializer, code: int = 201, edit: bool = False):
+    """The schema of a write: retried safely with an Idempotency-Key; an edit also takes
+    If-Match (412 when the registrant changed since)."""
+    responses = {
+        code: StaffRegistrantDetailSerializer,
+        400: BAD_INPUT,
+        403: FORBIDDEN,
+        404: NOT_FOUND,
+        422: KEY_REUSED,
+    }
+    if edit:
+        responses[412] = STALE
     return extend_schema(
         summary=summary,
         request=request_serializer,
-        responses={
-            code: StaffRegistrantDetailSerializer,
-            400: BAD_INPUT,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        parameters=[IF_MATCH, IDEMPOTENCY_KEY, ETAG] if edit else [IDEMPOTENCY_KEY, ETAG],
+        responses=responses,
     )
 
 
@@ -102,12 +121,14 @@ class StaffRegistrantList(generics.ListAPIView):
 class StaffRegistrantDetail(APIView):
     @extend_schema(
         summary="A registrant with private fields, rights, findings, status history, offices",
+        parameters=[ETAG],
         responses={200: StaffRegistrantDetailSerializer, 404: NOT_FOUND},
     )
     def get(self, request, pk: int):
         return _detail(request, pk)
 
-    @_write("Change a registrant's details", RegistrantUpdateSerializer, code=200)
+    @_write("Change a registrant's details", RegistrantUpdateSerializer, code=200, edit=True)
+    @idempotent
     def patch(self, request, pk: int):
         registrant = _registrant(request, pk)
         changes = _payload(RegistrantUpdateSerializer, request.data)
@@ -116,7 +137,12 @@ class StaffRegistrantDetail(APIView):
             changes["category"] = _reference(Category, value, "category") if value else None
         if changes.get("entity") is not None:
             changes["entity"] = self._entity(request, registrant, changes["entity"])
-        services.registrant_update(acting_user=request.user, registrant=registrant, **changes)
+        services.registrant_update(
+            acting_user=request.user,
+            registrant=registrant,
+            expected_version=expected_version(request),
+            **changes,
+        )
         return _detail(request, pk)
 
     @staticmethod
@@ -134,6 +160,7 @@ class StaffRegistrantDetail(APIView):
 @extend_schema(tags=TAGS)
 class StaffRegistrantStatus(APIView):
     @_write("Change a registrant's status from a date", StatusChangeSerializer)
+    @idempotent
     def post(self, request, pk: int):
         registrant = _registrant(request, pk)
         data = _payload(StatusChangeSerializer, request.data)
@@ -145,6 +172,7 @@ class StaffRegistrantStatus(APIView):
 @extend_schema(tags=TAGS)
 class StaffRightGrant(APIView):
     @_write("Grant a practice right", RightGrantSerializer)
+    @idempotent
     def post(self, request, pk: int):
         registrant = _registrant(request, pk)
         data = _payload(RightGrantSerializer, request.data)
@@ -155,6 +183,7 @@ class StaffRightGrant(APIView):
 @extend_schema(tags=TAGS)
 class StaffRightEnd(APIView):
     @_write("End a practice right", RightEndSerializer, code=200)
+    @idempotent
     def post(self, request, pk: int):
         right = _right(request, pk)
         data = _payload(RightEndSerializer, request.data)
@@ -165,6 +194,7 @@ class StaffRightEnd(APIView):
 @extend_schema(tags=TAGS)
 class StaffFindingRecord(APIView):
     @_write("Record a fitness-to-practise finding (published or not)", FindingSerializer)
+    @idempotent
     def post(self, request, pk: int):
         registrant = _registrant(request, pk)
         data = _payload(FindingSerializer, request.data)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0004_audit_no_truncate'),
+        ('core', '0005_submissions'),
     ]
 
     operations = [
