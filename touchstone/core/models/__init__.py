@@ -1,5 +1,6 @@
 from touchstone.core.models.audit import AuditEvent
 from touchstone.core.models.deadlines import Deadline, Notification
+from touchstone.core.models.generations import Generation
 from touchstone.core.models.identity import (
     LoginAttempt,
     Membership,
@@ -15,6 +16,7 @@ from touchstone.core.models.jobs import Job
 __all__ = [
     "AuditEvent",
     "Deadline",
+    "Generation",
     "Job",
     "LoginAttempt",
     "Membership",

@@ -145,7 +145,7 @@ def registrant_create(
     *, acting_user, regulator: Organisation, status: Status, **fields
 ) -> Registrant:
     require_perm(acting_user, "register.change_registrant", regulator)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     registrant = registrant_build(regulator=regulator, status=status, **fields)
     registrant.full_clean()  # again, with the uniqueness and reference checks
     registrant.save()
@@ -194,7 +194,7 @@ def registrants_create_many(
     as `registrant_create` and `right_grant` one at a time. The caller has checked that the
     numbers are new (the database refuses a repeat) and that entities belong to the regulator."""
     require_perm(acting_user, "register.change_registrant", regulator)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     built = [
         registrant_build(regulator=regulator, status=new.status, **new.fields)
         for new in registrants
@@ -244,7 +244,7 @@ def registrant_update(*, acting_user, registrant: Registrant, **changes) -> Regi
     """Change a registrant's details (not number, kind or status: status has its own dated
     service). Only the fields named change; the name search keys follow the name."""
     require_perm(acting_user, "register.change_registrant", registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     unknown = sorted(set(changes) - EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"these cannot be changed here: {', '.join(unknown)}")
@@ -306,7 +306,7 @@ def registrant_status_change(
 ) -> StatusChange:
     """Change the status from a date, keeping the dated history."""
     require_perm(acting_user, "register.change_registrant", registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     if status == registrant.status:
         raise ValidationError({"status": f"The registrant is already {status.name.lower()}."})
     before = {"status": registrant.status.code, "status_since": registrant.status_since}
@@ -341,7 +341,7 @@ def right_grant(
 ) -> PracticeRight:
     """Grant a practice right (the practice-rights module calls this on approval)."""
     require_perm(acting_user, "register.change_registrant", registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     right_type = RightType.objects.filter(code=code).first()
     if right_type is None:
         raise ValidationError({"code": f'unknown right "{code}"'})
@@ -368,7 +368,7 @@ def right_grant(
 @transaction.atomic
 def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeRight:
     require_perm(acting_user, "register.change_registrant", right.registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     if right.ended_on is not None:
         ended = f"{right.ended_on.day} {right.ended_on:%B %Y}"
         raise ValidationError({"ended_on": f"This right already ended on {ended}."})

@@ -8,10 +8,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from touchstone.core.api.pagination import StandardPagination
+from touchstone.core.api.throttling import SharedScopedRateThrottle
 from touchstone.register.api.serializers.public import PublicItemSerializer, PublicPageSerializer
 from touchstone.register.models import Registrant
 from touchstone.register.selectors import (
@@ -30,7 +30,7 @@ CACHE_SECONDS = 60
 class PublicRegisterBase(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [SharedScopedRateThrottle]
     throttle_scope = "public_register"
 
     def finalize_response(self, request, response, *args, **kwargs):
