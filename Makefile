@@ -6,7 +6,7 @@ TS := $(BIN)/touchstone
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format check-deploy test-sqlite test-postgres test-browser lock worker bench mutate clean
+.PHONY: run test setup static lint format check-deploy test-sqlite test-postgres test-browser lock worker bench mutate clean
 
 ## Environment: a virtualenv with the locked dependencies, rebuilt only when the lock changes.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -24,6 +24,10 @@ frontend/build/.built: frontend/package-lock.json frontend/build.mjs
 
 setup: $(VENV)/.installed frontend/build/.built
 	mkdir -p var/static
+
+## Production static files: hashed, compressed, under var/static (or $TOUCHSTONE_VAR_DIR/static).
+static: setup
+	TOUCHSTONE_DEBUG=false $(TS) collectstatic --noinput --verbosity 1
 
 run: setup
 	$(TS) migrate --verbosity 0

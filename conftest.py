@@ -75,3 +75,14 @@ def officer(make_user, organisation) -> User:
 @pytest.fixture
 def outsider(make_user, other_organisation) -> User:
     return make_user("outsider", (other_organisation, Role.OFFICER))
+
+
+@pytest.fixture
+def closed_port():
+    """A loopback port where nothing listens: it is bound (so nothing else takes it) but never
+    accepts, so every connection to it is refused."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]

@@ -193,6 +193,14 @@ STORAGES = {
         )
     },
 }
+# WhiteNoise serves the hashed, compressed files that `collectstatic` writes; the unhashed
+# copies are dropped (every page names its files through the manifest), and source maps,
+# fetched only by a developer's browser tools, are not compressed.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("woff", "woff2", "map"),
+]
 MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -223,15 +231,28 @@ TOUCHSTONE_WORKER = {
     "MAX_BACKOFF_SECONDS": float(os.environ.get("TOUCHSTONE_WORKER_MAX_BACKOFF_SECONDS", "30")),
 }
 
-# A shared cache (Redis) keeps rate limits per client across several web processes; without
-# TOUCHSTONE_REDIS_URL each process counts on its own (fine for one process or a trial).
+# The cache: Redis (TOUCHSTONE_REDIS_URL) when there are several web processes, so that they
+# share the public API's rate-limit counters and the cached search totals; otherwise memory in
+# each process. The cache only ever saves work: when Redis is down or unreachable, django-redis
+# logs the failure and answers as if the key were missing (IGNORE_EXCEPTIONS), so requests and
+# committed writes carry on; `touchstone check --deploy` fails while it cannot be reached.
 if os.environ.get("TOUCHSTONE_REDIS_URL"):
+    # A Redis that does not answer costs a request at most this long, once per call.
+    REDIS_TIMEOUT = float(os.environ.get("TOUCHSTONE_REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["TOUCHSTONE_REDIS_URL"],
+            "KEY_PREFIX": "touchstone",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "touchstone.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

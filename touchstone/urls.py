@@ -19,3 +19,10 @@ urlpatterns = [
     path("register/", include("touchstone.register.urls")),
     path("api/v1/", include(api_v1)),
 ]
+
+# API paths answer JSON even for errors raised outside a view; a database that cannot be
+# reached is a 503 with Retry-After (touchstone.core.error_pages).
+handler400 = "touchstone.core.error_pages.bad_request"
+handler403 = "touchstone.core.error_pages.permission_denied"
+handler404 = "touchstone.core.error_pages.page_not_found"
+handler500 = "touchstone.core.error_pages.server_error"

@@ -11,20 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 from touchstone.register.tests.fixtures import register  # noqa: F401  (shared fixture)
 
-CHROMIUM = os.environ.get("TOUCHSTONE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items):

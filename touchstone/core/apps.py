@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     demo_data = "touchstone.core.demo.load"
 
     def ready(self) -> None:
-        from touchstone.core import permissions  # noqa: F401  (registers the rules predicates)
+        from touchstone.core import checks, permissions  # noqa: F401  (they register themselves)

@@ -1,5 +1,6 @@
 from touchstone.core.models.audit import AuditEvent
 from touchstone.core.models.deadlines import Deadline, Notification
+from touchstone.core.models.generations import Generation
 from touchstone.core.models.identity import (
     LoginAttempt,
     Membership,
@@ -17,6 +18,7 @@ from touchstone.core.models.workers import Schedule, WorkerHeartbeat
 __all__ = [
     "AuditEvent",
     "Deadline",
+    "Generation",
     "Job",
     "LoginAttempt",
     "Membership",

@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
+from touchstone.core import generations
 from touchstone.core.lookups import by_code_or_name
 from touchstone.register import rules
 from touchstone.register.models import (
@@ -90,22 +91,20 @@ def _reference(model, value: str, field: str):
 
 
 COUNT_CACHE_SECONDS = 60
-REGISTER_VERSION_KEY = "register:version"
+REGISTER_GENERATION = "register"
 
 
 def forget_counts() -> None:
-    """Make cached search totals stale at once (the register changed)."""
-    try:
-        cache.incr(REGISTER_VERSION_KEY)
-    except ValueError:  # not in the cache yet
-        cache.set(REGISTER_VERSION_KEY, 1, None)
+    """Make cached search totals stale on every process once the current transaction commits
+    (a write to the register calls it inside its transaction)."""
+    generations.bump(REGISTER_GENERATION)
 
 
 class SearchResults:
     """The matches of a public search, in register order, for a paginator: `count()` and
     slices. Filter-only searches (the same few combinations asked again and again) keep their
-    total in the cache for a minute, or until the register next changes; the rows themselves
-    are always read fresh."""
+    total in the cache for a minute, or until the register next changes (the register's
+    generation is part of the key); the rows themselves are always read fresh."""
 
     ordered = True
 
@@ -128,7 +127,7 @@ class SearchResults:
             return self._known_count
         if not self._cache_key:
             return self._counted.count()
-        key = f"{self._cache_key}:{cache.get_or_set(REGISTER_VERSION_KEY, 0, None)}"
+        key = f"{self._cache_key}:{generations.current(REGISTER_GENERATION)}"
         return cache.get_or_set(key, self._counted.count, COUNT_CACHE_SECONDS)
 
     def values(self) -> "SearchResults":

@@ -153,7 +153,7 @@ def registrant_create(
     *, acting_user, regulator: Organisation, status: Status, **fields
 ) -> Registrant:
     require_perm(acting_user, "register.change_registrant", regulator)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     registrant = registrant_build(regulator=regulator, status=status, **fields)
     registrant.full_clean()  # again, with the uniqueness and reference checks
     registrant.save()
@@ -202,7 +202,7 @@ def registrants_create_many(
     as `registrant_create` and `right_grant` one at a time. The caller has checked that the
     numbers are new (the database refuses a repeat) and that entities belong to the regulator."""
     require_perm(acting_user, "register.change_registrant", regulator)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     built = [
         registrant_build(regulator=regulator, status=new.status, **new.fields)
         for new in registrants
@@ -257,7 +257,7 @@ def registrant_update(
     `expected_version` is the version the change was made from (the edit form's, the API's
     If-Match): if the registrant has changed since, nothing is written (`StaleVersion`)."""
     require_perm(acting_user, "register.change_registrant", registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     unknown = sorted(set(changes) - EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"these cannot be changed here: {', '.join(unknown)}")
@@ -324,7 +324,7 @@ def registrant_status_change(
     """Change the status from a date, keeping the dated history. The current status is
     checked under a row lock, so two officers suspending at once suspend once."""
     require_perm(acting_user, "register.change_registrant", registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     lock_for_change(registrant)
     if status.pk == registrant.status_id:
         raise ValidationError({"status": f"The registrant is already {status.name.lower()}."})
@@ -362,7 +362,7 @@ def right_grant(
     """Grant a practice right (the practice-rights module calls this on approval). The
     rights held are checked under a lock on the registrant, so a right is granted once."""
     require_perm(acting_user, "register.change_registrant", registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     lock_for_change(registrant)
     right_type = RightType.objects.filter(code=code).first()
     if right_type is None:
@@ -390,7 +390,7 @@ def right_grant(
 @transaction.atomic
 def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeRight:
     require_perm(acting_user, "register.change_registrant", right.registrant)
-    transaction.on_commit(forget_counts)  # search totals follow the register
+    forget_counts()  # search totals follow the register, on every process, at commit
     lock_for_change(right)  # "already ended" is checked against the row as it is now
     if right.ended_on is not None:
         ended = f"{right.ended_on.day} {right.ended_on:%B %Y}"

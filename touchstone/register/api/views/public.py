@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from touchstone.core.api.pagination import StandardPagination
-from touchstone.core.api.throttling import ClientScopedRateThrottle
+from touchstone.core.api.throttling import SharedScopedRateThrottle
 from touchstone.register.api.serializers.public import PublicItemSerializer, PublicPageSerializer
 from touchstone.register.models import Registrant
 from touchstone.register.reference import reference_codes
@@ -31,7 +31,7 @@ CACHE_SECONDS = 60
 class PublicRegisterBase(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [ClientScopedRateThrottle]
+    throttle_classes = [SharedScopedRateThrottle]
     throttle_scope = "public_register"
 
     def finalize_response(self, request, response, *args, **kwargs):

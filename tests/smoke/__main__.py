@@ -1,0 +1,374 @@
+"""The production smoke test: `python -m tests.smoke` (run by .ci/run after the suites).
+
+Deploys Touchstone as docs/operations.md describes, on this machine, and uses it over
+loopback: a fresh PostgreSQL database, `migrate`, `collectstatic` with debug off, the demo
+data, a private redis-server as the cache, gunicorn with several workers and
+`touchstone db_worker` beside it. Then each step in STEPS runs in order; a step is a function
+of the running deployment that raises on failure. Everything started is stopped at the end,
+and the database dropped, whether the steps passed or not.
+
+Environment: TOUCHSTONE_TEST_POSTGRES_URL names the PostgreSQL server to use (its database
+part is ignored: a new database is created); TOUCHSTONE_SMOKE_KEEP=1 keeps the logs folder;
+TOUCHSTONE_SMOKE_STEPS=a,b runs only the steps named.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+import urllib.parse
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import psycopg
+
+from tests.smoke.processes import BIN, Browser, Process, Processes, free_port, wait_for
+
+WEB_WORKERS = 3
+DEMO_PASSWORD = "touchstone-demo"  # the demo users' (touchstone.core.demo)
+STAFF_USER = "officer"
+
+
+@dataclass
+class Deployment:
+    """What the steps use: the running processes and how to reach them."""
+
+    processes: Processes
+    base_url: str
+    env: dict[str, str]
+    redis: Process
+    web: Process
+    worker: Process
+    notes: dict = field(default_factory=dict)  # what one step found, for the next ones
+
+    def browser(self) -> Browser:
+        return Browser(self.base_url)
+
+    def signed_in(self, username: str = STAFF_USER) -> Browser:
+        browser = self.browser()
+        page = browser.post_form(
+            "/sign-in/", {"username": username, "password": DEMO_PASSWORD, "next": "/"}
+        )
+        check(page.status == 200 and "Sign out" in page.text, f"{username} could not sign in")
+        return browser
+
+    def touchstone(self, name: str, *args: str) -> None:
+        self.processes.run(name, [str(BIN / "touchstone"), *args])
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise AssertionError(message)
+
+
+# --- steps ---------------------------------------------------------------------------------
+
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+SCRIPT = re.compile(r'<script src="([^"]+)"')
+HASHED = re.compile(r"\.[0-9a-f]{12}\.")
+
+
+def _first(pattern: str, text: str, what: str) -> str:
+    found = re.search(pattern, text)
+    check(found is not None, f"no {what} found")
+    return found.group(1)
+
+
+def main_pages(d: Deployment) -> None:
+    """Every main page answers 200 with its CSS and JavaScript, hashed and compressed."""
+    public, staff = d.browser(), d.signed_in()
+    search = public.get("/register/?status=active")
+    number = _first(r'href="/register/([A-Z]*[0-9]+)/"', search.text, "registrant on the register")
+    plans = staff.get("/plans/")
+    plan = _first(r'href="/plans/([0-9]+)/"', plans.text, "plan in the plans list")
+    staff_register = staff.get("/register/staff/")
+    registrant = _first(r'href="/register/staff/([0-9]+)/"', staff_register.text, "registrant")
+    d.notes.update(number=number, plan=plan, registrant=registrant)
+    pages = [
+        (public, "/"),
+        (public, "/sign-in/"),
+        (public, "/register/"),
+        (public, "/register/?status=active"),
+        (public, f"/register/{number}/"),
+        (public, "/api/v1/docs/"),
+        (staff, "/"),
+        (staff, "/plans/"),
+        (staff, f"/plans/{plan}/"),
+        (staff, "/register/staff/"),
+        (staff, f"/register/staff/{registrant}/"),
+    ]
+    for browser, path in pages:
+        page = browser.get(path)
+        check(page.status == 200, f"{path}: {page.status}")
+        sheets = STYLESHEET.findall(page.text)
+        check(bool(sheets), f"{path}: no stylesheet")
+        for asset in sheets + SCRIPT.findall(page.text):
+            if asset.startswith("/static/"):
+                check(HASHED.search(asset) is not None, f"{path}: {asset} is not hashed")
+            served = browser.get(asset, headers={"Accept-Encoding": "gzip, br"})
+            check(served.status == 200, f"{path}: {asset} answered {served.status}")
+            if asset.endswith(".css"):
+                check(served.headers["Content-Type"].startswith("text/css"), f"{asset} type")
+                check(
+                    served.headers.get("Content-Encoding") in {"gzip", "br"},
+                    f"{asset} is not served compressed",
+                )
+
+
+def pages_in_the_browser(d: Deployment) -> None:
+    """Chromium loads the pages with their CSS applied and the design system's JavaScript run."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        raise AssertionError(f"no chromium at {CHROMIUM} (apt-get install chromium)")
+    paths = ["/", "/register/", f"/register/{d.notes['number']}/", "/sign-in/"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(base_url=d.base_url).new_page()
+            failed: list[str] = []
+            page.on("requestfailed", lambda r: failed.append(f"{r.url} {r.failure}"))
+            page.on(
+                "response",
+                lambda r: failed.append(f"{r.url} {r.status}") if r.status >= 400 else None,
+            )
+            for path in paths:
+                page.goto(path, wait_until="load")
+                styled = page.evaluate(
+                    """() => ({
+                        sheets: Array.from(document.styleSheets)
+                            .filter(sheet => sheet.href)
+                            .map(sheet => [sheet.href, sheet.cssRules.length]),
+                        footer: getComputedStyle(document.querySelector('.govuk-footer'))
+                            .fontFamily,
+                        width: getComputedStyle(document.querySelector('.govuk-width-container'))
+                            .maxWidth,
+                        govuk: typeof window.GOVUKFrontend === 'object',
+                        moj: typeof window.MOJFrontend === 'object',
+                        htmx: typeof window.htmx === 'object',
+                    })"""
+                )
+                for name in ("govuk-frontend.min.", "moj-frontend.min."):
+                    rules = [n for href, n in styled["sheets"] if name in href]
+                    check(rules and rules[0] > 100, f"{path}: {name}css not loaded: {styled}")
+                check("GDS Transport" in styled["footer"], f"{path}: GOV.UK CSS not applied")
+                check(styled["width"] == "960px", f"{path}: GOV.UK layout not applied")
+                check(styled["govuk"] and styled["moj"], f"{path}: design system JS not run")
+                check(styled["htmx"], f"{path}: htmx not loaded")
+            check(not failed, "requests failed in the browser: " + "; ".join(failed))
+        finally:
+            browser.close()
+
+
+def the_api_answers(d: Deployment) -> None:
+    """The public API, the schema and the health check answer; unknown paths answer JSON."""
+    browser = d.browser()
+    search = browser.get("/api/v1/public/register/?status=active")
+    check(search.status == 200 and search.json()["count"] > 0, f"search: {search.status}")
+    item = browser.get(f"/api/v1/public/register/{d.notes['number']}/")
+    check(item.status == 200 and item.json()["number"] == d.notes["number"], "registrant")
+    check(browser.get("/api/v1/schema/").status == 200, "schema")
+    missing = browser.get("/api/v1/no-such-thing/")
+    check(missing.status == 404 and missing.json() == {"detail": "Not found."}, "API 404")
+    health = browser.get("/health/")
+    check(health.status == 200, f"health: {health.status}")
+    check(health.json() == {"database": "ok", "cache": "ok"}, f"health: {health.text}")
+    me = d.signed_in().get("/api/v1/me/")
+    check(me.status == 200 and me.json()["username"] == STAFF_USER, "signed-in API")
+
+
+def _every_worker_sees(d: Deployment, what: str, seen: Callable[[Browser], bool]) -> None:
+    """Asked many times (gunicorn hands requests to whichever worker is free), every answer
+    shows the change; no waiting."""
+    browser = d.browser()
+    answers = [seen(browser) for _ in range(8 * WEB_WORKERS)]
+    check(all(answers), f"{answers.count(False)} of {len(answers)} answers missed {what}")
+
+
+def a_change_shows_on_every_worker(d: Deployment) -> None:
+    """A staff member signs in and suspends a registrant; every worker then shows it, in the
+    search totals (which are cached) and on the public page."""
+    staff = d.signed_in()
+    registrant = d.notes["registrant"]
+    detail = staff.get(f"/register/staff/{registrant}/").text
+    number = _first(r'href="/register/([A-Z]*[0-9]+)/">See the public entry', detail, "number")
+
+    def suspended_total(browser: Browser) -> int:
+        return browser.get("/api/v1/public/register/?status=suspended").json()["count"]
+
+    before = suspended_total(d.browser())
+    _every_worker_sees(d, "the total before", lambda b: suspended_total(b) == before)
+    today = date.today()
+    changed = staff.post_form(
+        f"/register/staff/{registrant}/status/",
+        {
+            "status": "suspended",
+            "effective_on": f"{today.day}/{today.month}/{today.year}",
+            "reason": "Smoke test",
+        },
+    )
+    check(changed.status == 200 and f"/register/staff/{registrant}/" in changed.url, "change")
+    _every_worker_sees(d, "the new total", lambda b: suspended_total(b) == before + 1)
+    _every_worker_sees(
+        d, "the public page", lambda b: "Suspended" in b.get(f"/register/{number}/").text
+    )
+
+
+def a_background_job_completes(d: Deployment) -> None:
+    """The board report runs on `touchstone db_worker` and its PDF downloads."""
+    staff = d.signed_in()
+    started = staff.post_form(f"/plans/{d.notes['plan']}/board-report/", {})
+    check(started.status == 200 and "/jobs/" in started.url, f"job not started: {started.url}")
+    job = urllib.parse.urlparse(started.url).path
+    wait_for("the board report", lambda: "Download" in staff.get(job).text, timeout=120)
+    pdf = staff.get(job + "download/")
+    check(pdf.status == 200 and pdf.body.startswith(b"%PDF"), "the report is not a PDF")
+
+
+def redis_stopped_degrades(d: Deployment) -> None:
+    """With the cache stopped mid-run nothing answers 500: pages, the API, a staff change and
+    its totals carry on, and the health check says the cache is unavailable."""
+    d.redis.stop()
+    check(not d.redis.alive(), "redis-server did not stop")
+    browser, staff = d.browser(), d.signed_in()
+    for path in ["/", "/register/", "/register/?status=active", f"/register/{d.notes['number']}/"]:
+        page = browser.get(path)
+        check(page.status == 200, f"{path} without Redis: {page.status}")
+    for path in ["/api/v1/public/register/?status=active", "/api/v1/public/register/?q=smith"]:
+        check(browser.get(path).status == 200, f"{path} without Redis")
+    before = browser.get("/api/v1/public/register/?status=suspended").json()["count"]
+    registrant = d.notes["registrant"]
+    today = date.today()
+    changed = staff.post_form(
+        f"/register/staff/{registrant}/status/",
+        {
+            "status": "active",
+            "effective_on": f"{today.day}/{today.month}/{today.year}",
+            "reason": "Smoke test: order ended",
+        },
+    )
+    check(changed.status == 200 and f"/register/staff/{registrant}/" in changed.url, "change")
+    total = browser.get("/api/v1/public/register/?status=suspended").json()["count"]
+    check(total == before - 1, f"suspended total {total}, expected {before - 1}")
+    health = browser.get("/health/")
+    check(health.status == 200 and health.json()["cache"] == "unavailable", health.text)
+    check("touchstone.cache" in d.web.log.read_text(), "the cache failure was not logged")
+
+
+STEPS: list[Callable[[Deployment], None]] = [
+    main_pages,
+    pages_in_the_browser,
+    the_api_answers,
+    a_change_shows_on_every_worker,
+    a_background_job_completes,
+    redis_stopped_degrades,  # last: the cache stays down
+]
+
+
+# --- the deployment ------------------------------------------------------------------------
+
+
+def server_url() -> str:
+    return os.environ.get(
+        "TOUCHSTONE_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+    )
+
+
+def database_url(name: str) -> str:
+    return urllib.parse.urlparse(server_url())._replace(path=f"/{name}").geturl()
+
+
+def admin(sql: str) -> None:
+    with psycopg.connect(database_url("postgres"), autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def deploy(processes: Processes, database: str) -> Deployment:
+    redis_port, web_port = free_port(), free_port()
+    processes.env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "touchstone.settings",
+            "DATABASE_URL": database_url(database),
+            "TOUCHSTONE_DEBUG": "false",
+            "TOUCHSTONE_SECRET_KEY": f"smoke-{uuid.uuid4().hex}{uuid.uuid4().hex}",
+            "TOUCHSTONE_ALLOWED_HOSTS": "127.0.0.1",
+            "TOUCHSTONE_VAR_DIR": str(processes.logs / "var"),
+            "TOUCHSTONE_REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        }
+    )
+    redis = processes.redis(redis_port)
+    run = [str(BIN / "touchstone")]
+    timed("migrate", lambda: processes.run("migrate", [*run, "migrate", "--verbosity", "0"]))
+    timed(
+        "collectstatic",
+        lambda: processes.run("collectstatic", [*run, "collectstatic", "--noinput"]),
+    )
+    timed(
+        "check --deploy",
+        lambda: processes.run("check", [*run, "check", "--deploy", "--fail-level", "ERROR"]),
+    )
+    timed("demo data", lambda: processes.run("demo-data", [*run, "demo-data"]))
+    web = timed(
+        f"gunicorn, {WEB_WORKERS} workers",
+        lambda: processes.gunicorn(web_port, workers=WEB_WORKERS),
+    )
+    worker = processes.start("db_worker", [*run, "db_worker"])
+    return Deployment(processes, f"http://127.0.0.1:{web_port}", processes.env, redis, web, worker)
+
+
+def timed(what: str, action: Callable):
+    started = time.monotonic()
+    result = action()
+    print(f"   {what}: {time.monotonic() - started:.1f}s", flush=True)
+    return result
+
+
+def main() -> int:
+    logs = Path(tempfile.mkdtemp(prefix="touchstone-smoke-"))
+    database = f"touchstone_smoke_{uuid.uuid4().hex[:12]}"
+    passed = failed = 0
+    admin(f'CREATE DATABASE "{database}"')
+    try:
+        with Processes(logs) as processes:
+            print(f"== deploy (database {database}, logs {logs})", flush=True)
+            deployment = deploy(processes, database)
+            chosen = os.environ.get("TOUCHSTONE_SMOKE_STEPS", "")  # e.g. "main_pages,the_api"
+            steps = [s for s in STEPS if not chosen or s.__name__ in chosen.split(",")]
+            for step in steps:
+                started = time.monotonic()
+                try:
+                    step(deployment)
+                except Exception:
+                    failed += 1
+                    print(f"FAILED {step.__name__}", flush=True)
+                    traceback.print_exc()
+                    for process in processes.started:
+                        print(f"--- {process.name} log (last lines)\n{process.tail()}")
+                    break
+                passed += 1
+                print(f"ok {step.__name__} ({time.monotonic() - started:.1f}s)", flush=True)
+                if not deployment.web.alive() or not deployment.worker.alive():
+                    failed += 1
+                    print(f"FAILED: a process died after {step.__name__}", flush=True)
+                    break
+    finally:
+        admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        if os.environ.get("TOUCHSTONE_SMOKE_KEEP") != "1":
+            shutil.rmtree(logs, ignore_errors=True)
+    skipped = len(STEPS) - passed - failed  # after a failure, or not chosen
+    print(f"smoke: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
