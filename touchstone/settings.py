@@ -298,6 +298,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "touchstone.core.api.schema.add_error_responses",
+        "touchstone.core.api.schema.document_plain_text",
     ],
 }
 

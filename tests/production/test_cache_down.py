@@ -8,6 +8,7 @@ from django.core.checks import run_checks
 from django.test import Client, override_settings
 
 from touchstone.core.models import AuditEvent, Role
+from touchstone.core.testing import sent
 from touchstone.register.models import Registrant
 
 
@@ -54,7 +55,7 @@ def test_a_committed_status_change_is_reported_as_done(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/register/staff/{zoe.pk}/status/",
-            {"status": "active", "effective_on": "2026-01-05", "reason": "Order ended"},
+            sent(status="active", effective_on="2026-01-05", reason="Order ended"),
         )
     assert response.status_code == 302
     zoe.refresh_from_db()

@@ -17,8 +17,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import urllib.parse
@@ -227,12 +229,63 @@ def a_change_shows_on_every_worker(d: Deployment) -> None:
 def a_background_job_completes(d: Deployment) -> None:
     """The board report runs on `touchstone db_worker` and its PDF downloads."""
     staff = d.signed_in()
-    started = staff.post_form(f"/plans/{d.notes['plan']}/board-report/", {})
+    started = staff.post_form(
+        f"/plans/{d.notes['plan']}/board-report/", {}, form_page=f"/plans/{d.notes['plan']}/"
+    )
     check(started.status == 200 and "/jobs/" in started.url, f"job not started: {started.url}")
     job = urllib.parse.urlparse(started.url).path
     wait_for("the board report", lambda: "Download" in staff.get(job).text, timeout=120)
     pdf = staff.get(job + "download/")
     check(pdf.status == 200 and pdf.body.startswith(b"%PDF"), "the report is not a PDF")
+
+
+JOB_START = """
+from pathlib import Path
+from touchstone.core.services import job_start
+from touchstone.core.tests.worker_tasks import blocking_job
+job = job_start(acting_user=None, kind='smoke', label='Blocking job', organisation=None,
+                params={{'gate': {gate!r}}}, task=blocking_job)
+Path({out!r}).write_text(str(job.pk))
+"""
+
+
+def a_killed_worker_s_job_is_retried(d: Deployment) -> None:
+    """`touchstone db_worker` is killed (kill -9) in the middle of a job; the worker started in
+    its place (as a supervisor would) finds the job orphaned once the lease lapses, runs it
+    again, and it finishes: never left running."""
+    folder = d.processes.logs / "killed-worker"
+    folder.mkdir()
+    gate, started, out = folder / "gate", folder / "started", folder / "job-id"
+    os.mkfifo(gate)  # the job blocks reading it until released (no timers)
+    d.touchstone(
+        "job-start", "shell", "--no-imports", "-c", JOB_START.format(gate=str(gate), out=str(out))
+    )
+    job_id = out.read_text().strip()
+
+    def starts() -> int:
+        return len(started.read_text().split()) if started.exists() else 0
+
+    def job() -> tuple:
+        with psycopg.connect(d.env["DATABASE_URL"]) as connection:
+            return connection.execute(
+                "SELECT j.state, j.attempts, t.status, t.worker_ids FROM core_job j "
+                "JOIN django_tasks_database_dbtaskresult t ON t.id::text = j.task_id "
+                "WHERE j.id = %s",
+                (job_id,),
+            ).fetchone()
+
+    wait_for("the worker to start the job", lambda: starts() == 1)
+    d.worker.signal(signal.SIGKILL)
+    wait_for("the killed worker to be gone", lambda: not d.worker.alive())
+    check(job()[:3] == ("running", 1, "RUNNING"), f"after the kill: {job()}")
+    d.worker = d.processes.start("db_worker (restarted)", [str(BIN / "touchstone"), "db_worker"])
+    wait_for("the restarted worker to run the job again", lambda: starts() == 2)
+    writer = threading.Thread(target=lambda: gate.write_text("go"), daemon=True)
+    writer.start()
+    writer.join(timeout=30)
+    wait_for("the retried job to finish", lambda: job()[0] == "succeeded")
+    state, attempts, status, worker_ids = job()
+    check((attempts, status, len(worker_ids)) == (2, "SUCCESSFUL", 2), f"retried job: {job()}")
 
 
 def redis_stopped_degrades(d: Deployment) -> None:
@@ -271,6 +324,7 @@ STEPS: list[Callable[[Deployment], None]] = [
     the_api_answers,
     a_change_shows_on_every_worker,
     a_background_job_completes,
+    a_killed_worker_s_job_is_retried,
     redis_stopped_degrades,  # last: the cache stays down
 ]
 
@@ -304,6 +358,8 @@ def deploy(processes: Processes, database: str) -> Deployment:
             "TOUCHSTONE_ALLOWED_HOSTS": "127.0.0.1",
             "TOUCHSTONE_VAR_DIR": str(processes.logs / "var"),
             "TOUCHSTONE_REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+            # a killed worker's job is taken back after 5 s without its heartbeat
+            "TOUCHSTONE_WORKER_LEASE_SECONDS": "5",
         }
     )
     redis = processes.redis(redis_port)

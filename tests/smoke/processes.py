@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -191,6 +192,9 @@ class Response:
         return json.loads(self.body)
 
 
+SUBMISSION_TOKEN = re.compile(r'name="submission_token" value="([^"]+)"')
+
+
 class Browser:
     """An HTTP client with cookies (a signed-in session), for loopback only."""
 
@@ -215,9 +219,13 @@ class Browser:
     def cookie(self, name: str) -> str:
         return next((c.value for c in self.cookies if c.name == name), "")
 
-    def post_form(self, path: str, data: dict) -> Response:
-        """POST a form as a browser would: the CSRF token from the cookie, the page as referer."""
-        if not self.cookie("csrftoken"):
-            self.get(path)
+    def post_form(self, path: str, data: dict, form_page: str | None = None) -> Response:
+        """POST a form as a browser would: opened first (at `form_page`, else `path`), sent
+        with the CSRF token from the cookie, the form's one-time submission token if it has
+        one, and the page as referer."""
+        page = self.get(form_page or path)
+        token = SUBMISSION_TOKEN.search(page.text)
         fields = {"csrfmiddlewaretoken": self.cookie("csrftoken"), **data}
+        if token:
+            fields["submission_token"] = token.group(1)
         return self.request(path, fields, headers={"Referer": self.base_url + path})

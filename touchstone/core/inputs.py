@@ -22,7 +22,10 @@ _BIGGEST_ID = 2**63 - 1
 
 # C0 controls except tab, newline and carriage return; DEL and the C1 controls; and the
 # non-characters U+FFFE/U+FFFF, which XML (and so XLSX) cannot hold either.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}]")
+# The same rule as a regular expression for the OpenAPI schema: text without those characters.
+PLAIN_TEXT_PATTERN = f"^[^{_CONTROL_CHARACTERS}]*$"
 
 
 def parse_id(value) -> int | None:

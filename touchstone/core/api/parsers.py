@@ -1,6 +1,6 @@
 """Request parsers that refuse text the platform does not store (core.inputs), before any
-serializer sees it: every string in the body, at any depth, is checked, and each one that holds
-a NUL or another control character is a 400 naming its field."""
+serializer sees it: every string value in the body, at any depth, is checked, and each one that
+holds a NUL or another control character is a 400 naming its field."""
 
 from rest_framework import parsers
 from rest_framework.exceptions import ValidationError
@@ -13,8 +13,7 @@ def _problems(value, path: str, found: dict[str, list[str]]) -> None:
         if (problem := text_problem(value)) is not None:
             found.setdefault(path or "detail", []).append(problem)
     elif isinstance(value, dict):
-        for key, item in value.items():
-            _problems(str(key), path or "detail", found)  # a key is text too
+        for key, item in value.items():  # a name is not stored: an unknown one is ignored
             _problems(item, f"{path}.{key}" if path else str(key), found)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):

@@ -1,4 +1,7 @@
-"""OpenAPI post-processing: document the error responses every endpoint can give."""
+"""OpenAPI post-processing: document the error responses every endpoint can give, and the
+plain-text rule every request body follows."""
+
+from touchstone.core.inputs import PLAIN_TEXT_PATTERN
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -33,4 +36,42 @@ def add_error_responses(result, generator, request, public):
                 operation["responses"].setdefault(
                     code, {"description": description, "content": reference}
                 )
+    return result
+
+
+def _plain_text(schema) -> None:
+    """Mark every free-text string in a request schema, the fields it does not name included,
+    as refusing NUL and control characters, as `core.api.parsers` does."""
+    if not isinstance(schema, dict):
+        return
+    if schema.get("type") == "string" and not {"enum", "format", "pattern"} & schema.keys():
+        schema["pattern"] = PLAIN_TEXT_PATTERN
+    if schema.get("type") == "object" or "properties" in schema:
+        # A field the endpoint does not know is ignored, but its text is checked like the rest.
+        schema.setdefault(
+            "additionalProperties",
+            {"type": ["string", "number", "boolean", "null"], "pattern": PLAIN_TEXT_PATTERN},
+        )
+    for key in ("properties",):
+        for item in schema.get(key, {}).values():
+            _plain_text(item)
+    _plain_text(schema.get("items"))
+    for key in ("allOf", "anyOf", "oneOf"):
+        for item in schema.get(key, []):
+            _plain_text(item)
+
+
+def document_plain_text(result, generator, request, public):
+    """Request bodies (the `…Request` components, and inline ones) refuse control characters."""
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _plain_text(schema)
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict):
+                continue
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                schema = content.get("schema", {})
+                if "$ref" not in schema:
+                    _plain_text(schema)
     return result
