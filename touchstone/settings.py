@@ -119,6 +119,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = os.environ.get(
         "TOUCHSTONE_PG_OPTIONS", "-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0"
     )
+    # A database host that stops answering (rather than refusing) must not hang a web or
+    # worker process for ever: connecting gives up after this many seconds, and TCP
+    # keepalives notice a dead server under an open connection within about a minute.
+    DATABASES["default"]["OPTIONS"].update(
+        connect_timeout=int(os.environ.get("TOUCHSTONE_DB_CONNECT_TIMEOUT", "10")),
+        keepalives=1,
+        keepalives_idle=30,
+        keepalives_interval=10,
+        keepalives_count=3,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

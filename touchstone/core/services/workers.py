@@ -13,7 +13,7 @@ import socket
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks_db.compat import TaskResultStatus
@@ -45,38 +45,39 @@ class Recovery:
     jobs_failed: list[str] = field(default_factory=list)
 
 
-def worker_heartbeat(*, worker_id: str, started_at: datetime, now: datetime | None = None) -> None:
-    """Renew a worker's lease (creating its row the first time)."""
-    now = now or timezone.now()
-    updated = WorkerHeartbeat.objects.filter(worker_id=worker_id).update(last_seen_at=now)
-    if not updated:
-        try:
-            WorkerHeartbeat.objects.create(
+def _lease_upsert(*, worker_id: str, started_at: datetime, now: datetime, **named) -> None:
+    """Write a worker's lease row in one statement (INSERT ... ON CONFLICT DO UPDATE).
+
+    A worker's two threads write the same row: the heartbeat and the claim of a task. After an
+    outage that began before the row existed, both can find it missing at once; a read and
+    then an insert would let one of them fail on the unique key (inside the claim's
+    transaction, which would stop the worker). The upsert waits for the other's insert instead.
+    """
+    WorkerHeartbeat.objects.bulk_create(
+        [
+            WorkerHeartbeat(
                 worker_id=worker_id,
                 hostname=socket.gethostname()[:255],
                 pid=os.getpid(),
                 started_at=started_at,
                 last_seen_at=now,
+                **named,
             )
-        except IntegrityError:  # written meanwhile by the worker's other thread
-            WorkerHeartbeat.objects.filter(worker_id=worker_id).update(last_seen_at=now)
+        ],
+        update_conflicts=True,
+        unique_fields=["worker_id"],
+        update_fields=["last_seen_at", *named],
+    )
+
+
+def worker_heartbeat(*, worker_id: str, started_at: datetime, now: datetime | None = None) -> None:
+    """Renew a worker's lease (creating its row the first time)."""
+    _lease_upsert(worker_id=worker_id, started_at=started_at, now=now or timezone.now())
 
 
 def worker_running(*, worker_id: str, task_id: str, started_at: datetime) -> None:
     """Name the task a worker is running (or "" for none). Call inside the claim's transaction."""
-    now = timezone.now()
-    updated = WorkerHeartbeat.objects.filter(worker_id=worker_id).update(
-        task_id=task_id, last_seen_at=now
-    )
-    if not updated:
-        WorkerHeartbeat.objects.create(
-            worker_id=worker_id,
-            hostname=socket.gethostname()[:255],
-            pid=os.getpid(),
-            started_at=started_at,
-            last_seen_at=now,
-            task_id=task_id,
-        )
+    _lease_upsert(worker_id=worker_id, started_at=started_at, now=timezone.now(), task_id=task_id)
 
 
 def worker_stopped(*, worker_id: str) -> None:

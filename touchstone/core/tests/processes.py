@@ -9,6 +9,7 @@ PostgreSQL when TOUCHSTONE_TEST_DATABASE=postgres. The test reads and writes it 
 import contextlib
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -23,15 +24,23 @@ TOUCHSTONE = str(Path(sys.executable).with_name("touchstone"))
 DEADLINE = 60.0  # seconds any awaited state may take on a loaded machine
 
 
-def wait_for(what: str, predicate: Callable[[], object], timeout: float = DEADLINE):
-    """Poll `predicate` until it returns something true; fail after `timeout` seconds."""
+def wait_for(
+    what: str,
+    predicate: Callable[[], object],
+    timeout: float = DEADLINE,
+    *,
+    explain: Callable[[], str] | None = None,
+):
+    """Poll `predicate` until it returns something true; fail after `timeout` seconds, with
+    what `explain` says (a worker's log, say) in the message."""
     end = time.monotonic() + timeout
     while True:
         value = predicate()
         if value:
             return value
         if time.monotonic() > end:
-            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+            detail = f"\n{explain()}" if explain is not None else ""
+            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}{detail}")
         time.sleep(0.05)
 
 
@@ -203,24 +212,24 @@ class TcpProxy:
         self._server = None
         self._sockets: list = []
         self._lock = threading.Lock()
+        self.events: list[str] = []  # what the proxy did, for a failing test's message
 
     def up(self) -> None:
-        import socket
-        import threading
-
         server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         server.bind(("127.0.0.1", self.listen_port))
         server.listen(16)
         self._server = server
+        self.events.append("up")
         threading.Thread(target=self._accept, args=(server,), daemon=True).start()
 
     def down(self) -> None:
-        import socket
-
         if self._server is not None:
-            self._server.close()
-            self._server = None
+            server, self._server = self._server, None
+            with contextlib.suppress(OSError):
+                server.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()
+            server.close()
+            self.events.append("down")
         with self._lock:
             for sock in self._sockets:
                 with contextlib.suppress(OSError):
@@ -229,15 +238,22 @@ class TcpProxy:
             self._sockets.clear()
 
     def _accept(self, server) -> None:
-        import socket
-        import threading
-
         while True:
             try:
                 client, _ = server.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError as exc:
+                if self._server is not server:
+                    return  # taken down
+                self.events.append(f"accept failed: {exc}")
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=10)
+                upstream.settimeout(None)
+            except OSError as exc:
+                self.events.append(f"upstream refused: {exc}")
+                client.close()  # as the database refusing: the client sees the cut and retries
+                continue
+            self.events.append("connection forwarded")
             with self._lock:
                 self._sockets += [client, upstream]
             for source, sink in ((client, upstream), (upstream, client)):

@@ -142,19 +142,27 @@ def test_the_worker_outlives_the_database_going_away_and_runs_tasks_when_it_is_b
     def refusals() -> int:
         return worker.output().count("Database unavailable")
 
-    wait_for("the worker to retry a refused connection", lambda: refusals() >= 3)
+    def wait(what, predicate):
+        def explain() -> str:
+            proxy = getattr(outage, "proxy", None)
+            seen = f"the proxy: {', '.join(proxy.events)}\n" if proxy is not None else ""
+            return f"{seen}{worker.name} said:\n{worker.output()}"
+
+        return wait_for(what, predicate, explain=explain)
+
+    wait("the worker to retry a refused connection", lambda: refusals() >= 3)
     assert worker.alive()
     assert task_status(database, first) == "READY"
     outage.up()
-    wait_for("the first task to run", lambda: task_status(database, first) == "SUCCESSFUL")
+    wait("the first task to run", lambda: task_status(database, first) == "SUCCESSFUL")
 
     seen = refusals()
     outage.down()  # mid-run: the worker's connection is cut and new ones are refused
-    wait_for("the worker to notice the outage", lambda: refusals() >= seen + 2)
+    wait("the worker to notice the outage", lambda: refusals() >= seen + 2)
     second = enqueue_note(database, "second")
     assert worker.alive()
     outage.up()
-    wait_for("the second task to run", lambda: task_status(database, second) == "SUCCESSFUL")
+    wait("the second task to run", lambda: task_status(database, second) == "SUCCESSFUL")
     assert worker.alive()
     assert "Database reachable again" in worker.output()
     outage.down()

@@ -1,9 +1,11 @@
 """Leases, orphaned tasks and schedules, in process (the real-process faults are in
 test_worker_processes.py)."""
 
+import threading
 from datetime import datetime, time, timedelta
 
 import pytest
+from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -22,6 +24,7 @@ from touchstone.core.services.workers import (
     RETRY_MESSAGE,
     WORKER_LOST,
 )
+from touchstone.core.tests.processes import wait_for
 from touchstone.core.tests.worker_tasks import note
 
 DB_TASKS = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
@@ -201,3 +204,57 @@ def test_a_job_being_retried_keeps_polling_and_says_it_is_retried(officer):
     fragment = client.get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 1s"' in fragment
     assert RETRY_MESSAGE in fragment
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_claim_waits_for_the_heartbeat_creating_the_lease_row_at_the_same_moment():
+    """After an outage that began before a worker's row existed, its heartbeat thread and its
+    claim of a task can both find the row missing at once. The claim (inside its transaction)
+    must wait for the heartbeat's insert and then name its task, not fail on the key."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite admits one writer at a time: the two inserts cannot interleave")
+    started = timezone.now()
+    inserted, release = threading.Event(), threading.Event()
+    claim: dict = {}
+
+    def heartbeat() -> None:
+        try:
+            with transaction.atomic():
+                worker_heartbeat(worker_id="w1", started_at=started)
+                inserted.set()
+                release.wait(timeout=60)
+        finally:
+            connection.close()
+
+    def claim_task() -> None:
+        try:
+            with transaction.atomic():
+                claim["pid"] = connection.cursor().connection.info.backend_pid
+                worker_running(worker_id="w1", task_id="task-1", started_at=started)
+        except Exception as exc:  # noqa: BLE001 — the failure this test is about
+            claim["error"] = exc
+        finally:
+            connection.close()
+
+    beating = threading.Thread(target=heartbeat)
+    beating.start()
+    assert inserted.wait(timeout=60)
+    claiming = threading.Thread(target=claim_task)
+    claiming.start()
+    wait_for("the claim to wait for the heartbeat's insert", lambda: lock_waiter(claim))
+    release.set()
+    beating.join(timeout=60)
+    claiming.join(timeout=60)
+    assert "error" not in claim, claim.get("error")
+    assert list(WorkerHeartbeat.objects.values_list("worker_id", "task_id")) == [("w1", "task-1")]
+
+
+def lock_waiter(claim: dict) -> bool:
+    if "pid" not in claim:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [claim["pid"]]
+        )
+        row = cursor.fetchone()
+    return bool(row) and row[0] == "Lock"
