@@ -45,3 +45,40 @@ def test_pages_run_their_scripts_under_the_content_security_policy(page, officer
     page.goto("/api/v1/docs/")
     page.locator(".opblock").first.wait_for()
     assert page.locator(".opblock").count() > 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_error_pages_are_the_sites_own_at_desk_and_phone_widths(
+    page, sign_in, check_accessibility, make_user, organisation, other_organisation
+):
+    make_user("carol", (organisation, Role.OFFICER), password="a-long-password-1")
+    sign_in("carol", "a-long-password-1")
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 800})
+        response = page.goto("/no-such-page/")
+        assert response.status == 404
+        assert page.get_by_role("heading", level=1).inner_text() == "Page not found"
+        assert page.get_by_role("link", name="search the public register").is_visible()
+        check_accessibility(page, f"not-found-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    # A 403 is the answer to a form: send one the user may not (another organisation).
+    page.goto("/")
+    page.evaluate(
+        """id => {
+            const form = document.querySelector('form[action="/organisation/"]')
+                || document.forms[0];
+            const field = document.createElement('input');
+            field.type = 'hidden'; field.name = 'organisation'; field.value = id;
+            form.querySelectorAll('[name=organisation]').forEach(e => e.remove());
+            form.action = '/organisation/'; form.appendChild(field); form.submit();
+        }""",
+        other_organisation.pk,
+    )
+    page.wait_for_load_state()
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "You do not have permission to see this page"
+    )
+    check_accessibility(page, "forbidden-390")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -107,6 +107,9 @@ def main_pages(d: Deployment) -> None:
         (staff, "/register/staff/"),
         (staff, f"/register/staff/{registrant}/"),
     ]
+    missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off
+    check(missing.status == 404 and "Page not found" in missing.text, f"404: {missing.status}")
+    check(bool(STYLESHEET.findall(missing.text)), "404 page: no stylesheet")
     for browser, path in pages:
         page = browser.get(path)
         check(page.status == 200, f"{path}: {page.status}")
