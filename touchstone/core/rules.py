@@ -88,3 +88,23 @@ def backoff_seconds(failures: int, *, base: float = 0.5, cap: float = 30.0) -> f
 def orphan_outcome(*, attempts: int, max_attempts: int) -> str:
     """What to do with a task whose worker stopped after `attempts` starts: "retry" or "fail"."""
     return "retry" if attempts < max_attempts else "fail"
+
+
+def page_numbers(current: int, last: int, *, around: int = 1) -> list[int | None]:
+    """The page links a list shows, GOV.UK style: the first and last pages, the current one
+    and `around` either side of it, with None where a run of pages is left out (an ellipsis).
+    A gap of a single page shows that page rather than an ellipsis standing for it."""
+    if last <= 1:
+        return [1] if last == 1 else []
+    current = min(max(current, 1), last)
+    shown = {1, last, *range(max(1, current - around), min(last, current + around) + 1)}
+    numbers: list[int | None] = []
+    previous = 0
+    for number in sorted(shown):
+        if number - previous == 2:
+            numbers.append(number - 1)
+        elif number - previous > 2:
+            numbers.append(None)
+        numbers.append(number)
+        previous = number
+    return numbers

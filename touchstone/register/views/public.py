@@ -37,7 +37,9 @@ OPEN_DATA_COLUMNS = [
 def search(request):
     form = PublicSearchForm(request.GET or None)
     page = None
-    if form.is_bound and form.is_valid() and any(form.cleaned_data.values()):
+    asked = form.is_bound and form.is_valid()
+    searched = asked and any(form.cleaned_data.values())
+    if searched:
         try:
             results = public_search(PublicFilters(**form.cleaned_data), as_of=timezone.localdate())
         except BadFilter as exc:
@@ -52,6 +54,7 @@ def search(request):
         {
             "form": form,
             "page": page,
+            "asked_nothing": asked and not searched,
             "as_at": timezone.now(),
             # Where the signed-in keep the register or their own CPD record.
             "is_officer": officer_organisations(request.user).exists(),
