@@ -179,6 +179,12 @@ TOUCHSTONE_LOGIN_ADDRESS_MAX_FAILURES = int(
     os.environ.get("TOUCHSTONE_LOGIN_ADDRESS_MAX_FAILURES", "20")
 )
 TOUCHSTONE_LOGIN_WINDOW_MINUTES = int(os.environ.get("TOUCHSTONE_LOGIN_WINDOW_MINUTES", "15"))
+TOUCHSTONE_LOGIN_ATTEMPTS_KEPT_DAYS = int(
+    os.environ.get("TOUCHSTONE_LOGIN_ATTEMPTS_KEPT_DAYS", "90")
+)
+# Who runs this service, for the contact, privacy and accessibility pages.
+TOUCHSTONE_OPERATOR_NAME = os.environ.get("TOUCHSTONE_OPERATOR_NAME", "")
+TOUCHSTONE_CONTACT_EMAIL = os.environ.get("TOUCHSTONE_CONTACT_EMAIL", "")
 # The client's address comes from this header only when the connection is from one of the
 # trusted proxies (addresses or networks, e.g. "10.0.0.5, 10.1.0.0/16"); otherwise it is the
 # connection's own address.

@@ -63,3 +63,19 @@ def test_many_results_are_paged_with_numbered_links_that_keep_the_search(
     assert uncovered(page.get_by_test_id("result-count"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     check_accessibility(page, "search-page-5-390")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_staff_list_scrolls_inside_its_own_region_on_a_phone(
+    page, sign_in, check_accessibility, register, make_user, organisation
+):
+    from touchstone.core.models import Role
+
+    make_user("officer2", (organisation, Role.OFFICER), password="a-long-password-1")
+    page.set_viewport_size({"width": 390, "height": 800})
+    sign_in("officer2", "a-long-password-1")
+    page.goto("/register/staff/")
+    region = page.get_by_role("region", name="Registrants")
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # the table is wider
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page is not
+    check_accessibility(page, "staff-list-390")

@@ -82,3 +82,34 @@ def test_error_pages_are_the_sites_own_at_desk_and_phone_widths(
     )
     check_accessibility(page, "forbidden-390")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_account_bar_of_a_user_in_two_organisations_fits_a_phone(
+    page, sign_in, check_accessibility, make_user, make_organisation
+):
+    first = make_organisation("first-regulator")
+    second = make_organisation("second-regulator")
+    for organisation in (first, second):
+        organisation.name = f"The Chartered Institute of Legal Executives {organisation.slug}"
+        organisation.save()
+    make_user("multi", (first, Role.OFFICER), (second, Role.MANAGER), password="a-long-password-1")
+    page.set_viewport_size({"width": 390, "height": 800})
+    sign_in("multi", "a-long-password-1")
+    for name in ("Switch", "Sign out"):
+        button = page.get_by_role("button", name=name)
+        box = button.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, name
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    check_accessibility(page, "account-bar-two-organisations-390")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["/accessibility/", "/privacy/", "/contact/"])
+def test_the_footer_pages_are_accessible_on_a_phone(page, check_accessibility, path):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name=path.strip("/").title()).click()
+    page.wait_for_url(f"**{path}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    check_accessibility(page, f"about{path.replace('/', '-')}390")

@@ -15,5 +15,8 @@ urlpatterns = [
     path("account/api-token/", views.api_token, name="api-token"),
     path("jobs/<uuid:job_id>/", views.job_detail, name="job"),
     path("jobs/<uuid:job_id>/download/", views.job_download, name="job-download"),
+    path("accessibility/", views.about_page, {"page": "accessibility"}, name="accessibility"),
+    path("privacy/", views.about_page, {"page": "privacy"}, name="privacy"),
+    path("contact/", views.about_page, {"page": "contact"}, name="contact"),
     path("history/<str:app_label>/<str:model_name>/<str:pk>/", views.history, name="history"),
 ]

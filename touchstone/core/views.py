@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -129,3 +130,19 @@ def api_token(request):
         "core/api_token.html",
         {"new_key": new_key, "created": api_token_created(request.user)},
     )
+
+
+ABOUT_PAGES = ("accessibility", "privacy", "contact")
+
+
+def about_page(request, page: str):
+    """The accessibility statement, privacy notice and contact page, for whoever runs the
+    service (`TOUCHSTONE_OPERATOR_NAME`, `TOUCHSTONE_CONTACT_EMAIL`)."""
+    if page not in ABOUT_PAGES:
+        raise Http404(page)
+    context = {
+        "operator": settings.TOUCHSTONE_OPERATOR_NAME,
+        "contact_email": settings.TOUCHSTONE_CONTACT_EMAIL,
+        "login_attempts_kept_days": settings.TOUCHSTONE_LOGIN_ATTEMPTS_KEPT_DAYS,
+    }
+    return render(request, f"core/about/{page}.html", context)

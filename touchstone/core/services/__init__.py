@@ -9,6 +9,7 @@ from touchstone.core.services.deadlines import (
 )
 from touchstone.core.services.identity import (
     login_attempt_record,
+    login_attempts_forget,
     login_refusal,
     membership_grant,
     organisation_create,
@@ -50,6 +51,7 @@ __all__ = [
     "job_run",
     "job_start",
     "login_attempt_record",
+    "login_attempts_forget",
     "login_refusal",
     "membership_grant",
     "notifications_mark_read",

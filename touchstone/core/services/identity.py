@@ -131,6 +131,17 @@ def login_refusal(*, username: str, ip_address: str | None) -> SignInRefusal | N
     return None
 
 
+def login_attempts_forget(*, as_of=None) -> int:
+    """Forget sign-in attempts (usernames tried, addresses) older than
+    `TOUCHSTONE_LOGIN_ATTEMPTS_KEPT_DAYS` (run daily): long enough to look back on an attack,
+    not kept for ever. Returns how many were forgotten."""
+    cutoff = (as_of or timezone.now()) - timedelta(
+        days=settings.TOUCHSTONE_LOGIN_ATTEMPTS_KEPT_DAYS
+    )
+    deleted, _ = LoginAttempt.objects.filter(attempted_at__lt=cutoff).delete()
+    return deleted
+
+
 def login_attempt_record(*, username: str, ip_address: str | None, succeeded: bool) -> None:
     LoginAttempt.objects.create(
         username=username[:150], ip_address=ip_address or None, succeeded=succeeded

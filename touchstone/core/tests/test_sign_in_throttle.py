@@ -133,3 +133,17 @@ def test_each_further_failure_doubles_the_wait(make_user):
         assert f"Wait {expected}, then try again".encode() in waiting.content
         _age_attempts(int(expected.split()[0]))
         assert client.post("/sign-in/", {"username": "bob", "password": "wrong"}).status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(TOUCHSTONE_LOGIN_ATTEMPTS_KEPT_DAYS=90)
+def test_sign_in_attempts_are_forgotten_after_the_kept_days():
+    from touchstone.core.services import login_attempts_forget
+
+    now = timezone.now()
+    for days, name in ((91, "old"), (89, "recent"), (0, "today")):
+        attempt = LoginAttempt.objects.create(username=name, ip_address="192.0.2.1")
+        LoginAttempt.objects.filter(pk=attempt.pk).update(attempted_at=now - timedelta(days=days))
+    assert login_attempts_forget(as_of=now) == 1
+    assert sorted(LoginAttempt.objects.values_list("username", flat=True)) == ["recent", "today"]
+    assert login_attempts_forget(as_of=now) == 0
