@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from touchstone.core.models import Deadline, Organisation, User
-from touchstone.core.services.audit import audit_record
+from touchstone.core.services.audit import AuditAction, audit_record
 from touchstone.core.services.notifications import notify
 
 
@@ -40,7 +40,7 @@ def deadline_set(
             existing.save(update_fields=["state", "updated_at"])
             audit_record(
                 actor=acting_user,
-                action="cancel_deadline",
+                action=AuditAction.CANCEL_DEADLINE,
                 obj=subject,
                 organisation=organisation,
                 after={"kind": kind},
@@ -60,7 +60,7 @@ def deadline_set(
     if before != {"due_on": due_on, "state": Deadline.State.OPEN}:
         audit_record(
             actor=acting_user,
-            action="set_deadline",
+            action=AuditAction.SET_DEADLINE,
             obj=subject,
             organisation=organisation,
             before=before,

@@ -6,6 +6,7 @@ modules call these (e.g. `right_grant` on an approved application, `finding_reco
 published conduct finding).
 """
 
+from touchstone.register.services.audit import AuditAction
 from touchstone.register.services.cpd import (
     REMINDER_KIND,
     cpd_activity_add,
@@ -31,6 +32,7 @@ from touchstone.register.services.registrants import (
 )
 
 __all__ = [
+    "AuditAction",
     "REGISTRANT_FIELDS",
     "REMINDER_KIND",
     "NewRegistrant",

@@ -23,6 +23,7 @@ from touchstone.core.services import (
 from touchstone.register import rules
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample, Kind, Registrant
 from touchstone.register.selectors.cpd import cpd_years
+from touchstone.register.services.audit import AuditAction
 
 REMINDER_KIND = "register.cpd"
 
@@ -77,7 +78,7 @@ def cpd_activity_add(
     activity.save()
     audit_record(
         actor=acting_user,
-        action="add_cpd_activity",
+        action=AuditAction.ADD_CPD_ACTIVITY,
         obj=record,
         after=snapshot(activity, ["done_on", "hours", "activity_type"]),
     )
@@ -100,7 +101,7 @@ def cpd_submit(*, acting_user, registrant: Registrant, year: int) -> CpdRecord:
     record.submitted_on = timezone.localdate()
     record.save(update_fields=["submitted_on"])
     deadline_close(acting_user=acting_user, subject=record, kind=REMINDER_KIND)
-    audit_record(actor=acting_user, action="submit_cpd", obj=record, after={"year": year})
+    audit_record(actor=acting_user, action=AuditAction.SUBMIT_CPD, obj=record, after={"year": year})
     return record
 
 
@@ -144,7 +145,7 @@ def cpd_sample_draw(
     sample.save()
     audit_record(
         actor=acting_user,
-        action="draw_cpd_sample",
+        action=AuditAction.DRAW_CPD_SAMPLE,
         obj=sample,
         after={"year": year, "seed": seed, "size": size, "population": len(population)},
     )

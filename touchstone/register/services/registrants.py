@@ -37,6 +37,7 @@ from touchstone.register.models import (
 )
 from touchstone.register.models.search import sort_key
 from touchstone.register.selectors import forget_counts
+from touchstone.register.services.audit import AuditAction
 
 REGISTRANT_FIELDS = [
     "number",
@@ -160,7 +161,7 @@ def registrant_create(
     index_names([registrant])
     audit_record(
         actor=acting_user,
-        action="create",
+        action=AuditAction.CREATE,
         obj=registrant,
         after=snapshot(registrant, REGISTRANT_FIELDS),
     )
@@ -230,12 +231,12 @@ def registrants_create_many(
     PracticeRight.objects.bulk_create(rights, batch_size=500)
     audit_record_many(
         actor=acting_user,
-        action="create",
+        action=AuditAction.CREATE,
         entries=((r, snapshot(r, REGISTRANT_FIELDS)) for r in built),
     )
     audit_record_many(
         actor=acting_user,
-        action="grant_right",
+        action=AuditAction.GRANT_RIGHT,
         entries=(
             (
                 right.registrant,
@@ -280,7 +281,7 @@ def registrant_update(
     if changed:
         audit_record(
             actor=acting_user,
-            action="update",
+            action=AuditAction.UPDATE,
             obj=registrant,
             before={k: before[k] for k in sorted(changed)},
             after={k: after[k] for k in sorted(changed)},
@@ -309,7 +310,7 @@ def entity_offices_set(
     EntityOffice.objects.bulk_create(made)
     audit_record(
         actor=acting_user,
-        action="set_offices",
+        action=AuditAction.SET_OFFICES,
         obj=entity,
         before={"offices": before},
         after={"offices": [str(o) for o in made]},
@@ -341,7 +342,7 @@ def registrant_status_change(
     registrant.save(update_fields=["status", "status_since", "version", "updated_at"])
     audit_record(
         actor=acting_user,
-        action="change_status",
+        action=AuditAction.CHANGE_STATUS,
         obj=registrant,
         before=before,
         after={"status": status.code, "status_since": effective_on, "reason": reason},
@@ -380,7 +381,7 @@ def right_grant(
     right.save()
     audit_record(
         actor=acting_user,
-        action="grant_right",
+        action=AuditAction.GRANT_RIGHT,
         obj=registrant,
         after={"right": code, "granted_on": granted_on, "conditions": conditions},
     )
@@ -404,7 +405,7 @@ def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeR
     right.save(update_fields=["ended_on"])
     audit_record(
         actor=acting_user,
-        action="end_right",
+        action=AuditAction.END_RIGHT,
         obj=right.registrant,
         after={"right": right.right_type.code, "ended_on": ended_on},
     )

@@ -15,6 +15,7 @@ from touchstone.core.testing import sent
 from touchstone.register.models import CpdRecord, CpdSample, CpdScheme, Status
 from touchstone.register.selectors import cpd_year, scheme_for_year
 from touchstone.register.services import (
+    AuditAction,
     cpd_activity_add,
     cpd_reminders_schedule,
     cpd_sample_draw,
@@ -61,7 +62,7 @@ def test_member_fills_and_submits_their_own_record(register, member):
     assert client.post(f"/register/my-cpd/{year}/submit/", sent()).status_code == 302
     assert cpd_year(register["john"], year).status == "compliant"
     assert "Compliant" in client.get("/register/my-cpd/").content.decode()
-    assert AuditEvent.objects.filter(action="submit_cpd", actor=member).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.SUBMIT_CPD, actor=member).count() == 1
     with pytest.raises(ValidationError):
         cpd_submit(acting_user=member, registrant=register["john"], year=year)
 
@@ -121,7 +122,7 @@ def test_sample_is_reproducible_from_its_logged_seed(register, organisation, off
             family_name=f"Member{n}",
         )
     first = cpd_sample_draw(acting_user=officer, regulator=organisation, year=2025, size=5)
-    event = AuditEvent.objects.get(action="draw_cpd_sample", object_id=str(first.pk))
+    event = AuditEvent.objects.get(action=AuditAction.DRAW_CPD_SAMPLE, object_id=str(first.pk))
     assert event.after["seed"] == first.seed
     again = cpd_sample_draw(
         acting_user=officer, regulator=organisation, year=2025, size=5, seed=event.after["seed"]
@@ -186,7 +187,7 @@ def test_a_member_cannot_submit_a_year_outside_the_scheme(register, member, year
     page = response.content.decode()
     assert "The CPD scheme started in 2000" in page or "has not started" in page
     assert not CpdRecord.objects.filter(year=year).exists()
-    assert not AuditEvent.objects.filter(action="submit_cpd").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.SUBMIT_CPD).exists()
 
 
 @pytest.mark.django_db
@@ -222,7 +223,7 @@ def test_a_sample_is_within_the_population_and_the_scheme_years(register, office
     assert response.status_code == 200
     assert message in response.content.decode()
     assert CpdSample.objects.count() == 0
-    assert not AuditEvent.objects.filter(action="draw_cpd_sample").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.DRAW_CPD_SAMPLE).exists()
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from touchstone.core.models import AuditEvent, Role
 from touchstone.register.models import CpdRecord, Status
 from touchstone.register.rules import CpdActivityData, cpd_status
 from touchstone.register.services import (
+    AuditAction,
     cpd_activity_add,
     cpd_submit,
     registrant_status_change,
@@ -29,7 +30,7 @@ def test_status_change_is_dated_audited_and_kept(register, officer):
     john.refresh_from_db()
     assert (john.status.code, john.status_since) == ("lapsed", date(2026, 1, 1))
     assert john.status_changes.get().reason == "Did not renew"
-    event = AuditEvent.objects.get(action="change_status", object_id=str(john.pk))
+    event = AuditEvent.objects.get(action=AuditAction.CHANGE_STATUS, object_id=str(john.pk))
     assert (event.before["status"], event.after["status"]) == ("active", "lapsed")
 
 
@@ -91,7 +92,7 @@ def test_right_end_refuses_a_date_before_the_grant_and_a_second_end(register, of
         right_end(acting_user=officer, right=right, ended_on=date(2026, 1, 1))
     right.refresh_from_db()
     assert right.ended_on == date(2016, 1, 1)
-    assert AuditEvent.objects.filter(action="end_right").count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.END_RIGHT).count() == 1
 
 
 @pytest.mark.django_db

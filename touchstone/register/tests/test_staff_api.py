@@ -12,7 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from touchstone.core.models import AuditEvent, Role
 from touchstone.register.api.serializers.staff import RegistrantUpdateSerializer
 from touchstone.register.models import Finding, PracticeRight, Registrant, Status, StatusChange
-from touchstone.register.services import entity_offices_set, registrant_create, right_end
+from touchstone.register.services import (
+    AuditAction,
+    entity_offices_set,
+    registrant_create,
+    right_end,
+)
 from touchstone.register.services.registrants import EDITABLE_FIELDS
 from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members
 
@@ -50,11 +55,18 @@ class Endpoint:
 
 READS = [Endpoint("search", "get", "/registrants/?q=smith"), Endpoint("detail", "get", JOHN)]
 WRITES = [
-    Endpoint("patch", "patch", JOHN, {"email": NEW_EMAIL}, 200, "update"),
-    Endpoint("status", "post", JOHN + "status/", STATUS_CHANGE, 201, "change_status"),
-    Endpoint("grant", "post", JOHN + "rights/", GRANT, 201, "grant_right"),
-    Endpoint("end", "post", "/rights/{right}/end/", {"ended_on": "2025-02-01"}, 200, "end_right"),
-    Endpoint("finding", "post", JOHN + "findings/", FINDING, 201, "record_finding"),
+    Endpoint("patch", "patch", JOHN, {"email": NEW_EMAIL}, 200, AuditAction.UPDATE),
+    Endpoint("status", "post", JOHN + "status/", STATUS_CHANGE, 201, AuditAction.CHANGE_STATUS),
+    Endpoint("grant", "post", JOHN + "rights/", GRANT, 201, AuditAction.GRANT_RIGHT),
+    Endpoint(
+        "end",
+        "post",
+        "/rights/{right}/end/",
+        {"ended_on": "2025-02-01"},
+        200,
+        AuditAction.END_RIGHT,
+    ),
+    Endpoint("finding", "post", JOHN + "findings/", FINDING, 201, AuditAction.RECORD_FINDING),
 ]
 ENDPOINTS = READS + WRITES
 
@@ -233,7 +245,7 @@ def test_patch_changes_names_category_and_entity(objs, officer):
     assert (data["name"], data["category"], data["entity"]) == ("Mr John Smythe", "Graduate", None)
     found = client.get(f"{API}/registrants/?q=smythe").json()["results"]
     assert [r["number"] for r in found] == ["100001"]
-    event = AuditEvent.objects.get(action="update", actor=officer)
+    event = AuditEvent.objects.get(action=AuditAction.UPDATE, actor=officer)
     assert event.after["family_name"] == "Smythe" and event.after["entity_id"] is None
     zoe = f"{API}/registrants/{objs['zoe'].pk}/"
     data = client.patch(zoe, {"entity": objs["firm"].pk}, content_type="application/json").json()
