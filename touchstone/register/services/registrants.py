@@ -201,18 +201,13 @@ def registrants_create_many(
     """Add many registrants (an import's batch) with a few queries rather than a few per row:
     the same checks, name index and audit events ("create", then "grant_right" for each right)
     as `registrant_create` and `right_grant` one at a time. The caller has checked that the
-    numbers are new (the database refuses a repeat) and that entities belong to the regulator."""
+    numbers are new (the database refuses a repeat)."""
     require_perm(acting_user, "register.change_registrant", regulator)
     forget_counts()  # search totals follow the register, on every process, at commit
-    built = [
+    built = [  # each checked as registrant_create checks it, its entity included
         registrant_build(regulator=regulator, status=new.status, **new.fields)
         for new in registrants
     ]
-    for registrant in built:
-        if registrant.entity is not None and registrant.entity.regulator_id != regulator.pk:
-            raise ValidationError(
-                {"entity": f"{registrant.entity.number} is not on {regulator.name}'s register."}
-            )
     Registrant.objects.bulk_create(built, batch_size=500)
     index_names(built)
     today = date.today()
@@ -256,7 +251,8 @@ def registrant_update(
     service). Only the fields named change; the name search keys follow the name.
 
     `expected_version` is the version the change was made from (the edit form's, the API's
-    If-Match): if the registrant has changed since, nothing is written (`StaleVersion`)."""
+    If-Match): if the registrant has changed since, nothing is written (`StaleVersion`). An
+    entity that is not an entity of the registrant's regulator is refused (`Registrant.clean`)."""
     require_perm(acting_user, "register.change_registrant", registrant)
     forget_counts()  # search totals follow the register, on every process, at commit
     unknown = sorted(set(changes) - EDITABLE_FIELDS)
@@ -267,8 +263,6 @@ def registrant_update(
     old_text = _indexed_text(registrant)
     for field, value in changes.items():
         setattr(registrant, field, value)
-    if registrant.entity_id and registrant.entity_id == registrant.pk:
-        raise ValidationError({"entity": "A registrant cannot be their own entity."})
     _prepare(registrant)
     after = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
     changed = {k for k in after if after[k] != before[k]}

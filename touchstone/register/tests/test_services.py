@@ -5,16 +5,21 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from touchstone.core.models import AuditEvent, Role
-from touchstone.register.models import CpdRecord, Status
+from touchstone.register.models import NO_SUCH_ENTITY, CpdRecord, Registrant, Status
 from touchstone.register.rules import CpdActivityData, cpd_status
 from touchstone.register.services import (
     AuditAction,
+    NewRegistrant,
     cpd_activity_add,
     cpd_submit,
+    registrant_create,
     registrant_status_change,
+    registrant_update,
+    registrants_create_many,
     right_end,
     right_grant,
 )
+from touchstone.register.tests.fixtures import foreign_firm
 
 
 @pytest.mark.django_db
@@ -145,3 +150,50 @@ def test_members_keep_their_own_cpd_and_the_year_status_follows(register, make_u
             activity_type="course",
             description="x",
         )
+
+
+def _entity_refused(call) -> None:
+    """The call is refused on "entity" with the register's message, and writes nothing."""
+    before = (AuditEvent.objects.count(), list(Registrant.objects.order_by("pk").values()))
+    with pytest.raises(ValidationError) as refused:
+        call()
+    assert refused.value.message_dict == {"entity": [NO_SUCH_ENTITY]}
+    assert (AuditEvent.objects.count(), list(Registrant.objects.order_by("pk").values())) == before
+
+
+@pytest.mark.django_db
+def test_update_refuses_an_entity_of_another_regulator(register, officer, other_organisation):
+    foreign = foreign_firm(other_organisation)
+    john = register["john"]
+    _entity_refused(lambda: registrant_update(acting_user=officer, registrant=john, entity=foreign))
+    john.refresh_from_db()
+    assert john.entity == register["firm"]
+
+
+@pytest.mark.django_db
+def test_update_refuses_an_individual_as_entity(register, officer):
+    john = register["john"]
+    _entity_refused(
+        lambda: registrant_update(acting_user=officer, registrant=john, entity=register["zoe"])
+    )
+    with pytest.raises(ValidationError, match="their own entity"):
+        registrant_update(acting_user=officer, registrant=register["firm"], entity=register["firm"])
+
+
+@pytest.mark.django_db
+def test_create_and_bulk_create_refuse_an_entity_of_another_regulator(
+    register, organisation, other_organisation
+):
+    foreign = foreign_firm(other_organisation)
+    active = Status.objects.get(code="active")
+    fields = {"number": "100009", "kind": "individual", "family_name": "Jones", "entity": foreign}
+    _entity_refused(
+        lambda: registrant_create(acting_user=None, regulator=organisation, status=active, **fields)
+    )
+    _entity_refused(
+        lambda: registrants_create_many(
+            acting_user=None,
+            regulator=organisation,
+            registrants=[NewRegistrant(status=active, fields=fields)],
+        )
+    )
