@@ -13,7 +13,7 @@ from django.db import transaction
 
 from touchstone.core.imports import batched
 from touchstone.core.lookups import ReferenceIndex
-from touchstone.core.models import Organisation
+from touchstone.core.models import Organisation, User
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import (
     audit_record,
@@ -404,6 +404,33 @@ def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeR
         after={"right": right.right_type.code, "ended_on": ended_on},
     )
     return right
+
+
+@transaction.atomic
+def registrant_user_link(*, acting_user, registrant: Registrant, user: User) -> Registrant:
+    """Let `user` sign in as this individual (their own CPD record and details). A user signs
+    in as one registrant at most. Not a change of the registrant's details: the version stays,
+    so an edit open elsewhere is not made stale."""
+    require_perm(acting_user, "register.change_registrant", registrant)
+    lock_for_change(registrant)
+    if registrant.kind != Kind.INDIVIDUAL:
+        raise ValidationError({"user": "Only an individual can sign in as a registrant."})
+    if registrant.user_id == user.pk:
+        return registrant
+    other = Registrant.objects.filter(user=user).exclude(pk=registrant.pk).first()
+    if other is not None:
+        raise ValidationError({"user": f"{user.get_username()} already signs in as {other}."})
+    before = snapshot(registrant, ["user_id"])
+    registrant.user = user
+    registrant.save(update_fields=["user", "updated_at"])
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.LINK_USER,
+        obj=registrant,
+        before=before,
+        after=snapshot(registrant, ["user_id"]),
+    )
+    return registrant
 
 
 def reference(model, value: str, what: str):

@@ -15,6 +15,7 @@ from touchstone.register.services import (
     registrant_create,
     registrant_status_change,
     registrant_update,
+    registrant_user_link,
     registrants_create_many,
     right_end,
     right_grant,
@@ -197,3 +198,24 @@ def test_create_and_bulk_create_refuse_an_entity_of_another_regulator(
             registrants=[NewRegistrant(status=active, fields=fields)],
         )
     )
+
+
+@pytest.mark.django_db
+def test_linking_a_sign_in_is_checked_and_audited(register, officer, make_user):
+    john, user = register["john"], make_user("john")
+    version = john.version
+    registrant_user_link(acting_user=officer, registrant=john, user=user)
+    registrant_user_link(acting_user=officer, registrant=john, user=user)  # already linked
+    john.refresh_from_db()
+    assert (john.user, john.version) == (user, version)  # not a change of the details
+    event = AuditEvent.objects.get(action=AuditAction.LINK_USER)
+    assert (event.actor, event.object_id) == (officer, str(john.pk))
+    assert (event.before, event.after) == ({"user_id": None}, {"user_id": user.pk})
+    with pytest.raises(ValidationError, match="already signs in as Mr John Smith"):
+        registrant_user_link(acting_user=officer, registrant=register["zoe"], user=user)
+    with pytest.raises(ValidationError, match="Only an individual"):
+        registrant_user_link(acting_user=officer, registrant=register["firm"], user=make_user("f"))
+    with pytest.raises(PermissionDenied):
+        registrant_user_link(acting_user=user, registrant=register["zoe"], user=user)
+    assert AuditEvent.objects.filter(action=AuditAction.LINK_USER).count() == 1
+    assert Registrant.objects.filter(user__isnull=False).count() == 1
