@@ -21,14 +21,14 @@ from touchstone.register.services import (
     cpd_sample_draw,
     cpd_submit,
     registrant_create,
+    registrant_user_link,
 )
 
 
 @pytest.fixture
 def member(register, make_user):
     user = make_user("john")
-    register["john"].user = user
-    register["john"].save()
+    registrant_user_link(acting_user=None, registrant=register["john"], user=user)
     return user
 
 
@@ -230,3 +230,36 @@ def test_a_sample_is_within_the_population_and_the_scheme_years(register, office
 def test_a_sample_of_the_whole_population_is_allowed(register, officer, organisation):
     sample = cpd_sample_draw(acting_user=officer, regulator=organisation, year=2025, size=1)
     assert sample.numbers == ["100001"]  # the only authorised individual
+
+
+@pytest.mark.django_db
+def test_a_record_made_on_first_use_is_audited_once(register, member, organisation, officer):
+    john, year = register["john"], timezone.localdate().year
+    cpd_activity_add(
+        acting_user=member,
+        registrant=john,
+        done_on=date(year, 1, 1),
+        hours=Decimal("2"),
+        activity_type="Course or webinar",
+        description="Ethics",
+    )
+    cpd_submit(acting_user=member, registrant=john, year=year)  # the same record
+    record = CpdRecord.objects.get(registrant=john, year=year)
+    created = AuditEvent.objects.filter(
+        action=AuditAction.CREATE, content_type__model="cpdrecord", object_id=str(record.pk)
+    ).get()
+    assert (created.actor, created.after, created.organisation) == (
+        member,
+        {"year": year},
+        organisation,
+    )
+    cpd_reminders_schedule(acting_user=officer, regulator=organisation, year=year + 1)
+    ahead = CpdRecord.objects.get(registrant=john, year=year + 1)
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditAction.CREATE, object_id=str(ahead.pk), content_type__model="cpdrecord"
+        )
+        .get()
+        .actor
+        == officer
+    )
