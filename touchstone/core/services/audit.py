@@ -24,6 +24,7 @@ class AuditAction(StrEnum):
     SET_DEADLINE = "set_deadline"
     CANCEL_DEADLINE = "cancel_deadline"
     CLOSE_DEADLINE = "close_deadline"
+    ENABLE_SCHEDULE = "enable_schedule"
     CREATE_API_TOKEN = "create_api_token"  # noqa: S105 (an action, not a secret)
     REVOKE_API_TOKEN = "revoke_api_token"  # noqa: S105
 
