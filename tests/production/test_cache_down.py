@@ -10,6 +10,7 @@ from django.test import Client, override_settings
 from touchstone.core.models import AuditEvent, Role
 from touchstone.core.testing import sent
 from touchstone.register.models import Registrant
+from touchstone.register.services import AuditAction
 
 
 def redis_at(port: int) -> dict:
@@ -69,7 +70,7 @@ def test_a_committed_status_change_is_reported_as_done(
         )
     assert response.status_code == 201, response.content
     assert Registrant.objects.get(pk=john.pk).status.code == "suspended"
-    assert AuditEvent.objects.filter(action="change_status", actor=officer).count() == 2
+    assert AuditEvent.objects.filter(action=AuditAction.CHANGE_STATUS, actor=officer).count() == 2
     # Once the cache answers again, totals are those of the committed register.
     locmem = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     with override_settings(CACHES=locmem):

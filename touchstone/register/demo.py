@@ -18,6 +18,7 @@ from touchstone.register.services import (
     finding_record,
     registrant_create,
     registrant_status_change,
+    registrant_user_link,
     right_grant,
 )
 
@@ -255,8 +256,7 @@ def _member_with_cpd(regulator: Organisation, rng: random.Random) -> None:
         last_name=registrant.family_name,
         email=f"{MEMBER_USERNAME}@touchstone.invalid",
     )
-    registrant.user = user
-    registrant.save(update_fields=["user"])
+    registrant_user_link(acting_user=None, registrant=registrant, user=user)
     for month, hours, kind in [(2, "3", "Course or webinar"), (6, "4.5", "Reading or research")]:
         cpd_activity_add(
             acting_user=None,

@@ -11,6 +11,7 @@ from touchstone.core.services import audit_record
 from touchstone.register.imports import REGISTRANT_COLUMNS
 from touchstone.register.models import Registrant
 from touchstone.register.selectors.items import current_rights
+from touchstone.register.services.audit import AuditAction
 
 
 def registrants_export_rows(*, acting_user, regulator: Organisation, as_of: date) -> Iterator[list]:
@@ -20,7 +21,7 @@ def registrants_export_rows(*, acting_user, regulator: Organisation, as_of: date
     require_perm(acting_user, "register.view_registrant", regulator)
     audit_record(
         actor=acting_user,
-        action="export_register",
+        action=AuditAction.EXPORT_REGISTER,
         obj=regulator,
         organisation=regulator,
         after={"as_of": as_of.isoformat()},

@@ -1,6 +1,6 @@
 """Every write in core. Other modules import from here, never from core's tables directly."""
 
-from touchstone.core.services.audit import audit_record, audit_record_many, snapshot
+from touchstone.core.services.audit import AuditAction, audit_record, audit_record_many, snapshot
 from touchstone.core.services.deadlines import (
     SweepResult,
     deadline_close,
@@ -38,6 +38,7 @@ from touchstone.core.services.workers import (
 )
 
 __all__ = [
+    "AuditAction",
     "Outcome",
     "StaleVersion",
     "SweepResult",

@@ -4,6 +4,7 @@ import datetime
 import decimal
 import uuid
 from collections.abc import Iterable
+from enum import StrEnum
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +13,20 @@ from django.db import models
 from touchstone.core.models import AuditEvent, Organisation
 from touchstone.core.permissions import organisation_of
 from touchstone.core.request_context import current_request_id
+
+
+class AuditAction(StrEnum):
+    """The actions core's services write to the audit log (each module's `services` names its
+    own `AuditAction`). Other systems read the stored strings: add values, never change one."""
+
+    CREATE = "create"
+    GRANT_ROLE = "grant_role"
+    SET_DEADLINE = "set_deadline"
+    CANCEL_DEADLINE = "cancel_deadline"
+    CLOSE_DEADLINE = "close_deadline"
+    ENABLE_SCHEDULE = "enable_schedule"
+    CREATE_API_TOKEN = "create_api_token"  # noqa: S105 (an action, not a secret)
+    REVOKE_API_TOKEN = "revoke_api_token"  # noqa: S105
 
 
 def _json_value(value: Any) -> Any:
@@ -59,7 +74,7 @@ def audit_record(
         content_type=ContentType.objects.get_for_model(obj.__class__),
         object_id=str(obj.pk),
         object_repr=str(obj)[:300],
-        action=action,
+        action=str(action),
         before=before,
         after=after,
         request_id=current_request_id(),
@@ -87,7 +102,7 @@ def audit_record_many(
                 content_type=content_types[model],
                 object_id=str(obj.pk),
                 object_repr=str(obj)[:300],
-                action=action,
+                action=str(action),
                 after=after,
                 request_id=request_id,
             )

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from touchstone.core.models import Deadline, Organisation, User
-from touchstone.core.services.audit import audit_record
+from touchstone.core.services.audit import AuditAction, audit_record
 from touchstone.core.services.notifications import notify
 
 
@@ -40,7 +40,7 @@ def deadline_set(
             existing.save(update_fields=["state", "updated_at"])
             audit_record(
                 actor=acting_user,
-                action="cancel_deadline",
+                action=AuditAction.CANCEL_DEADLINE,
                 obj=subject,
                 organisation=organisation,
                 after={"kind": kind},
@@ -60,7 +60,7 @@ def deadline_set(
     if before != {"due_on": due_on, "state": Deadline.State.OPEN}:
         audit_record(
             actor=acting_user,
-            action="set_deadline",
+            action=AuditAction.SET_DEADLINE,
             obj=subject,
             organisation=organisation,
             before=before,
@@ -73,10 +73,24 @@ def deadline_set(
 def deadline_close(
     *, acting_user, subject: models.Model, kind: str, state: str = Deadline.State.MET
 ) -> None:
+    """Close the open deadline of this kind on `subject` as met (or cancelled), audited on the
+    subject; a deadline already closed, or none, changes nothing and records nothing."""
     content_type = ContentType.objects.get_for_model(subject.__class__)
-    Deadline.objects.filter(
+    open_deadlines = Deadline.objects.select_for_update().filter(
         content_type=content_type, object_id=str(subject.pk), kind=kind, state=Deadline.State.OPEN
-    ).update(state=state)
+    )
+    for deadline in open_deadlines:
+        deadline.state = state
+        deadline.full_clean()
+        deadline.save(update_fields=["state", "updated_at"])
+        audit_record(
+            actor=acting_user,
+            action=AuditAction.CLOSE_DEADLINE,
+            obj=subject,
+            organisation=deadline.organisation,
+            before={"state": "open"},
+            after={"kind": kind, "due_on": deadline.due_on.isoformat(), "state": str(state)},
+        )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from touchstone.core import rules
 from touchstone.core.models import LoginAttempt, Membership, Organisation, Person, User
-from touchstone.core.services.audit import audit_record, snapshot
+from touchstone.core.services.audit import AuditAction, audit_record, snapshot
 
 
 @transaction.atomic
@@ -19,7 +19,9 @@ def organisation_create(*, acting_user, slug: str, name: str, kind: str) -> Orga
     organisation = Organisation(slug=slug, name=name, kind=kind)
     organisation.full_clean()
     organisation.save()
-    audit_record(actor=acting_user, action="create", obj=organisation, after=snapshot(organisation))
+    audit_record(
+        actor=acting_user, action=AuditAction.CREATE, obj=organisation, after=snapshot(organisation)
+    )
     return organisation
 
 
@@ -42,7 +44,7 @@ def user_create(
     user.save()
     audit_record(
         actor=acting_user,
-        action="create",
+        action=AuditAction.CREATE,
         obj=user,
         after=snapshot(user, ["username", "first_name", "last_name", "email"]),
     )
@@ -59,7 +61,7 @@ def membership_grant(
     if created:
         audit_record(
             actor=acting_user,
-            action="grant_role",
+            action=AuditAction.GRANT_ROLE,
             obj=membership,
             organisation=organisation,
             after={"user": user.username, "role": role},
@@ -84,7 +86,7 @@ def person_create(
     )
     person.full_clean()
     person.save()
-    audit_record(actor=acting_user, action="create", obj=person, after=snapshot(person))
+    audit_record(actor=acting_user, action=AuditAction.CREATE, obj=person, after=snapshot(person))
     return person
 
 

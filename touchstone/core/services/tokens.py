@@ -3,7 +3,7 @@
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
-from touchstone.core.services.audit import audit_record
+from touchstone.core.services.audit import AuditAction, audit_record
 
 
 @transaction.atomic
@@ -14,7 +14,7 @@ def api_token_create(*, acting_user) -> str:
     token = Token.objects.create(user=acting_user)
     audit_record(
         actor=acting_user,
-        action="create_api_token",
+        action=AuditAction.CREATE_API_TOKEN,
         obj=acting_user,
         after={"created": token.created.isoformat(), "replaced": revoked},
     )
@@ -26,5 +26,5 @@ def api_token_revoke(*, acting_user) -> bool:
     """Revoke the user's token; False when they had none."""
     revoked = Token.objects.filter(user=acting_user).delete()[0] > 0
     if revoked:
-        audit_record(actor=acting_user, action="revoke_api_token", obj=acting_user)
+        audit_record(actor=acting_user, action=AuditAction.REVOKE_API_TOKEN, obj=acting_user)
     return revoked

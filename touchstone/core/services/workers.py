@@ -22,6 +22,7 @@ from django_tasks_db.utils import exclusive_transaction
 
 from touchstone.core import rules
 from touchstone.core.models import Job, Schedule, WorkerHeartbeat
+from touchstone.core.services.audit import AuditAction, audit_record, snapshot
 
 logger = logging.getLogger("touchstone.worker")
 
@@ -177,13 +178,26 @@ def _fail_jobs_whose_task_ended(*, now: datetime) -> list[str]:
 
 
 @transaction.atomic
-def schedule_enable(*, name: str, task_path: str, run_at: time) -> Schedule:
+def schedule_enable(*, acting_user, name: str, task_path: str, run_at: time) -> Schedule:
     """Keep `task_path` running daily at `run_at`; a worker enqueues each slot (and a missed
-    one at its next check). Enabling again changes nothing but the time and path."""
+    one at its next check). Enabling again changes nothing but the time and path, and is
+    audited only when it changes something."""
     import_string(task_path)  # refuse a path that does not name a task now, not at 06:00
+    fields = ["task_path", "run_at", "enabled"]
+    existing = Schedule.objects.select_for_update().filter(name=name).first()
+    before = snapshot(existing, fields) if existing else None
     schedule, _ = Schedule.objects.update_or_create(
         name=name, defaults={"task_path": task_path, "run_at": run_at, "enabled": True}
     )
+    after = snapshot(schedule, fields)
+    if after != before:
+        audit_record(
+            actor=acting_user,
+            action=AuditAction.ENABLE_SCHEDULE,
+            obj=schedule,
+            before=before,
+            after=after,
+        )
     return schedule
 
 

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from touchstone.core.models import AuditEvent, Membership, Organisation, User
+from touchstone.core.services import AuditAction
 
 
 @pytest.mark.django_db
@@ -12,7 +13,7 @@ def test_add_organisation_user_and_grant_role(capsys):
     membership = Membership.objects.get(user__username="cw")
     assert (membership.organisation.slug, membership.role) == ("lo", "caseworker")
     assert not User.objects.get(username="cw").has_usable_password()
-    assert AuditEvent.objects.filter(action="grant_role").count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.GRANT_ROLE).count() == 1
     call_command("users", "list")
     assert "caseworker@lo" in capsys.readouterr().out
 

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.core import mail
 
-from touchstone.core.models import Notification
-from touchstone.core.services import deadline_close, deadline_set, deadlines_sweep
+from touchstone.core.models import AuditEvent, Deadline, Notification
+from touchstone.core.services import AuditAction, deadline_close, deadline_set, deadlines_sweep
 
 
 @pytest.fixture
@@ -81,3 +81,22 @@ def test_home_page_lists_the_users_missed_and_upcoming_deadlines(client, organis
     page = client.get("/").content.decode()
     assert "Publish the annual report" in page
     assert "Overdue" in page
+
+
+@pytest.mark.django_db
+def test_closing_a_deadline_is_audited_on_its_subject_once(organisation, lead):
+    deadline = _set(organisation, organisation, lead, date(2026, 3, 31))
+    for _ in range(2):  # the second close finds nothing open: nothing to record
+        deadline_close(acting_user=lead, subject=organisation, kind="test.thing")
+    deadline.refresh_from_db()
+    assert deadline.state == Deadline.State.MET
+    event = AuditEvent.objects.get(action=AuditAction.CLOSE_DEADLINE)
+    assert (event.actor, event.object_id, event.organisation) == (
+        lead,
+        str(organisation.pk),
+        organisation,
+    )
+    assert (event.before, event.after) == (
+        {"state": "open"},
+        {"kind": "test.thing", "due_on": "2026-03-31", "state": "met"},
+    )

@@ -10,8 +10,9 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from touchstone.core.models import Job, Schedule, WorkerHeartbeat
+from touchstone.core.models import AuditEvent, Job, Schedule, WorkerHeartbeat
 from touchstone.core.services import (
+    AuditAction,
     schedule_enable,
     schedules_enqueue_due,
     tasks_recover_orphans,
@@ -27,6 +28,7 @@ from touchstone.core.services.workers import (
 from touchstone.core.tests.processes import wait_for
 from touchstone.core.tests.worker_tasks import note
 
+TASK = "touchstone.core.tasks.sweep_deadlines_daily"
 DB_TASKS = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 LEASE = 60
 
@@ -139,6 +141,7 @@ def local(day_offset: int, hour: int, minute: int = 0) -> datetime:
 @DB_TASKS
 def test_a_schedule_enqueues_each_slot_once_and_catches_up_a_missed_one():
     schedule_enable(
+        acting_user=None,
         name="deadline-sweep",
         task_path="touchstone.core.tasks.sweep_deadlines_daily",
         run_at=time(6, 0),
@@ -160,12 +163,20 @@ def test_a_schedule_enqueues_each_slot_once_and_catches_up_a_missed_one():
 @DB_TASKS
 def test_a_disabled_schedule_enqueues_nothing_and_a_bad_path_is_refused():
     schedule_enable(
-        name="x", task_path="touchstone.core.tasks.sweep_deadlines_daily", run_at=time(6)
+        acting_user=None,
+        name="x",
+        task_path="touchstone.core.tasks.sweep_deadlines_daily",
+        run_at=time(6),
     )
     Schedule.objects.update(enabled=False)
     assert schedules_enqueue_due(now=local(0, 7)) == []
     with pytest.raises(ImportError):
-        schedule_enable(name="y", task_path="touchstone.core.tasks.nothing_here", run_at=time(6))
+        schedule_enable(
+            acting_user=None,
+            name="y",
+            task_path="touchstone.core.tasks.nothing_here",
+            run_at=time(6),
+        )
 
 
 @pytest.mark.django_db
@@ -258,3 +269,27 @@ def lock_waiter(claim: dict) -> bool:
         )
         row = cursor.fetchone()
     return bool(row) and row[0] == "Lock"
+
+
+@pytest.mark.django_db
+def test_enabling_a_schedule_is_audited_when_it_changes_something():
+    def enable(run_at: time) -> None:
+        schedule_enable(
+            acting_user=None,
+            name="deadline-sweep",
+            task_path="touchstone.core.tasks.sweep_deadlines_daily",
+            run_at=run_at,
+        )
+
+    enable(time(6))
+    enable(time(6))  # already so: nothing to record
+    enable(time(7))
+    events = AuditEvent.objects.filter(action=AuditAction.ENABLE_SCHEDULE).order_by("pk")
+    assert [(e.actor_label, e.before, e.after) for e in events] == [
+        ("system", None, {"task_path": TASK, "run_at": "06:00:00", "enabled": True}),
+        (
+            "system",
+            {"task_path": TASK, "run_at": "06:00:00", "enabled": True},
+            {"task_path": TASK, "run_at": "07:00:00", "enabled": True},
+        ),
+    ]

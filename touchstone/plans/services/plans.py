@@ -25,6 +25,7 @@ from touchstone.core.services import (
 )
 from touchstone.plans import rules
 from touchstone.plans.models import Action, Area, KeyAim, KeyTarget, Plan, ProgressUpdate
+from touchstone.plans.services.audit import AuditAction
 
 ACTION_DEADLINE = "plans.action"
 ACTION_FIELDS = [
@@ -66,7 +67,7 @@ def plan_create(
     )
     plan.full_clean()
     plan.save()
-    audit_record(actor=acting_user, action="create", obj=plan, after=snapshot(plan))
+    audit_record(actor=acting_user, action=AuditAction.CREATE, obj=plan, after=snapshot(plan))
     return plan
 
 
@@ -80,7 +81,7 @@ def area_add(*, acting_user, plan: Plan, name: str, aims: list[str] | None = Non
         KeyAim.objects.create(area=area, position=position, text=text)
     audit_record(
         actor=acting_user,
-        action="add_area",
+        action=AuditAction.ADD_AREA,
         obj=plan,
         after={"area": area.name, "aims": aims or []},
     )
@@ -97,7 +98,7 @@ def target_add(*, acting_user, area: Area, text: str, number: int | None = None)
     target.save()
     audit_record(
         actor=acting_user,
-        action="add_key_target",
+        action=AuditAction.ADD_KEY_TARGET,
         obj=area.plan,
         after={"area": area.name, "number": number, "text": target.text},
     )
@@ -144,7 +145,10 @@ def action_add(*, acting_user, target: KeyTarget, data: ActionInput) -> Action:
     action.save()
     _link_lead_people(action)
     audit_record(
-        actor=acting_user, action="create", obj=action, after=snapshot(action, ACTION_FIELDS)
+        actor=acting_user,
+        action=AuditAction.CREATE,
+        obj=action,
+        after=snapshot(action, ACTION_FIELDS),
     )
     if data.progress:
         progress_record(
@@ -200,7 +204,9 @@ def action_update(
         _link_lead_people(action)
     after = snapshot(action, ACTION_FIELDS)
     if changed:
-        audit_record(actor=acting_user, action="update", obj=action, before=before, after=after)
+        audit_record(
+            actor=acting_user, action=AuditAction.UPDATE, obj=action, before=before, after=after
+        )
     _sync_deadline(action, acting_user)
     return action
 
@@ -239,7 +245,7 @@ def progress_record(
         action.last_progress_on = update.recorded_on
     audit_record(
         actor=acting_user,
-        action="record_progress",
+        action=AuditAction.RECORD_PROGRESS,
         obj=action,
         after={"recorded_on": update.recorded_on.isoformat(), "text": text},
     )

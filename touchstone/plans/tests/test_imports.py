@@ -11,6 +11,7 @@ from touchstone.core.models import AuditEvent, Role
 from touchstone.core.tabular import write_xlsx
 from touchstone.plans.imports import ImportRejected, plan_import, preview_plan_file
 from touchstone.plans.models import Action, Plan
+from touchstone.plans.services import AuditAction
 from touchstone.plans.tests.factories import SAMPLE_CSV, SAMPLE_REFS, sample_plan, table_counts
 
 
@@ -191,14 +192,16 @@ def test_every_write_is_audited_with_the_importing_user(organisation, officer):
     events = AuditEvent.objects.order_by("id")[before:]
     assert all(event.actor == officer for event in events)
     actions = [(e.action, e.content_type.model) for e in events]
-    assert actions.count(("create", "plan")) == 1
-    assert actions.count(("add_area", "plan")) == 2
-    assert actions.count(("add_key_target", "plan")) == 3
-    assert actions.count(("create", "action")) == 5
-    assert actions.count(("record_progress", "action")) == 1
-    assert actions[0] == ("create", "plan")
+    assert actions.count((AuditAction.CREATE, "plan")) == 1
+    assert actions.count((AuditAction.ADD_AREA, "plan")) == 2
+    assert actions.count((AuditAction.ADD_KEY_TARGET, "plan")) == 3
+    assert actions.count((AuditAction.CREATE, "action")) == 5
+    assert actions.count((AuditAction.RECORD_PROGRESS, "action")) == 1
+    assert actions[0] == (AuditAction.CREATE, "plan")
     created = {
-        e.object_id for e in events if e.action == "create" and e.content_type.model == "action"
+        e.object_id
+        for e in events
+        if e.action == AuditAction.CREATE and e.content_type.model == "action"
     }
     assert created == {str(pk) for pk in plan.actions.values_list("pk", flat=True)}
 

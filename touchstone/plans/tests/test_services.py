@@ -8,6 +8,7 @@ from touchstone.core.services import deadlines_sweep, person_create
 from touchstone.plans.models import Action, Plan, ProgressUpdate
 from touchstone.plans.services import (
     ActionInput,
+    AuditAction,
     action_add,
     action_update,
     area_add,
@@ -51,7 +52,7 @@ def test_action_add_derives_due_date_leads_and_audit(target, officer, lead_user)
     assert action.leads == ["BB", "FTP", "WP"]
     assert [p.initials for p in action.lead_people.all()] == ["BB"]
     event = AuditEvent.objects.get(
-        object_id=str(action.pk), action="create", content_type__model="action"
+        object_id=str(action.pk), action=AuditAction.CREATE, content_type__model="action"
     )
     assert event.actor == officer
     assert event.after["due_date"] == "2010-01-31"
@@ -63,7 +64,7 @@ def test_action_update_records_before_and_after(target, officer):
     action_update(acting_user=officer, action=action, status="Complete", rag="g")
     action.refresh_from_db()
     assert (action.status, action.rag) == ("complete", "green")
-    event = AuditEvent.objects.filter(object_id=str(action.pk), action="update").get()
+    event = AuditEvent.objects.filter(object_id=str(action.pk), action=AuditAction.UPDATE).get()
     assert event.before["status"] == "not_started"
     assert event.after["status"] == "complete"
     assert event.after["rag"] == "green"
@@ -73,7 +74,9 @@ def test_action_update_records_before_and_after(target, officer):
 def test_unchanged_update_writes_no_audit_event(target, officer):
     action = _add(target, officer, rag="amber")
     action_update(acting_user=officer, action=action, rag="A")
-    assert not AuditEvent.objects.filter(object_id=str(action.pk), action="update").exists()
+    assert not AuditEvent.objects.filter(
+        object_id=str(action.pk), action=AuditAction.UPDATE
+    ).exists()
 
 
 @pytest.mark.django_db

@@ -18,6 +18,7 @@ from touchstone.core.testing import (
 )
 from touchstone.core.writes import TOKEN_FIELD
 from touchstone.plans.models import Action, Plan, ProgressUpdate
+from touchstone.plans.services import AuditAction
 from touchstone.plans.tests.builders import sample_plan
 
 needs_overlapping_writers = pytest.mark.skipif(
@@ -61,7 +62,9 @@ def api_client(user) -> Client:
 
 
 def progress_events(action) -> int:
-    return AuditEvent.objects.filter(action="record_progress", object_id=str(action.pk)).count()
+    return AuditEvent.objects.filter(
+        action=AuditAction.RECORD_PROGRESS, object_id=str(action.pk)
+    ).count()
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@
 from touchstone.register.models.cpd import CpdActivity, CpdRecord, CpdSample, CpdScheme
 from touchstone.register.models.reference import Category, RightType, Status
 from touchstone.register.models.registrants import (
+    NO_SUCH_ENTITY,
     EntityOffice,
     Finding,
     Kind,
@@ -13,6 +14,7 @@ from touchstone.register.models.registrants import (
 from touchstone.register.models.search import NameWord, NameWordKey, RegistrantWord
 
 __all__ = [
+    "NO_SUCH_ENTITY",
     "Category",
     "CpdActivity",
     "CpdRecord",

@@ -1,6 +1,7 @@
 """The register: who is authorised, for what, under which conditions, and any findings."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from touchstone.core.models import Versioned
@@ -20,6 +21,11 @@ def display_name(
     if kind == Kind.ENTITY:
         return entity_name
     return " ".join(p for p in (title, given_names, family_name) if p)
+
+
+# What every way in answers for an entity that is not an entity of the registrant's own
+# regulator (or that the caller cannot see): the staff API's 400 on "entity" says it too.
+NO_SUCH_ENTITY = "No such entity on this register."
 
 
 class Registrant(Versioned):
@@ -91,6 +97,22 @@ class Registrant(Versioned):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.number})"
+
+    def clean(self) -> None:
+        """A registrant's entity is an entity (not an individual) on the same regulator's
+        register, and not the registrant itself. Every service saving a registrant runs this
+        through `full_clean()`, so the web, the API, commands and imports all get it."""
+        super().clean()
+        if self.entity_id is None:
+            return
+        if self.pk is not None and self.entity_id == self.pk:
+            raise ValidationError({"entity": "A registrant cannot be their own entity."})
+        try:
+            entity = self.entity  # no query when the caller passed the entity itself
+        except Registrant.DoesNotExist:
+            entity = None
+        if entity is None or entity.kind != Kind.ENTITY or entity.regulator_id != self.regulator_id:
+            raise ValidationError({"entity": NO_SUCH_ENTITY})
 
     @property
     def name(self) -> str:

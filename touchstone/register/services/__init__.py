@@ -6,6 +6,7 @@ modules call these (e.g. `right_grant` on an approved application, `finding_reco
 published conduct finding).
 """
 
+from touchstone.register.services.audit import AuditAction
 from touchstone.register.services.cpd import (
     REMINDER_KIND,
     cpd_activity_add,
@@ -25,12 +26,14 @@ from touchstone.register.services.registrants import (
     registrant_create,
     registrant_status_change,
     registrant_update,
+    registrant_user_link,
     registrants_create_many,
     right_end,
     right_grant,
 )
 
 __all__ = [
+    "AuditAction",
     "REGISTRANT_FIELDS",
     "REMINDER_KIND",
     "NewRegistrant",
@@ -48,6 +51,7 @@ __all__ = [
     "registrant_create",
     "registrant_status_change",
     "registrant_update",
+    "registrant_user_link",
     "registrants_create_many",
     "right_end",
     "right_grant",

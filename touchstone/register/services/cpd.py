@@ -23,6 +23,7 @@ from touchstone.core.services import (
 from touchstone.register import rules
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample, Kind, Registrant
 from touchstone.register.selectors.cpd import cpd_years
+from touchstone.register.services.audit import AuditAction
 
 REMINDER_KIND = "register.cpd"
 
@@ -31,6 +32,14 @@ def _require_own_or_officer(acting_user, registrant: Registrant) -> None:
     """A member keeps their own record; an officer may keep anyone's; system callers may."""
     if acting_user is not None and acting_user.pk != registrant.user_id:
         require_perm(acting_user, "register.change_registrant", registrant)
+
+
+def _record_for(acting_user, registrant: Registrant, year: int) -> CpdRecord:
+    """The registrant's record of the year, created (and audited) the first time it is needed."""
+    record, created = CpdRecord.objects.get_or_create(registrant=registrant, year=year)
+    if created:
+        audit_record(actor=acting_user, action=AuditAction.CREATE, obj=record, after={"year": year})
+    return record
 
 
 @transaction.atomic
@@ -55,7 +64,7 @@ def cpd_activity_add(
         raise ValidationError({"done_on": "The date cannot be in the future."})
     if (problem := rules.cpd_year_problem(done_on.year, cpd_years())) is not None:
         raise ValidationError({"done_on": f"{problem}."})
-    record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=done_on.year)
+    record = _record_for(acting_user, registrant, done_on.year)
     lock_for_change(record)  # "submitted" is checked against the row as it is now
     own = acting_user is not None and acting_user.pk == registrant.user_id
     if record.submitted_on and own:  # the regulator may still correct a submitted year
@@ -77,7 +86,7 @@ def cpd_activity_add(
     activity.save()
     audit_record(
         actor=acting_user,
-        action="add_cpd_activity",
+        action=AuditAction.ADD_CPD_ACTIVITY,
         obj=record,
         after=snapshot(activity, ["done_on", "hours", "activity_type"]),
     )
@@ -92,7 +101,7 @@ def cpd_submit(*, acting_user, registrant: Registrant, year: int) -> CpdRecord:
         raise ValidationError("You cannot submit a record for a year that has not started.")
     if (problem := rules.cpd_year_problem(year, cpd_years())) is not None:
         raise ValidationError(f"{problem}.")
-    record, _ = CpdRecord.objects.get_or_create(registrant=registrant, year=year)
+    record = _record_for(acting_user, registrant, year)
     lock_for_change(record)  # "already submitted" is checked against the row as it is now
     own = acting_user is not None and acting_user.pk == registrant.user_id
     if record.submitted_on and own:  # the regulator may still correct a submitted year
@@ -100,7 +109,7 @@ def cpd_submit(*, acting_user, registrant: Registrant, year: int) -> CpdRecord:
     record.submitted_on = timezone.localdate()
     record.save(update_fields=["submitted_on"])
     deadline_close(acting_user=acting_user, subject=record, kind=REMINDER_KIND)
-    audit_record(actor=acting_user, action="submit_cpd", obj=record, after={"year": year})
+    audit_record(actor=acting_user, action=AuditAction.SUBMIT_CPD, obj=record, after={"year": year})
     return record
 
 
@@ -144,7 +153,7 @@ def cpd_sample_draw(
     sample.save()
     audit_record(
         actor=acting_user,
-        action="draw_cpd_sample",
+        action=AuditAction.DRAW_CPD_SAMPLE,
         obj=sample,
         after={"year": year, "seed": seed, "size": size, "population": len(population)},
     )
@@ -175,7 +184,7 @@ def cpd_reminders_schedule(
     url = reverse("register:my-cpd")
     count = 0
     for member in members.iterator(chunk_size=500):
-        record, _ = CpdRecord.objects.get_or_create(registrant=member, year=year)
+        record = _record_for(acting_user, member, year)
         deadline_set(
             acting_user=acting_user,
             subject=record,

@@ -9,6 +9,7 @@ from django.db import transaction
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import audit_record, lock_for_change, snapshot, version_bump
 from touchstone.register.models import Finding, Registrant
+from touchstone.register.services.audit import AuditAction
 
 
 @transaction.atomic
@@ -46,14 +47,14 @@ def finding_record(
     finding.save()
     audit_record(
         actor=acting_user,
-        action="record_finding",
+        action=AuditAction.RECORD_FINDING,
         obj=registrant,
         after=snapshot(
             finding, ["decided_on", "body", "sanction", "publish", "publish_from", "publish_until"]
         ),
     )
     # The finding's own history starts with its creation (the registrant's records it too).
-    audit_record(actor=acting_user, action="create", obj=finding, after=snapshot(finding))
+    audit_record(actor=acting_user, action=AuditAction.CREATE, obj=finding, after=snapshot(finding))
     return finding
 
 
@@ -89,7 +90,7 @@ def finding_publication_change(
     for obj in (finding.registrant, finding):  # in both histories
         audit_record(
             actor=acting_user,
-            action="change_finding_publication",
+            action=AuditAction.CHANGE_FINDING_PUBLICATION,
             obj=obj,
             before=before,
             after=snapshot(finding, fields),

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from touchstone.core.imports import batched
 from touchstone.core.lookups import ReferenceIndex
-from touchstone.core.models import Organisation
+from touchstone.core.models import Organisation, User
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import (
     audit_record,
@@ -37,6 +37,7 @@ from touchstone.register.models import (
 )
 from touchstone.register.models.search import sort_key
 from touchstone.register.selectors import forget_counts
+from touchstone.register.services.audit import AuditAction
 
 REGISTRANT_FIELDS = [
     "number",
@@ -160,7 +161,7 @@ def registrant_create(
     index_names([registrant])
     audit_record(
         actor=acting_user,
-        action="create",
+        action=AuditAction.CREATE,
         obj=registrant,
         after=snapshot(registrant, REGISTRANT_FIELDS),
     )
@@ -200,18 +201,13 @@ def registrants_create_many(
     """Add many registrants (an import's batch) with a few queries rather than a few per row:
     the same checks, name index and audit events ("create", then "grant_right" for each right)
     as `registrant_create` and `right_grant` one at a time. The caller has checked that the
-    numbers are new (the database refuses a repeat) and that entities belong to the regulator."""
+    numbers are new (the database refuses a repeat)."""
     require_perm(acting_user, "register.change_registrant", regulator)
     forget_counts()  # search totals follow the register, on every process, at commit
-    built = [
+    built = [  # each checked as registrant_create checks it, its entity included
         registrant_build(regulator=regulator, status=new.status, **new.fields)
         for new in registrants
     ]
-    for registrant in built:
-        if registrant.entity is not None and registrant.entity.regulator_id != regulator.pk:
-            raise ValidationError(
-                {"entity": f"{registrant.entity.number} is not on {regulator.name}'s register."}
-            )
     Registrant.objects.bulk_create(built, batch_size=500)
     index_names(built)
     today = date.today()
@@ -230,12 +226,12 @@ def registrants_create_many(
     PracticeRight.objects.bulk_create(rights, batch_size=500)
     audit_record_many(
         actor=acting_user,
-        action="create",
+        action=AuditAction.CREATE,
         entries=((r, snapshot(r, REGISTRANT_FIELDS)) for r in built),
     )
     audit_record_many(
         actor=acting_user,
-        action="grant_right",
+        action=AuditAction.GRANT_RIGHT,
         entries=(
             (
                 right.registrant,
@@ -255,7 +251,8 @@ def registrant_update(
     service). Only the fields named change; the name search keys follow the name.
 
     `expected_version` is the version the change was made from (the edit form's, the API's
-    If-Match): if the registrant has changed since, nothing is written (`StaleVersion`)."""
+    If-Match): if the registrant has changed since, nothing is written (`StaleVersion`). An
+    entity that is not an entity of the registrant's regulator is refused (`Registrant.clean`)."""
     require_perm(acting_user, "register.change_registrant", registrant)
     forget_counts()  # search totals follow the register, on every process, at commit
     unknown = sorted(set(changes) - EDITABLE_FIELDS)
@@ -266,8 +263,6 @@ def registrant_update(
     old_text = _indexed_text(registrant)
     for field, value in changes.items():
         setattr(registrant, field, value)
-    if registrant.entity_id and registrant.entity_id == registrant.pk:
-        raise ValidationError({"entity": "A registrant cannot be their own entity."})
     _prepare(registrant)
     after = snapshot(registrant, REGISTRANT_FIELDS + ["trading_names", "authorised_activities"])
     changed = {k for k in after if after[k] != before[k]}
@@ -280,7 +275,7 @@ def registrant_update(
     if changed:
         audit_record(
             actor=acting_user,
-            action="update",
+            action=AuditAction.UPDATE,
             obj=registrant,
             before={k: before[k] for k in sorted(changed)},
             after={k: after[k] for k in sorted(changed)},
@@ -309,7 +304,7 @@ def entity_offices_set(
     EntityOffice.objects.bulk_create(made)
     audit_record(
         actor=acting_user,
-        action="set_offices",
+        action=AuditAction.SET_OFFICES,
         obj=entity,
         before={"offices": before},
         after={"offices": [str(o) for o in made]},
@@ -341,7 +336,7 @@ def registrant_status_change(
     registrant.save(update_fields=["status", "status_since", "version", "updated_at"])
     audit_record(
         actor=acting_user,
-        action="change_status",
+        action=AuditAction.CHANGE_STATUS,
         obj=registrant,
         before=before,
         after={"status": status.code, "status_since": effective_on, "reason": reason},
@@ -380,7 +375,7 @@ def right_grant(
     right.save()
     audit_record(
         actor=acting_user,
-        action="grant_right",
+        action=AuditAction.GRANT_RIGHT,
         obj=registrant,
         after={"right": code, "granted_on": granted_on, "conditions": conditions},
     )
@@ -404,11 +399,38 @@ def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeR
     right.save(update_fields=["ended_on"])
     audit_record(
         actor=acting_user,
-        action="end_right",
+        action=AuditAction.END_RIGHT,
         obj=right.registrant,
         after={"right": right.right_type.code, "ended_on": ended_on},
     )
     return right
+
+
+@transaction.atomic
+def registrant_user_link(*, acting_user, registrant: Registrant, user: User) -> Registrant:
+    """Let `user` sign in as this individual (their own CPD record and details). A user signs
+    in as one registrant at most. Not a change of the registrant's details: the version stays,
+    so an edit open elsewhere is not made stale."""
+    require_perm(acting_user, "register.change_registrant", registrant)
+    lock_for_change(registrant)
+    if registrant.kind != Kind.INDIVIDUAL:
+        raise ValidationError({"user": "Only an individual can sign in as a registrant."})
+    if registrant.user_id == user.pk:
+        return registrant
+    other = Registrant.objects.filter(user=user).exclude(pk=registrant.pk).first()
+    if other is not None:
+        raise ValidationError({"user": f"{user.get_username()} already signs in as {other}."})
+    before = snapshot(registrant, ["user_id"])
+    registrant.user = user
+    registrant.save(update_fields=["user", "updated_at"])
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.LINK_USER,
+        obj=registrant,
+        before=before,
+        after=snapshot(registrant, ["user_id"]),
+    )
+    return registrant
 
 
 def reference(model, value: str, what: str):

@@ -107,6 +107,19 @@ def register(organisation):
     return {"firm": firm, "john": john, "zoe": zoe}
 
 
+def foreign_firm(regulator):
+    """An entity on another regulator's register (E9000), which none of `register`'s
+    registrants may have as their entity."""
+    return registrant_create(
+        acting_user=None,
+        regulator=regulator,
+        status=Status.objects.get(code="active"),
+        number="E9000",
+        kind="entity",
+        entity_name="Foreign Smith LLP",
+    )
+
+
 def add_members(organisation, count: int, *, first_number: int = 200000) -> None:
     """`count` more active individuals (to show that something does not grow with them)."""
     active = Status.objects.get(code="active")

@@ -15,19 +15,20 @@ from touchstone.core.testing import sent
 from touchstone.register.models import CpdRecord, CpdSample, CpdScheme, Status
 from touchstone.register.selectors import cpd_year, scheme_for_year
 from touchstone.register.services import (
+    AuditAction,
     cpd_activity_add,
     cpd_reminders_schedule,
     cpd_sample_draw,
     cpd_submit,
     registrant_create,
+    registrant_user_link,
 )
 
 
 @pytest.fixture
 def member(register, make_user):
     user = make_user("john")
-    register["john"].user = user
-    register["john"].save()
+    registrant_user_link(acting_user=None, registrant=register["john"], user=user)
     return user
 
 
@@ -61,7 +62,7 @@ def test_member_fills_and_submits_their_own_record(register, member):
     assert client.post(f"/register/my-cpd/{year}/submit/", sent()).status_code == 302
     assert cpd_year(register["john"], year).status == "compliant"
     assert "Compliant" in client.get("/register/my-cpd/").content.decode()
-    assert AuditEvent.objects.filter(action="submit_cpd", actor=member).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.SUBMIT_CPD, actor=member).count() == 1
     with pytest.raises(ValidationError):
         cpd_submit(acting_user=member, registrant=register["john"], year=year)
 
@@ -121,7 +122,7 @@ def test_sample_is_reproducible_from_its_logged_seed(register, organisation, off
             family_name=f"Member{n}",
         )
     first = cpd_sample_draw(acting_user=officer, regulator=organisation, year=2025, size=5)
-    event = AuditEvent.objects.get(action="draw_cpd_sample", object_id=str(first.pk))
+    event = AuditEvent.objects.get(action=AuditAction.DRAW_CPD_SAMPLE, object_id=str(first.pk))
     assert event.after["seed"] == first.seed
     again = cpd_sample_draw(
         acting_user=officer, regulator=organisation, year=2025, size=5, seed=event.after["seed"]
@@ -186,7 +187,7 @@ def test_a_member_cannot_submit_a_year_outside_the_scheme(register, member, year
     page = response.content.decode()
     assert "The CPD scheme started in 2000" in page or "has not started" in page
     assert not CpdRecord.objects.filter(year=year).exists()
-    assert not AuditEvent.objects.filter(action="submit_cpd").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.SUBMIT_CPD).exists()
 
 
 @pytest.mark.django_db
@@ -222,10 +223,43 @@ def test_a_sample_is_within_the_population_and_the_scheme_years(register, office
     assert response.status_code == 200
     assert message in response.content.decode()
     assert CpdSample.objects.count() == 0
-    assert not AuditEvent.objects.filter(action="draw_cpd_sample").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.DRAW_CPD_SAMPLE).exists()
 
 
 @pytest.mark.django_db
 def test_a_sample_of_the_whole_population_is_allowed(register, officer, organisation):
     sample = cpd_sample_draw(acting_user=officer, regulator=organisation, year=2025, size=1)
     assert sample.numbers == ["100001"]  # the only authorised individual
+
+
+@pytest.mark.django_db
+def test_a_record_made_on_first_use_is_audited_once(register, member, organisation, officer):
+    john, year = register["john"], timezone.localdate().year
+    cpd_activity_add(
+        acting_user=member,
+        registrant=john,
+        done_on=date(year, 1, 1),
+        hours=Decimal("2"),
+        activity_type="Course or webinar",
+        description="Ethics",
+    )
+    cpd_submit(acting_user=member, registrant=john, year=year)  # the same record
+    record = CpdRecord.objects.get(registrant=john, year=year)
+    created = AuditEvent.objects.filter(
+        action=AuditAction.CREATE, content_type__model="cpdrecord", object_id=str(record.pk)
+    ).get()
+    assert (created.actor, created.after, created.organisation) == (
+        member,
+        {"year": year},
+        organisation,
+    )
+    cpd_reminders_schedule(acting_user=officer, regulator=organisation, year=year + 1)
+    ahead = CpdRecord.objects.get(registrant=john, year=year + 1)
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditAction.CREATE, object_id=str(ahead.pk), content_type__model="cpdrecord"
+        )
+        .get()
+        .actor
+        == officer
+    )

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from touchstone.core.models import AuditEvent, Deadline, Schedule
 from touchstone.core.services import schedules_enqueue_due
 from touchstone.register.models import CpdRecord, CpdSample, Status
-from touchstone.register.services import cpd_submit, registrant_create
+from touchstone.register.services import AuditAction, cpd_submit, registrant_create
 from touchstone.register.tasks import cpd_reminders_daily
 from touchstone.register.tests.fixtures import add_members
 
@@ -58,7 +58,7 @@ def test_cpd_sample_prints_the_seed_and_repeats_with_it(register, organisation):
     assert len(samples[0].numbers) == 4
     assert other.splitlines()[1:] == samples[2].numbers
     assert first.splitlines()[1:] == samples[0].numbers
-    logged = AuditEvent.objects.filter(action="draw_cpd_sample").order_by("pk")
+    logged = AuditEvent.objects.filter(action=AuditAction.DRAW_CPD_SAMPLE).order_by("pk")
     assert [e.after["seed"] for e in logged] == [int(seed), int(seed), int(seed) + 1]
 
 
@@ -75,7 +75,7 @@ def test_cpd_sample_refusals_write_nothing(register, args, message):
         run("cpd-sample", "--year", "2025", *args)
     assert raised.value.returncode == 1
     assert not CpdSample.objects.exists()
-    assert not AuditEvent.objects.filter(action="draw_cpd_sample").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.DRAW_CPD_SAMPLE).exists()
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test import Client
 from touchstone.core.models import AuditEvent, Role
 from touchstone.register.imports import REGISTRANT_COLUMNS
 from touchstone.register.models import Registrant
-from touchstone.register.services import registrant_update
+from touchstone.register.services import AuditAction, registrant_update
 from touchstone.register.tests.fixtures import PRIVATE_VALUES
 
 
@@ -59,7 +59,7 @@ def test_officers_download_it_and_the_download_is_audited(register, officer):
     assert 'filename="register-' in response["Content-Disposition"]
     text = b"".join(response.streaming_content).decode()
     assert PRIVATE_VALUES[0] in text and "100001" in text
-    event = AuditEvent.objects.get(action="export_register")
+    event = AuditEvent.objects.get(action=AuditAction.EXPORT_REGISTER)
     assert event.actor == officer
 
 
@@ -70,7 +70,7 @@ def test_no_one_else_downloads_the_register(register, organisation, make_user, r
     client = Client()
     client.force_login(user)
     assert client.get("/register/staff/export.csv").status_code == 404
-    assert not AuditEvent.objects.filter(action="export_register").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.EXPORT_REGISTER).exists()
 
 
 @pytest.mark.django_db
@@ -92,4 +92,4 @@ def test_the_permission_is_checked_before_any_row(register, organisation, outsid
 
     with pytest.raises(PermissionDenied):
         registrants_export_rows(acting_user=outsider, regulator=organisation, as_of=date.today())
-    assert not AuditEvent.objects.filter(action="export_register").exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.EXPORT_REGISTER).exists()

@@ -6,7 +6,7 @@ from django.test import Client
 from touchstone.core.models import AuditEvent
 from touchstone.core.selectors import Change, described_changes
 from touchstone.register.models import Category, Registrant, Status
-from touchstone.register.services import registrant_status_change, registrant_update
+from touchstone.register.services import AuditAction, registrant_status_change, registrant_update
 
 
 @pytest.mark.django_db
@@ -14,7 +14,7 @@ def test_changes_are_described_by_label_and_name(register, officer):
     john = register["john"]
     graduate = Category.objects.get(code="graduate")
     registrant_update(acting_user=officer, registrant=john, category=graduate, town="Luton")
-    event = AuditEvent.objects.filter(action="update", object_id=str(john.pk)).get()
+    event = AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(john.pk)).get()
     [changes] = described_changes(Registrant, [event])
     assert Change("Category", "Chartered Legal Executive", "Graduate") in changes
     assert Change("Town", "Bedford", "Luton") in changes

@@ -11,6 +11,7 @@ from django.db import connection
 
 from touchstone.core.models import AuditEvent
 from touchstone.register.models import PracticeRight, Registrant, RegistrantWord
+from touchstone.register.services import AuditAction
 
 HEADER = "number,kind,given_names,family_name,entity_name,status,rights,entity,town\n"
 ROWS = 1_100  # more registrants than SQLite's default limit of 999 parameters a query
@@ -70,9 +71,12 @@ def test_a_file_past_the_parameter_limit_imports(organisation, tmp_path):
     member = Registrant.objects.get(number="100051")
     assert member.entity.number == "E00050"
     assert PracticeRight.objects.count() == len([i for i in range(ROWS) if i % 50 and i % 3 == 0])
-    creates = AuditEvent.objects.filter(action="create").count()
+    creates = AuditEvent.objects.filter(action=AuditAction.CREATE).count()
     assert creates == ROWS
-    assert AuditEvent.objects.filter(action="grant_right").count() == PracticeRight.objects.count()
+    assert (
+        AuditEvent.objects.filter(action=AuditAction.GRANT_RIGHT).count()
+        == PracticeRight.objects.count()
+    )
     assert RegistrantWord.objects.filter(registrant=member).exists()  # found by name search
 
 
@@ -84,7 +88,9 @@ def test_a_bad_row_near_the_end_writes_nothing(organisation, tmp_path):
     assert err.splitlines() == [f'row {ROWS}: unknown status "asleep"']
     assert "nothing was written" in str(error)
     assert not Registrant.objects.exists()
-    assert not AuditEvent.objects.filter(action__in=["create", "grant_right"]).exists()
+    assert not AuditEvent.objects.filter(
+        action__in=[AuditAction.CREATE, AuditAction.GRANT_RIGHT]
+    ).exists()
 
 
 @pytest.mark.django_db

@@ -5,15 +5,22 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from touchstone.core.models import AuditEvent, Role
-from touchstone.register.models import CpdRecord, Status
+from touchstone.register.models import NO_SUCH_ENTITY, CpdRecord, Registrant, Status
 from touchstone.register.rules import CpdActivityData, cpd_status
 from touchstone.register.services import (
+    AuditAction,
+    NewRegistrant,
     cpd_activity_add,
     cpd_submit,
+    registrant_create,
     registrant_status_change,
+    registrant_update,
+    registrant_user_link,
+    registrants_create_many,
     right_end,
     right_grant,
 )
+from touchstone.register.tests.fixtures import foreign_firm
 
 
 @pytest.mark.django_db
@@ -29,7 +36,7 @@ def test_status_change_is_dated_audited_and_kept(register, officer):
     john.refresh_from_db()
     assert (john.status.code, john.status_since) == ("lapsed", date(2026, 1, 1))
     assert john.status_changes.get().reason == "Did not renew"
-    event = AuditEvent.objects.get(action="change_status", object_id=str(john.pk))
+    event = AuditEvent.objects.get(action=AuditAction.CHANGE_STATUS, object_id=str(john.pk))
     assert (event.before["status"], event.after["status"]) == ("active", "lapsed")
 
 
@@ -91,7 +98,7 @@ def test_right_end_refuses_a_date_before_the_grant_and_a_second_end(register, of
         right_end(acting_user=officer, right=right, ended_on=date(2026, 1, 1))
     right.refresh_from_db()
     assert right.ended_on == date(2016, 1, 1)
-    assert AuditEvent.objects.filter(action="end_right").count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.END_RIGHT).count() == 1
 
 
 @pytest.mark.django_db
@@ -144,3 +151,71 @@ def test_members_keep_their_own_cpd_and_the_year_status_follows(register, make_u
             activity_type="course",
             description="x",
         )
+
+
+def _entity_refused(call) -> None:
+    """The call is refused on "entity" with the register's message, and writes nothing."""
+    before = (AuditEvent.objects.count(), list(Registrant.objects.order_by("pk").values()))
+    with pytest.raises(ValidationError) as refused:
+        call()
+    assert refused.value.message_dict == {"entity": [NO_SUCH_ENTITY]}
+    assert (AuditEvent.objects.count(), list(Registrant.objects.order_by("pk").values())) == before
+
+
+@pytest.mark.django_db
+def test_update_refuses_an_entity_of_another_regulator(register, officer, other_organisation):
+    foreign = foreign_firm(other_organisation)
+    john = register["john"]
+    _entity_refused(lambda: registrant_update(acting_user=officer, registrant=john, entity=foreign))
+    john.refresh_from_db()
+    assert john.entity == register["firm"]
+
+
+@pytest.mark.django_db
+def test_update_refuses_an_individual_as_entity(register, officer):
+    john = register["john"]
+    _entity_refused(
+        lambda: registrant_update(acting_user=officer, registrant=john, entity=register["zoe"])
+    )
+    with pytest.raises(ValidationError, match="their own entity"):
+        registrant_update(acting_user=officer, registrant=register["firm"], entity=register["firm"])
+
+
+@pytest.mark.django_db
+def test_create_and_bulk_create_refuse_an_entity_of_another_regulator(
+    register, organisation, other_organisation
+):
+    foreign = foreign_firm(other_organisation)
+    active = Status.objects.get(code="active")
+    fields = {"number": "100009", "kind": "individual", "family_name": "Jones", "entity": foreign}
+    _entity_refused(
+        lambda: registrant_create(acting_user=None, regulator=organisation, status=active, **fields)
+    )
+    _entity_refused(
+        lambda: registrants_create_many(
+            acting_user=None,
+            regulator=organisation,
+            registrants=[NewRegistrant(status=active, fields=fields)],
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_linking_a_sign_in_is_checked_and_audited(register, officer, make_user):
+    john, user = register["john"], make_user("john")
+    version = john.version
+    registrant_user_link(acting_user=officer, registrant=john, user=user)
+    registrant_user_link(acting_user=officer, registrant=john, user=user)  # already linked
+    john.refresh_from_db()
+    assert (john.user, john.version) == (user, version)  # not a change of the details
+    event = AuditEvent.objects.get(action=AuditAction.LINK_USER)
+    assert (event.actor, event.object_id) == (officer, str(john.pk))
+    assert (event.before, event.after) == ({"user_id": None}, {"user_id": user.pk})
+    with pytest.raises(ValidationError, match="already signs in as Mr John Smith"):
+        registrant_user_link(acting_user=officer, registrant=register["zoe"], user=user)
+    with pytest.raises(ValidationError, match="Only an individual"):
+        registrant_user_link(acting_user=officer, registrant=register["firm"], user=make_user("f"))
+    with pytest.raises(PermissionDenied):
+        registrant_user_link(acting_user=user, registrant=register["zoe"], user=user)
+    assert AuditEvent.objects.filter(action=AuditAction.LINK_USER).count() == 1
+    assert Registrant.objects.filter(user__isnull=False).count() == 1

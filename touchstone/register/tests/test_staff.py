@@ -10,6 +10,7 @@ from touchstone.core.models import AuditEvent, Role
 from touchstone.core.testing import sent
 from touchstone.register.models import EntityOffice, Finding, Registrant, RegistrantWord
 from touchstone.register.services import (
+    AuditAction,
     entity_offices_set,
     finding_publication_change,
     registrant_update,
@@ -89,7 +90,7 @@ def test_status_change_page_calls_the_service_and_shows_errors(register, officer
     assert response.status_code == 302
     john.refresh_from_db()
     assert (john.status.code, john.status_since) == ("suspended", date(2026, 3, 3))
-    assert AuditEvent.objects.filter(action="change_status", actor=officer).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.CHANGE_STATUS, actor=officer).count() == 1
 
 
 @pytest.mark.django_db
@@ -155,7 +156,7 @@ def test_edit_page_changes_details_and_search_keys(register, officer):
     )
     words = set(RegistrantWord.objects.filter(registrant=john).values_list("word__word", flat=True))
     assert words == {"dr", "jonathan", "smith"}
-    event = AuditEvent.objects.get(action="update", object_id=str(john.pk))
+    event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_id=str(john.pk))
     assert event.before["given_names"] == "John" and event.after["given_names"] == "Jonathan"
     assert "date_of_birth" in event.before  # cleared, since the form left it empty
 
@@ -184,7 +185,7 @@ def test_entity_offices_are_public_and_replaced_atomically(register, officer):
     assert EntityOffice.objects.filter(entity=firm).count() == 2
     with pytest.raises(ValidationError):
         entity_offices_set(acting_user=officer, entity=register["john"], offices=[("A", "B")])
-    assert AuditEvent.objects.filter(action="set_offices").count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.SET_OFFICES).count() == 1
 
 
 @pytest.mark.django_db

@@ -11,10 +11,14 @@ from django.test.utils import CaptureQueriesContext
 
 from touchstone.core.models import AuditEvent, Role
 from touchstone.register.api.serializers.staff import RegistrantUpdateSerializer
-from touchstone.register.models import Finding, PracticeRight, Registrant, Status, StatusChange
-from touchstone.register.services import entity_offices_set, registrant_create, right_end
+from touchstone.register.models import Finding, PracticeRight, Registrant, StatusChange
+from touchstone.register.services import (
+    AuditAction,
+    entity_offices_set,
+    right_end,
+)
 from touchstone.register.services.registrants import EDITABLE_FIELDS
-from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members
+from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members, foreign_firm
 
 API = "/api/v1/register"
 JOHN = "/registrants/{john}/"
@@ -50,26 +54,29 @@ class Endpoint:
 
 READS = [Endpoint("search", "get", "/registrants/?q=smith"), Endpoint("detail", "get", JOHN)]
 WRITES = [
-    Endpoint("patch", "patch", JOHN, {"email": NEW_EMAIL}, 200, "update"),
-    Endpoint("status", "post", JOHN + "status/", STATUS_CHANGE, 201, "change_status"),
-    Endpoint("grant", "post", JOHN + "rights/", GRANT, 201, "grant_right"),
-    Endpoint("end", "post", "/rights/{right}/end/", {"ended_on": "2025-02-01"}, 200, "end_right"),
-    Endpoint("finding", "post", JOHN + "findings/", FINDING, 201, "record_finding"),
+    Endpoint("patch", "patch", JOHN, {"email": NEW_EMAIL}, 200, AuditAction.UPDATE),
+    Endpoint("status", "post", JOHN + "status/", STATUS_CHANGE, 201, AuditAction.CHANGE_STATUS),
+    Endpoint("grant", "post", JOHN + "rights/", GRANT, 201, AuditAction.GRANT_RIGHT),
+    Endpoint(
+        "end",
+        "post",
+        "/rights/{right}/end/",
+        {"ended_on": "2025-02-01"},
+        200,
+        AuditAction.END_RIGHT,
+    ),
+    Endpoint("finding", "post", JOHN + "findings/", FINDING, 201, AuditAction.RECORD_FINDING),
 ]
 ENDPOINTS = READS + WRITES
 
 
 @pytest.fixture
 def objs(register, other_organisation) -> dict:
-    foreign_firm = registrant_create(
-        acting_user=None,
-        regulator=other_organisation,
-        status=Status.objects.get(code="active"),
-        number="E9000",
-        kind="entity",
-        entity_name="Foreign Smith LLP",
-    )
-    return {**register, "right": register["john"].rights.get(), "foreign_firm": foreign_firm}
+    return {
+        **register,
+        "right": register["john"].rights.get(),
+        "foreign_firm": foreign_firm(other_organisation),
+    }
 
 
 def client_for(user) -> Client:
@@ -233,7 +240,7 @@ def test_patch_changes_names_category_and_entity(objs, officer):
     assert (data["name"], data["category"], data["entity"]) == ("Mr John Smythe", "Graduate", None)
     found = client.get(f"{API}/registrants/?q=smythe").json()["results"]
     assert [r["number"] for r in found] == ["100001"]
-    event = AuditEvent.objects.get(action="update", actor=officer)
+    event = AuditEvent.objects.get(action=AuditAction.UPDATE, actor=officer)
     assert event.after["family_name"] == "Smythe" and event.after["entity_id"] is None
     zoe = f"{API}/registrants/{objs['zoe'].pk}/"
     data = client.patch(zoe, {"entity": objs["firm"].pk}, content_type="application/json").json()
@@ -319,3 +326,28 @@ def test_schema_documents_the_staff_api(officer):
         staff[f"{API}/registrants/{{id}}/"]["patch"]["responses"]
     )
     assert "q" in {p["name"] for p in staff[f"{API}/registrants/"]["get"]["parameters"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("entity", "keeps_both"),
+    [("zoe", False), ("foreign_firm", False), (999999, False), ("foreign_firm", True)],
+)
+def test_an_entity_that_cannot_be_johns_is_the_same_400(
+    objs, officer, make_user, organisation, other_organisation, entity, keeps_both
+):
+    """An unknown id, a registrant the officer cannot see, an individual, or an entity of
+    another register the officer also keeps (refused by the service): the same answer."""
+    user = (
+        make_user("keeper", (organisation, Role.OFFICER), (other_organisation, Role.OFFICER))
+        if keeps_both
+        else officer
+    )
+    pk = objs[entity].pk if isinstance(entity, str) else entity
+    before = state()
+    response = client_for(user).patch(
+        f"{API}/registrants/{objs['john'].pk}/", {"entity": pk}, content_type="application/json"
+    )
+    assert response.status_code == 400, response.content
+    assert response.json() == {"entity": ["No such entity on this register."]}
+    assert state() == before

@@ -16,7 +16,7 @@ from touchstone.core.testing import (
 )
 from touchstone.core.writes import TOKEN_FIELD
 from touchstone.register.models import Registrant
-from touchstone.register.services import finding_publication_change, registrant_update
+from touchstone.register.services import AuditAction, finding_publication_change, registrant_update
 
 API = "/api/v1/register"
 needs_overlapping_writers = pytest.mark.skipif(
@@ -173,7 +173,7 @@ def test_two_edits_of_the_same_version_racing_save_one(register, officer):
     winner = next(r for r in responses if r.status_code == 200).json()["town"]
     john = Registrant.objects.get(pk=register["john"].pk)
     assert (john.town, john.version) == (winner, 2)
-    assert AuditEvent.objects.filter(action="update", object_id=str(john.pk)).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_id=str(john.pk)).count() == 1
 
 
 @needs_overlapping_writers

@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 from touchstone.core.models import AuditEvent, Role
 from touchstone.core.testing import client_for, run_together, sent, two_writers_can_overlap
 from touchstone.register.models import CpdActivity, Finding, Registrant, StatusChange
+from touchstone.register.services import AuditAction
 
 API = "/api/v1/register"
 needs_overlapping_writers = pytest.mark.skipif(
@@ -49,7 +50,9 @@ def test_a_status_form_sent_twice_changes_the_status_once(register, officer):
     assert first.status_code == again.status_code == 302
     assert again["Location"] == first["Location"] == f"/register/staff/{register['john'].pk}/"
     assert StatusChange.objects.filter(registrant=register["john"]).count() == 1
-    assert audit_count("change_status") == 2  # the fixture's suspension of Zoë, and this one
+    assert (
+        audit_count(AuditAction.CHANGE_STATUS) == 2
+    )  # the fixture's suspension of Zoë, and this one
     page = client.get(again["Location"]).content.decode()
     assert "That form had already been sent, so it was saved only once." in page
 
@@ -121,12 +124,12 @@ def test_cpd_forms_and_buttons_are_sent_once(register, member, officer):
     assert client.post(f"/register/my-cpd/{today.year}/submit/", submit).status_code == 302
     repeat = client.post(f"/register/my-cpd/{today.year}/submit/", submit)
     assert "already been sent" in client.get(repeat["Location"]).content.decode()
-    assert audit_count("submit_cpd") == 1
+    assert audit_count(AuditAction.SUBMIT_CPD) == 1
     staff = client_for(officer)
     draw = sent(action="sample", year="2025", size="1")
     first = staff.post("/register/staff/cpd/", draw)
     assert staff.post("/register/staff/cpd/", draw)["Location"] == first["Location"]
-    assert audit_count("draw_cpd_sample") == 1
+    assert audit_count(AuditAction.DRAW_CPD_SAMPLE) == 1
 
 
 @pytest.mark.django_db
@@ -148,7 +151,7 @@ def test_an_api_write_repeated_with_its_key_answers_the_same_and_writes_once(reg
     assert again["ETag"] == first["ETag"]
     assert again["Idempotent-Replayed"] == "true" and not first.has_header("Idempotent-Replayed")
     assert Finding.objects.filter(summary="Keyed").count() == 1
-    assert audit_count("record_finding") == 4  # three from the fixture, one here
+    assert audit_count(AuditAction.RECORD_FINDING) == 4  # three from the fixture, one here
     other = client.post(
         url, {**body, "summary": "Other"}, content_type="application/json", HTTP_IDEMPOTENCY_KEY=key
     )
@@ -191,7 +194,10 @@ def test_two_identical_status_posts_together_change_the_status_once(register, of
     responses = run_together(*[lambda c=c: c.post(url, data) for c in clients])
     assert [r.status_code for r in responses] == [302, 302], responses
     assert StatusChange.objects.filter(registrant=john).count() == 1
-    assert AuditEvent.objects.filter(action="change_status", object_id=str(john.pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(action=AuditAction.CHANGE_STATUS, object_id=str(john.pk)).count()
+        == 1
+    )
 
 
 @needs_overlapping_writers
@@ -226,7 +232,7 @@ def test_two_identical_finding_posts_together_record_one_finding(register, offic
     responses = run_together(*[lambda c=c: c.post(url, data) for c in clients])
     assert [r.status_code for r in responses] == [302, 302], responses
     assert Finding.objects.filter(summary="Raced").count() == 1
-    assert AuditEvent.objects.filter(action="record_finding", actor=officer).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.RECORD_FINDING, actor=officer).count() == 1
 
 
 @needs_overlapping_writers
@@ -242,7 +248,7 @@ def test_two_identical_cpd_posts_together_add_one_activity(register, member):
     responses = run_together(*[lambda c=c: c.post("/register/my-cpd/", data) for c in clients])
     assert [r.status_code for r in responses] == [302, 302], responses
     assert CpdActivity.objects.filter(description="Raced").count() == 1
-    assert AuditEvent.objects.filter(action="add_cpd_activity", actor=member).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.ADD_CPD_ACTIVITY, actor=member).count() == 1
 
 
 @needs_overlapping_writers

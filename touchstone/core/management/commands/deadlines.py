@@ -27,6 +27,7 @@ class Command(TouchstoneCommand):
             from touchstone.core.tasks import DEADLINE_SWEEP_SCHEDULE
 
             schedule = schedule_enable(
+                acting_user=None,
                 name=DEADLINE_SWEEP_SCHEDULE,
                 task_path="touchstone.core.tasks.sweep_deadlines_daily",
                 run_at=time(6, 0),

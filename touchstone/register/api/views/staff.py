@@ -35,7 +35,13 @@ from touchstone.register.api.serializers.staff import (
     StaffSearchQuerySerializer,
     StatusChangeSerializer,
 )
-from touchstone.register.models import Category, Kind, PracticeRight, Registrant, Status
+from touchstone.register.models import (
+    NO_SUCH_ENTITY,
+    Category,
+    PracticeRight,
+    Registrant,
+    Status,
+)
 from touchstone.register.selectors import registrant_for_staff, right_for_staff, staff_search
 
 TAGS = ["register"]
@@ -136,7 +142,7 @@ class StaffRegistrantDetail(APIView):
             value = changes["category"]
             changes["category"] = _reference(Category, value, "category") if value else None
         if changes.get("entity") is not None:
-            changes["entity"] = self._entity(request, registrant, changes["entity"])
+            changes["entity"] = self._entity(request, changes["entity"])
         services.registrant_update(
             acting_user=request.user,
             registrant=registrant,
@@ -146,14 +152,12 @@ class StaffRegistrantDetail(APIView):
         return _detail(request, pk)
 
     @staticmethod
-    def _entity(request, registrant: Registrant, pk: int) -> Registrant:
-        entity = (
-            staff_search(request.user)
-            .filter(pk=pk, kind=Kind.ENTITY, regulator_id=registrant.regulator_id)
-            .first()
-        )
+    def _entity(request, pk: int) -> Registrant:
+        """The registrant with this id, if the user may see it; whether it can be this
+        registrant's entity is the service's check (`Registrant.clean`), answered the same."""
+        entity = staff_search(request.user).filter(pk=pk).first()
         if entity is None:
-            raise ValidationError({"entity": ["No such entity on this register."]})
+            raise ValidationError({"entity": [NO_SUCH_ENTITY]})
         return entity
 
 

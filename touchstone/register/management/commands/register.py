@@ -111,6 +111,7 @@ class Command(TouchstoneCommand):
             from touchstone.register.tasks import CPD_REMINDERS_SCHEDULE
 
             scheduled = schedule_enable(
+                acting_user=None,
                 name=CPD_REMINDERS_SCHEDULE,
                 task_path="touchstone.register.tasks.cpd_reminders_daily",
                 run_at=time(5, 30),
