@@ -1,5 +1,5 @@
 """Pure rules for the register: tolerant name matching, finding visibility, CPD status,
-the plain-words status line, and the CPD monitoring sample. No database, no clock."""
+the public standing in words, and the CPD monitoring sample. No database, no clock."""
 
 import random
 import re
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 MAX_QUERY_WORDS = 6
 MAX_WORD_LENGTH = 40
@@ -185,14 +186,77 @@ def monitoring_sample(numbers: Sequence[str], *, size: int, seed: int) -> list[s
     return sorted(random.Random(seed).sample(population, min(size, len(population))))
 
 
-def status_in_words(
-    *, status_name: str, authorised: bool, status_since: date | None, rights: Sequence[str]
-) -> str:
-    """What a consumer needs to know, in one line."""
+class Tone(StrEnum):
+    """What a status means to someone checking the register, and so the colour of its tag."""
+
+    AUTHORISED = "authorised"  # may practise under their rights
+    RESTRICTED = "restricted"  # may practise, with conditions on a right
+    NOT_AUTHORISED = "not_authorised"  # on the register, may not practise (suspended, …)
+    LEFT = "left"  # no longer registered (lapsed, resigned)
+
+
+@dataclass(frozen=True)
+class RightInWords:
+    plain: str  # "immigration work"
+    conditions: bool = False
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A registrant's public standing: a headline true and complete on its own, its tone,
+    and the notes that must be read with it."""
+
+    tone: Tone
+    headline: str
+    notes: tuple[str, ...] = ()
+
+
+def _listed(items: Sequence[str]) -> str:
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
+
+
+def public_standing(
+    *,
+    status_name: str,
+    authorised: bool,
+    registered: bool = True,
+    status_since: date | None = None,
+    rights: Sequence[RightInWords] = (),
+    firm: bool = False,
+    listed_activities: bool = False,
+    published_findings: int = 0,
+) -> Standing:
+    """What a consumer needs to know about a registrant, for the page and the search result.
+
+    A right held under conditions says so in the headline; a firm authorised for activities
+    listed on its page says that rather than "no specific practice rights"; rights held while
+    not authorised are said not to be usable; a published finding beside an authorised status
+    is explained."""
+    notes: list[str] = []
     if authorised:
         if rights:
-            listed = ", ".join(rights[:-1]) + (" and " if len(rights) > 1 else "") + rights[-1]
-            return f"Authorised: may carry out {listed}"
-        return "Authorised: registered, with no specific practice rights"
+            words = [f"{r.plain} (with conditions)" if r.conditions else r.plain for r in rights]
+            headline = f"Authorised: may carry out {_listed(words)}"
+        elif firm and listed_activities:
+            headline = "Authorised: a regulated firm, for the activities listed below"
+        elif firm:
+            headline = "Authorised: a regulated firm, with no specific practice rights"
+        else:
+            headline = "Authorised: registered, with no specific practice rights"
+        tone = Tone.RESTRICTED if any(r.conditions for r in rights) else Tone.AUTHORISED
+        if published_findings:
+            notes.append(
+                "A disciplinary finding has been published (see below). The status above is "
+                "what they may do now."
+            )
+        return Standing(tone, headline, tuple(notes))
     since = f" since {status_since.day} {status_since:%B %Y}" if status_since else ""
-    return f"{status_name}{since}: not authorised to practise"
+    if registered:
+        headline = f"{status_name}{since}: not authorised to practise"
+        tone = Tone.NOT_AUTHORISED
+    else:
+        headline = f"{status_name}{since}: no longer registered, so not authorised to practise"
+        tone = Tone.LEFT
+    if rights:
+        notes.append(f"The practice rights below cannot be used while the status is {status_name}.")
+    return Standing(tone, headline, tuple(notes))

@@ -24,6 +24,9 @@ class Status(models.Model):
     code = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=100)
     authorised = models.BooleanField(default=False)
+    registered = models.BooleanField(
+        default=True, help_text="False for a status that means they have left the register."
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

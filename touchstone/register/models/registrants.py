@@ -10,7 +10,7 @@ from touchstone.register.models.reference import Category, RightType, Status
 
 class Kind(models.TextChoices):
     INDIVIDUAL = "individual", "Individual"
-    ENTITY = "entity", "Entity"
+    ENTITY = "entity", "Firm"
 
 
 def display_name(

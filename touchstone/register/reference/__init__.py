@@ -39,7 +39,12 @@ def load_reference_data(sender=None, using="default", **kwargs) -> None:
     for position, row in enumerate(data["statuses"]):
         Status.objects.using(using).update_or_create(
             code=row["code"],
-            defaults={"name": row["name"], "authorised": row["authorised"], "position": position},
+            defaults={
+                "name": row["name"],
+                "authorised": row["authorised"],
+                "registered": row.get("registered", True),
+                "position": position,
+            },
         )
     for position, row in enumerate(data["right_types"]):
         RightType.objects.using(using).update_or_create(

@@ -21,8 +21,8 @@ from touchstone.register.selectors.public import (
     public_get,
     public_get_item,
     public_search,
+    public_standing,
     specialist_registers,
-    status_line,
 )
 from touchstone.register.selectors.staff import (
     finding_for_staff,
@@ -58,6 +58,6 @@ __all__ = [
     "scheme_for_year",
     "specialist_registers",
     "staff_search",
-    "status_line",
+    "public_standing",
     "visible_findings",
 ]

@@ -15,6 +15,7 @@ from touchstone.core.lookups import by_code_or_name
 from touchstone.register import rules
 from touchstone.register.models import (
     Category,
+    Kind,
     Registrant,
     RightType,
     Status,
@@ -265,12 +266,21 @@ def public_get(number: str, *, as_of: date) -> Registrant:
     return registrant
 
 
-def status_line(registrant: Registrant) -> str:
-    return rules.status_in_words(
+def public_standing(registrant: Registrant) -> rules.Standing:
+    """A registrant's public standing (`rules.public_standing`), from a registrant read by
+    `public_get` or `public_search` (its current rights and public findings prefetched)."""
+    return rules.public_standing(
         status_name=registrant.status.name,
         authorised=registrant.status.authorised,
+        registered=registrant.status.registered,
         status_since=registrant.status_since,
-        rights=[r.right_type.plain for r in registrant.current_rights],
+        rights=[
+            rules.RightInWords(r.right_type.plain, conditions=bool(r.conditions.strip()))
+            for r in registrant.current_rights
+        ],
+        firm=registrant.kind == Kind.ENTITY,
+        listed_activities=bool(registrant.authorised_activities.strip()),
+        published_findings=len(getattr(registrant, "public_findings", ())),
     )
 
 

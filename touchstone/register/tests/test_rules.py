@@ -11,6 +11,8 @@ from touchstone.register import rules
 from touchstone.register.rules import (
     CpdActivityData,
     CpdSchemeData,
+    RightInWords,
+    Tone,
     cpd_status,
     cpd_year_end,
     deletion_keys,
@@ -21,8 +23,8 @@ from touchstone.register.rules import (
     normalise_town,
     order_name,
     postcode_prefix,
+    public_standing,
     scheme_in_force,
-    status_in_words,
 )
 
 
@@ -260,61 +262,141 @@ def test_a_cpd_year_is_due_by_31_december(year):
         assert end + timedelta(days=1) == date(year + 1, 1, 1)
 
 
+def standing(status="Active", authorised=True, **kwargs):
+    return public_standing(status_name=status, authorised=authorised, **kwargs)
+
+
+IMMIGRATION = RightInWords("immigration work")
+PROBATE = RightInWords("probate work")
+CONDITIONAL = RightInWords("immigration work", conditions=True)
+
+
 @pytest.mark.parametrize(
-    ("status", "authorised", "since", "rights", "line"),
+    ("kwargs", "tone", "headline"),
     [
-        ("Active", True, None, ["advocacy"], "Authorised: may carry out advocacy"),
+        ({"rights": [IMMIGRATION]}, Tone.AUTHORISED, "Authorised: may carry out immigration work"),
         (
-            "Active",
-            True,
-            None,
-            ["probate", "conveyancing"],
-            "Authorised: may carry out probate and conveyancing",
+            {"rights": [PROBATE, RightInWords("conveyancing"), RightInWords("advocacy in court")]},
+            Tone.AUTHORISED,
+            "Authorised: may carry out probate work, conveyancing and advocacy in court",
         ),
         (
-            "Active",
-            True,
-            date(2020, 1, 1),
-            ["a", "b", "c", "d"],
-            "Authorised: may carry out a, b, c and d",
+            {"rights": [CONDITIONAL, PROBATE]},
+            Tone.RESTRICTED,
+            "Authorised: may carry out immigration work (with conditions) and probate work",
         ),
-        ("Active", True, None, [], "Authorised: registered, with no specific practice rights"),
-        ("Suspended", False, None, ["advocacy"], "Suspended: not authorised to practise"),
-        ("Lapsed", False, None, [], "Lapsed: not authorised to practise"),
+        ({}, Tone.AUTHORISED, "Authorised: registered, with no specific practice rights"),
         (
-            "Struck off",
-            False,
-            date(2024, 11, 30),
-            [],
+            {"firm": True, "listed_activities": True},
+            Tone.AUTHORISED,
+            "Authorised: a regulated firm, for the activities listed below",
+        ),
+        (
+            {"firm": True},
+            Tone.AUTHORISED,
+            "Authorised: a regulated firm, with no specific practice rights",
+        ),
+        (
+            {"firm": True, "listed_activities": True, "rights": [PROBATE]},
+            Tone.AUTHORISED,
+            "Authorised: may carry out probate work",
+        ),
+        (
+            {"status": "Suspended", "authorised": False, "rights": [IMMIGRATION]},
+            Tone.NOT_AUTHORISED,
+            "Suspended: not authorised to practise",
+        ),
+        (
+            {"status": "Struck off", "authorised": False, "status_since": date(2024, 11, 30)},
+            Tone.NOT_AUTHORISED,
             "Struck off since 30 November 2024: not authorised to practise",
+        ),
+        (
+            {"status": "Lapsed", "authorised": False, "registered": False},
+            Tone.LEFT,
+            "Lapsed: no longer registered, so not authorised to practise",
+        ),
+        (
+            {
+                "status": "Resigned",
+                "authorised": False,
+                "registered": False,
+                "status_since": date(2025, 3, 3),
+            },
+            Tone.LEFT,
+            "Resigned since 3 March 2025: no longer registered, so not authorised to practise",
         ),
     ],
 )
-def test_status_in_words_table(status, authorised, since, rights, line):
-    assert (
-        status_in_words(
-            status_name=status, authorised=authorised, status_since=since, rights=rights
-        )
-        == line
+def test_public_standing_table(kwargs, tone, headline):
+    result = standing(**kwargs)
+    assert (result.tone, result.headline) == (tone, headline)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "notes"),
+    [
+        ({"rights": [IMMIGRATION]}, ()),
+        (
+            {"rights": [IMMIGRATION], "published_findings": 1},
+            (
+                "A disciplinary finding has been published (see below). The status above is "
+                "what they may do now.",
+            ),
+        ),
+        (
+            {"status": "Suspended", "authorised": False, "rights": [IMMIGRATION]},
+            ("The practice rights below cannot be used while the status is Suspended.",),
+        ),
+        ({"status": "Suspended", "authorised": False}, ()),
+        (
+            {"status": "Lapsed", "authorised": False, "registered": False, "rights": [PROBATE]},
+            ("The practice rights below cannot be used while the status is Lapsed.",),
+        ),
+    ],
+)
+def test_public_standing_notes(kwargs, notes):
+    assert standing(**kwargs).notes == notes
+
+
+RIGHTS = st.lists(
+    st.builds(RightInWords, st.sampled_from(["probate work", "conveyancing", "x"]), st.booleans()),
+    max_size=4,
+)
+
+
+@given(
+    authorised=st.booleans(),
+    registered=st.booleans(),
+    rights=RIGHTS,
+    firm=st.booleans(),
+    listed=st.booleans(),
+    findings=st.integers(min_value=0, max_value=3),
+)
+def test_a_headline_never_claims_more_than_the_status_allows(
+    authorised, registered, rights, firm, listed, findings
+):
+    result = public_standing(
+        status_name="Some status",
+        authorised=authorised,
+        registered=registered,
+        rights=rights,
+        firm=firm,
+        listed_activities=listed,
+        published_findings=findings,
     )
-
-
-def test_status_in_words():
-    assert status_in_words(
-        status_name="Active", authorised=True, status_since=None, rights=["immigration work"]
-    ) == ("Authorised: may carry out immigration work")
-    assert status_in_words(
-        status_name="Active",
-        authorised=True,
-        status_since=None,
-        rights=["probate work", "conveyancing", "advocacy in court"],
-    ) == ("Authorised: may carry out probate work, conveyancing and advocacy in court")
-    assert status_in_words(
-        status_name="Suspended",
-        authorised=False,
-        status_since=date(2025, 3, 3),
-        rights=["immigration work"],
-    ) == ("Suspended since 3 March 2025: not authorised to practise")
+    assert result.headline.startswith("Authorised") == authorised
+    assert ("not authorised" in result.headline) == (not authorised)
+    if authorised:
+        assert result.tone in (Tone.AUTHORISED, Tone.RESTRICTED)
+        assert (result.tone == Tone.RESTRICTED) == any(r.conditions for r in rights)
+        assert ("(with conditions)" in result.headline) == any(r.conditions for r in rights)
+        assert all(r.plain in result.headline for r in rights)
+        assert bool(result.notes) == bool(findings)
+    else:
+        assert result.tone == (Tone.NOT_AUTHORISED if registered else Tone.LEFT)
+        assert ("no longer registered" in result.headline) == (not registered)
+        assert bool(result.notes) == bool(rights)
 
 
 @pytest.mark.parametrize(
@@ -385,6 +467,7 @@ def test_rules_module_uses_the_standard_library_only():
         "unicodedata",
         "collections.abc",
         "dataclasses",
+        "enum",
         "datetime",
         "decimal",
     }

@@ -15,9 +15,9 @@ from touchstone.register.selectors import (
     public_get,
     public_items,
     public_search,
+    public_standing,
     registrant_for_member,
     specialist_registers,
-    status_line,
 )
 
 OPEN_DATA_COLUMNS = [
@@ -47,7 +47,7 @@ def search(request):
         else:
             page = Paginator(results, 25).get_page(request.GET.get("page"))
             for registrant in page.object_list:
-                registrant.status_line = status_line(registrant)
+                registrant.standing = public_standing(registrant)
     return render(
         request,
         "register/search.html",
@@ -76,7 +76,11 @@ def detail(request, number: str):
     return render(
         request,
         "register/detail.html",
-        {"registrant": registrant, "status_line": status_line(registrant), "as_at": timezone.now()},
+        {
+            "registrant": registrant,
+            "standing": public_standing(registrant),
+            "as_at": timezone.now(),
+        },
     )
 
 
