@@ -7,15 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from touchstone.core.forms import ThrottledAuthenticationForm
+from touchstone.core.home import CORE_PANEL_KEYS, panels_for
 from touchstone.core.inputs import local_redirect_target, parse_id
 from touchstone.core.middleware import ActiveOrganisationMiddleware
 from touchstone.core.selectors import (
     api_token_created,
-    deadlines_for_user,
     described_changes,
     history_for_object,
     job_for_user,
@@ -31,11 +30,11 @@ from touchstone.core.services import (
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
-    today = timezone.localdate()
+    panels = panels_for(request)
     context = {
-        "notifications": notifications_for_user(request.user, unread_only=True)[:10],
-        "deadlines": deadlines_for_user(request.user, as_of=today)[:20],
-        "today": today,
+        "panels": panels,
+        # Only core's own panels: nothing here for this user's job yet.
+        "nothing_for_you": all(p.key in CORE_PANEL_KEYS for p in panels),
     }
     return render(request, "core/home.html", context)
 

@@ -6,6 +6,7 @@ class PlansConfig(AppConfig):
     label = "plans"
     verbose_name = "Plans"
     navigation = ("Plans", "plans:list", False)
+    home_panels = "touchstone.plans.home.panels"  # see touchstone.core.home
     demo_data = "touchstone.plans.demo.load"
 
     def ready(self) -> None:

@@ -7,6 +7,7 @@ class RegisterConfig(AppConfig):
     label = "register"
     verbose_name = "Register"
     navigation = ("Register", "register:search", True)
+    home_panels = "touchstone.register.home.panels"  # see touchstone.core.home
     demo_data = "touchstone.register.demo.load"
 
     def ready(self) -> None:
