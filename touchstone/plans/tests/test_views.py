@@ -562,6 +562,25 @@ def test_import_asks_for_the_organisation_only_when_there_is_a_choice(
 
 
 @pytest.mark.django_db
+def test_import_offers_only_organisations_where_plans_may_be_added_the_active_one_chosen(
+    client, officer, organisation, make_organisation
+):
+    readable = make_organisation("read-only-body")
+    membership_grant(acting_user=None, user=officer, organisation=readable, role=Role.CASEWORKER)
+    second = make_organisation("second-body")
+    membership_grant(acting_user=None, user=officer, organisation=second, role=Role.MANAGER)
+    client.post("/organisation/", {"organisation": second.pk})
+    field = client.get("/plans/import/").context["form"]["organisation"]
+    assert [label for _, label in field.field.choices] == ["Ips", "Second Body"]
+    assert field.value() == str(second.pk)
+    # Active in a body where they may only read: the first where they may add is chosen.
+    client.post("/organisation/", {"organisation": readable.pk})
+    field = client.get("/plans/import/").context["form"]["organisation"]
+    assert [label for _, label in field.field.choices] == ["Ips", "Second Body"]
+    assert field.value() == str(organisation.pk)
+
+
+@pytest.mark.django_db
 def test_import_into_an_organisation_the_user_cannot_edit_is_refused(
     client, officer, make_organisation
 ):
