@@ -290,6 +290,33 @@ def test_action_page_warns_of_no_recent_progress(client, timed_plan):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("stale_days", "stale"), [(30, True), (60, False)])
+def test_the_action_page_and_the_api_agree_on_staleness_under_the_setting(
+    client, organisation, officer, settings, stale_days, stale
+):
+    """TOUCHSTONE_PLANS_STALE_DAYS decides for every caller: 40 days without progress is stale
+    after 30 days, not after 60."""
+    settings.TOUCHSTONE_PLANS_STALE_DAYS = stale_days
+    plan = make_plan(organisation, title="Quiet plan", acting_user=officer)
+    quiet = make_action(
+        plan,
+        "Quiet action",
+        acting_user=officer,
+        progress="Last word",
+        progress_on=timezone.localdate() - timedelta(days=40),
+    )
+    Action.objects.filter(pk=quiet.pk).update(
+        created_at=timezone.make_aware(datetime(2009, 1, 1, 12))
+    )
+    html = client.get(f"/plans/actions/{quiet.pk}/").content.decode()
+    warning = f"No progress has been recorded for over {stale_days} days"
+    assert (warning in html) is stale
+    assert client.get(f"/api/v1/plans/{plan.pk}/").json()["stale"] == int(stale)
+    dashboard = client.get(f"/plans/{plan.pk}/").content.decode()
+    assert f"No progress for {stale_days} days ({int(stale)})" in dashboard
+
+
+@pytest.mark.django_db
 def test_progress_timeline_is_newest_first(client, action, officer):
     from touchstone.plans.services import progress_record
 
