@@ -14,21 +14,18 @@ from touchstone.register.api.serializers.staff import RegistrantUpdateSerializer
 from touchstone.register.models import Finding, PracticeRight, Registrant, Status, StatusChange
 from touchstone.register.services import entity_offices_set, registrant_create, right_end
 from touchstone.register.services.registrants import EDITABLE_FIELDS
-from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members
+from touchstone.register.tests.fixtures import (
+    FINDING,
+    GRANT,
+    PRIVATE_VALUES,
+    STATUS_CHANGE,
+    add_members,
+)
 
 API = "/api/v1/register"
 JOHN = "/registrants/{john}/"
 NEW_EMAIL = "new@example.test"
 NO_STAFF = ["another-organisation", "no-membership", "caseworker", "committee", "registrant"]
-STATUS_CHANGE = {"status": "suspended", "effective_on": "2025-06-01", "reason": "Order"}
-GRANT = {"code": "probate", "granted_on": "2025-01-01", "conditions": "None"}
-FINDING = {
-    "decided_on": "2025-01-05",
-    "body": "Disciplinary Tribunal",
-    "summary": "Failure to supervise",
-    "sanction": "Fine",
-    "publish": False,
-}
 
 
 @dataclass(frozen=True)
