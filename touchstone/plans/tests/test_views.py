@@ -673,6 +673,21 @@ def test_board_report_starts_a_job_and_shows_its_page(client, plan, officer):
 
 
 @pytest.mark.django_db
+def test_the_board_report_started_from_the_page_runs_and_offers_its_pdf(
+    client, plan, django_capture_on_commit_callbacks
+):
+    """The job runs once the view's transaction commits; its page then offers the PDF."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/plans/{plan.pk}/board-report/", sent(as_of="2010-01-15"))
+    job = Job.objects.get()
+    assert (job.state, job.message) == (Job.State.SUCCEEDED, "")
+    assert b"Download" in client.get(response["Location"]).content
+    download = client.get(response["Location"] + "download/")
+    assert download.content.startswith(b"%PDF")
+    assert "board-report-2010-01-15.pdf" in download["Content-Disposition"]
+
+
+@pytest.mark.django_db
 def test_board_report_with_a_bad_date_starts_nothing(client, plan):
     response = client.post(f"/plans/{plan.pk}/board-report/", {"as_of": "15/01/2010x"}, follow=True)
     assert b"Enter a real date" in response.content
