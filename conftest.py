@@ -6,6 +6,8 @@ from django.db.backends.postgresql.operations import DatabaseOperations as Postg
 from touchstone.core.models import Organisation, OrganisationKind, Role, User
 from touchstone.core.services import membership_grant
 
+pytest.register_assert_rewrite("touchstone.core.testing")  # the permission matrix's checks
+
 _sql_flush = PostgresOperations.sql_flush
 
 

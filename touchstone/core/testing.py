@@ -1,12 +1,15 @@
-"""Helpers for every module's tests: forms sent as a browser sends them, and requests
-released together on separate database connections."""
+"""Helpers for every module's tests: forms sent as a browser sends them, requests released
+together on separate database connections, and the permission matrix every module runs over
+all its addresses."""
 
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import connection, connections
 
+from touchstone.core.models import Role
 from touchstone.core.writes import TOKEN_FIELD, new_token
 
 
@@ -63,3 +66,220 @@ def two_writers_can_overlap() -> bool:
     race can be staged): PostgreSQL does; the in-memory SQLite of the test suite locks whole
     tables, so there the repeat is tested one after the other instead."""
     return connection.vendor == "postgresql"
+
+
+# --- The permission matrix ------------------------------------------------------------------
+#
+# Every module lists each of its addresses once, as Endpoints (a GET, and each write it takes),
+# and the matrix tries every one as each kind of user, with the outcome each should get:
+#
+# - anonymous: a web page sends them to sign in, the API answers 401/403 (a public address
+#   answers as it does for anyone);
+# - an outsider (an officer of another organisation): an address tied to the module's records
+#   is 404 (invisible, not forbidden); one that is not works for their own organisation and
+#   shows none of the records;
+# - a read-only member of the records' organisation (each of `reader_roles`): every read works,
+#   every write is 403;
+# - the editor (an officer, or the user the endpoint names in `objs`): everything works.
+#
+# A refused call writes nothing (every table of the module's apps is counted before and after,
+# and the endpoint's own `written` check stays false). A guard checks that every URL pattern
+# of the module's URLconfs is listed, so a new address cannot be missed.
+
+
+def row_counts(*app_labels: str) -> dict[str, int]:
+    """Row counts of every table of these apps: compare before and after a call to prove that
+    it wrote nothing."""
+    from django.apps import apps
+
+    return {
+        model._meta.label: model._default_manager.count()
+        for label in app_labels
+        for model in apps.get_app_config(label).get_models()
+    }
+
+
+def _nothing(objs: dict) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One address and method. `url` and `data` are read from the module's `objs` fixture;
+    the statuses left as None follow from what the endpoint is (see the comment above)."""
+
+    name: str
+    method: str
+    url: Callable[[dict], str]
+    data: Callable[[dict], dict] = _nothing
+    write: bool = False
+    api: bool = False
+    public: bool = False  # no sign-in needed; answers alike for everyone
+    scoped: bool = True  # tied to the records in `objs` (so invisible to other organisations)
+    editor: str = "editor"  # the key in `objs` of the user for whom it works
+    editor_status: int = 200
+    reader_status: int | None = None  # default: 403 for a write, else editor_status
+    outsider_status: int | None = None  # default: 404 when scoped, else editor_status
+    outsider_may_write: bool = False  # it writes for the outsider's own organisation
+    written: Callable[[dict], bool] | None = None  # a write's effect on the records is seen
+
+    def call(self, client, objs: dict):
+        url = self.url(objs)
+        if self.api and self.method in ("patch", "post", "put"):
+            return getattr(client, self.method)(
+                url, self.data(objs), content_type="application/json"
+            )
+        return getattr(client, self.method)(url, self.data(objs))
+
+    def expected_reader(self) -> int:
+        if self.reader_status is not None:
+            return self.reader_status
+        return 403 if self.write else self.editor_status
+
+    def expected_outsider(self) -> int:
+        if self.outsider_status is not None:
+            return self.outsider_status
+        return 404 if self.scoped and not self.public else self.editor_status
+
+
+def _signed_in(user):
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _body(response) -> bytes:
+    """The whole body, streamed or not (a streamed one is read once)."""
+    if response.streaming:
+        response._matrix_body = getattr(response, "_matrix_body", None) or b"".join(
+            response.streaming_content
+        )
+        return response._matrix_body
+    return response.content
+
+
+def _status(response, expected: int, name: str) -> None:
+    detail = b"" if response.streaming else response.content[:300]
+    assert response.status_code == expected, (name, response.status_code, detail)
+
+
+@dataclass(frozen=True)
+class PermissionMatrix:
+    """The module's endpoints and what it takes to check them. `tests()` gives the test
+    functions by name; put them in the test module, where a fixture `objs` gives the records
+    (with `organisation`, the records' organisation, and `editor`) and the conftest gives
+    `outsider` and `make_user`:
+
+        globals().update(MATRIX.tests())
+    """
+
+    endpoints: tuple[Endpoint, ...]
+    urlconfs: tuple[str, ...]  # the module's URLconf modules: every pattern must be listed
+    apps: tuple[str, ...]  # the apps whose tables a refused call must leave as they were
+    secret: bytes  # text only the records show: never shown to an outsider
+    reader_roles: tuple[str, ...] = (
+        Role.CASEWORKER,
+        Role.COMMITTEE_MEMBER,
+    )  # staff who edit nothing
+    readers_see_records: bool = True  # else the secret is hidden from readers too
+    never_offered_to_readers: tuple[bytes, ...] = ()  # forms a reader's pages never show
+
+    def _unchanged(self, endpoint: Endpoint, objs: dict, before: dict) -> None:
+        assert row_counts(*self.apps) == before, endpoint.name
+        if endpoint.written is not None:
+            assert not endpoint.written(objs), endpoint.name
+
+    def _unseen(self, endpoint: Endpoint, response) -> None:
+        if not endpoint.public:
+            assert self.secret not in _body(response), endpoint.name
+
+    def tests(self):
+        import pytest  # only the test suite builds the tests
+
+        endpoints = list(self.endpoints)
+        ids = [e.name for e in endpoints]
+        each = pytest.mark.parametrize("endpoint", endpoints, ids=ids)
+        matrix = self
+
+        @pytest.mark.django_db
+        @each
+        def test_anonymous(endpoint, objs):
+            before = row_counts(*matrix.apps)
+            response = endpoint.call(_signed_in(None), objs)
+            if endpoint.public:
+                _status(response, endpoint.editor_status, endpoint.name)
+            elif endpoint.api:
+                assert response.status_code in (401, 403), endpoint.name
+            else:
+                _status(response, 302, endpoint.name)
+                assert response["Location"].startswith("/sign-in/?next="), endpoint.name
+            if not (endpoint.public and endpoint.outsider_may_write):
+                matrix._unchanged(endpoint, objs, before)
+
+        @pytest.mark.django_db
+        @each
+        def test_outsider(endpoint, objs, outsider):
+            before = row_counts(*matrix.apps)
+            response = endpoint.call(_signed_in(outsider), objs)
+            _status(response, endpoint.expected_outsider(), endpoint.name)
+            matrix._unseen(endpoint, response)
+            if endpoint.outsider_may_write:
+                assert endpoint.written is None or not endpoint.written(objs), endpoint.name
+            else:
+                matrix._unchanged(endpoint, objs, before)
+
+        @pytest.mark.django_db
+        @pytest.mark.parametrize("role", matrix.reader_roles)
+        @each
+        def test_read_only_member(endpoint, role, objs, make_user):
+            reader = make_user("matrix-reader", (objs["organisation"], role))
+            before = row_counts(*matrix.apps)
+            response = endpoint.call(_signed_in(reader), objs)
+            _status(response, endpoint.expected_reader(), endpoint.name)
+            if endpoint.write:
+                matrix._unchanged(endpoint, objs, before)
+            if not matrix.readers_see_records:
+                matrix._unseen(endpoint, response)
+            elif endpoint.scoped and not endpoint.api and endpoint.method == "get":
+                for form in matrix.never_offered_to_readers:
+                    assert form not in _body(response), (endpoint.name, form)
+
+        @pytest.mark.django_db
+        @each
+        def test_editor(endpoint, objs):
+            response = endpoint.call(_signed_in(objs[endpoint.editor]), objs)
+            _status(response, endpoint.editor_status, endpoint.name)
+            if endpoint.written is not None:
+                assert endpoint.written(objs), endpoint.name
+
+        @pytest.mark.django_db
+        def test_every_url_is_in_the_matrix(objs):
+            """A new address must be listed (and so tried as everyone), with a GET."""
+            from importlib import import_module
+
+            from django.urls import resolve
+
+            patterns = [p for m in matrix.urlconfs for p in import_module(m).urlpatterns]
+            names = [p.name for p in patterns]
+            assert len(names) == len(set(names)), "URL names must be unique across the module"
+            listed = {}
+            for endpoint in endpoints:
+                listed.setdefault(resolve(endpoint.url(objs).split("?")[0]).url_name, set()).add(
+                    endpoint.method
+                )
+            missing = set(names) - set(listed)
+            assert not missing, f"not in the matrix: {sorted(missing)}"
+            no_get = [name for name in names if "get" not in listed[name]]
+            assert not no_get, f"listed without a GET: {no_get}"
+
+        tests = (
+            test_anonymous,
+            test_outsider,
+            test_read_only_member,
+            test_editor,
+            test_every_url_is_in_the_matrix,
+        )
+        return {test.__name__: test for test in tests}

@@ -54,7 +54,7 @@ def switch_organisation(request):
         raise PermissionDenied("You are not a member of that organisation.")
     request.session[ActiveOrganisationMiddleware.SESSION_KEY] = int(wanted)
     messages.success(request, f"You are now working as {allowed[wanted].name}.")
-    return redirect(local_redirect_target(request, request.POST.get("next"), "core:home"))
+    return redirect("core:home")  # never back to a page of the organisation left behind
 
 
 @login_required

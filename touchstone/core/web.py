@@ -1,13 +1,18 @@
 """Helpers every module's web views use: posted data, a service's errors on a form, and the
 shape of a change page (one thing per page: show the form; on POST call the service once for
 the form's submission token, show its validation errors on the form, or go on with a
-message). The write mechanisms themselves are in `core.writes`."""
+message), and the organisation a staff page acts for. The write mechanisms themselves are in
+`core.writes`."""
 
 from collections.abc import Callable
+from functools import wraps
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
+from touchstone.core.models import Organisation
+from touchstone.core.selectors import organisations_with_perm
 from touchstone.core.services import StaleVersion
 from touchstone.core.writes import add_service_errors, form_submit
 
@@ -17,6 +22,43 @@ add_errors = add_service_errors  # a service's ValidationError, by field where i
 def posted(request):
     """The POST data when posted (even an empty form, e.g. an unticked box), else None."""
     return request.POST if request.method == "POST" else None
+
+
+def acting_organisation(
+    request,
+    perm: str,
+    *,
+    kind: str | None = None,
+    refuse: type[Exception] = PermissionDenied,
+    message: str = "You cannot do that for any of your organisations.",
+) -> Organisation:
+    """The organisation a page or API call acts for when none is named in its address: the
+    active one (`request.organisation`, chosen with the switcher) if the user has `perm` there,
+    else the first organisation where they do. Where they have it nowhere, `refuse(message)`
+    is raised (PermissionDenied, or Http404 for pages that are invisible to others)."""
+    allowed = list(organisations_with_perm(request.user, perm, kind=kind))
+    active = getattr(request, "organisation", None)
+    chosen = next((o for o in allowed if active is not None and o.pk == active.pk), None)
+    if chosen is None and allowed:
+        chosen = allowed[0]
+    if chosen is None:
+        raise refuse(message)
+    return chosen
+
+
+def acts_for(perm: str, **options):
+    """A view decorator (under `login_required`): resolves `acting_organisation(request, perm,
+    **options)` once and puts it on `request.acting_organisation` before the view runs."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            request.acting_organisation = acting_organisation(request, perm, **options)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 def change_page(

@@ -8,10 +8,14 @@ from django.utils import timezone
 from touchstone.core.inputs import without_control_characters_in
 from touchstone.core.pdf import render_pdf
 from touchstone.core.tabular import write_csv, write_json, write_xlsx
-from touchstone.plans import rules
 from touchstone.plans.imports import COLUMNS
 from touchstone.plans.models import Action, KeyAim, Plan, ProgressUpdate
-from touchstone.plans.selectors import actions_for_plan, latest_progress, plan_dashboard
+from touchstone.plans.selectors import (
+    action_flags,
+    actions_for_plan,
+    latest_progress,
+    plan_dashboard,
+)
 
 
 def _export_rows(plan: Plan, *, as_of: date) -> list[tuple[Action, ProgressUpdate | None, bool]]:
@@ -20,7 +24,7 @@ def _export_rows(plan: Plan, *, as_of: date) -> list[tuple[Action, ProgressUpdat
         (
             action,
             latest_progress(action),
-            rules.is_overdue(due_date=action.due_date, status=action.status, as_of=as_of),
+            action_flags(action, as_of=as_of).overdue,
         )
         for action in actions_for_plan(plan)
     ]

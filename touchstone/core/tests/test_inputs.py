@@ -128,11 +128,14 @@ def test_switching_organisation_never_redirects_off_site(
 
 
 @pytest.mark.django_db
-def test_switching_organisation_returns_to_a_page_on_this_site(
+def test_switching_organisation_lands_on_home_not_on_a_page_of_the_other_one(
     make_user, organisation, other_organisation
 ):
     user = make_user("both", (organisation, Role.OFFICER), (other_organisation, Role.OFFICER))
     client = Client()
     client.force_login(user)
-    response = client.post("/organisation/", {"organisation": organisation.pk, "next": "/plans/"})
-    assert response["Location"] == "/plans/"
+    response = client.post(
+        "/organisation/", {"organisation": other_organisation.pk, "next": "/plans/"}
+    )
+    assert response["Location"] == "/"
+    assert client.get("/").context["request"].organisation == other_organisation

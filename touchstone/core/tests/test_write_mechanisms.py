@@ -82,7 +82,7 @@ def test_each_rendered_form_gets_a_fresh_token():
 @pytest.mark.django_db
 def test_lock_for_change_rereads_the_row_and_refuses_an_old_version(organisation):
     from touchstone.plans.models import Action
-    from touchstone.plans.tests.builders import sample_plan
+    from touchstone.plans.tests.factories import sample_plan
 
     action = sample_plan(organisation).actions.first()
     stale = Action.objects.get(pk=action.pk)

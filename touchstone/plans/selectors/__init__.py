@@ -1,8 +1,10 @@
 """Plans selectors: re-exported for callers inside and outside the module."""
 
 from touchstone.plans.selectors.plans import (  # noqa: F401
+    ActionFlags,
     AreaSummary,
     Dashboard,
+    action_flags,
     action_get,
     actions_for_plan,
     latest_progress,
@@ -11,4 +13,5 @@ from touchstone.plans.selectors.plans import (  # noqa: F401
     plan_get_by_title,
     plan_leads,
     plans_for_user,
+    stale_days,
 )

@@ -94,6 +94,38 @@ def plan_leads(plan: Plan) -> list[str]:
     return list(seen)
 
 
+def stale_days() -> int:
+    """Days without progress after which an open action is stale (TOUCHSTONE_PLANS_STALE_DAYS)."""
+    return settings.TOUCHSTONE_PLANS_STALE_DAYS
+
+
+@dataclass(frozen=True)
+class ActionFlags:
+    overdue: bool
+    due_soon: bool
+    stale: bool
+
+
+def action_flags(action: Action, *, as_of: date | None = None) -> ActionFlags:
+    """What an action is as of a date (today when absent): overdue, due in the next 30 days
+    (and not overdue), stale (no progress for `stale_days()`). Every page, API answer, export
+    and report reads an action's flags here, so they always agree."""
+    as_of = as_of or timezone.localdate()
+    overdue = rules.is_overdue(due_date=action.due_date, status=action.status, as_of=as_of)
+    return ActionFlags(
+        overdue=overdue,
+        due_soon=not overdue
+        and rules.is_due_within(due_date=action.due_date, status=action.status, as_of=as_of),
+        stale=rules.is_stale(
+            last_progress_on=action.last_progress_on,
+            created_on=timezone.localdate(action.created_at),
+            status=action.status,
+            as_of=as_of,
+            stale_after_days=stale_days(),
+        ),
+    )
+
+
 @dataclass
 class AreaSummary:
     name: str
@@ -114,7 +146,6 @@ class Dashboard:
 
 def plan_dashboard(plan: Plan, *, as_of: date, filters: dict | None = None) -> Dashboard:
     """RAG counts by area, overdue, due in the next 30 days and stale actions, as of a date."""
-    stale_days = settings.TOUCHSTONE_PLANS_STALE_DAYS
     actions = list(actions_for_plan(plan, filters=filters))
     by_area: dict[int, tuple[str, list[str | None]]] = {}
     for action in actions:
@@ -131,17 +162,12 @@ def plan_dashboard(plan: Plan, *, as_of: date, filters: dict | None = None) -> D
         totals=rules.rag_counts(a.rag or None for a in actions),
     )
     for action in actions:
-        if rules.is_overdue(due_date=action.due_date, status=action.status, as_of=as_of):
+        flags = action_flags(action, as_of=as_of)
+        if flags.overdue:
             dashboard.overdue.append(action)
-        elif rules.is_due_within(due_date=action.due_date, status=action.status, as_of=as_of):
+        elif flags.due_soon:
             dashboard.due_soon.append(action)
-        if rules.is_stale(
-            last_progress_on=action.last_progress_on,
-            created_on=timezone.localdate(action.created_at),
-            status=action.status,
-            as_of=as_of,
-            stale_after_days=stale_days,
-        ):
+        if flags.stale:
             dashboard.stale.append(action)
     dashboard.due_soon.sort(key=lambda a: a.due_date)
     dashboard.overdue.sort(key=lambda a: a.due_date)

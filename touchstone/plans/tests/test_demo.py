@@ -80,6 +80,9 @@ def test_both_seed_plans_load_completely(loaded):
         assert [(a.position, a.name) for a in plan.areas.all()] == [
             (i, area["name"] or "") for i, area in enumerate(data["areas"], start=1)
         ]
+    # The documents themselves: six areas and 105 actions in seed 000, 11 actions in seed 004.
+    ips, lgss = Plan.objects.get(title=IPS_TITLE), Plan.objects.get(title=LGSS_TITLE)
+    assert (ips.areas.count(), ips.actions.count(), lgss.actions.count()) == (6, 105, 11)
 
 
 @pytest.mark.parametrize("name", PLAN_FILES)
@@ -117,12 +120,30 @@ def test_spot_checks_from_the_source_documents(loaded):
         plan__title=IPS_TITLE,
         text="IPS to position itself to regulate alternative business structures",
     )
-    assert (abs_action.due_date, abs_action.recurring) == (date(2012, 12, 31), False)
+    assert (abs_action.due_text, abs_action.due_date, abs_action.recurring) == (
+        "2012",
+        date(2012, 12, 31),
+        False,
+    )
+    assert abs_action.leads == ["BB", "IW"]
     assert abs_action.target.area.name == "Education and standards"
+    assert abs_action.progress_updates.get().text == "Board to review position in December 2009"
+    split_row = Action.objects.get(text="Website to include specialist rights awarded to members")
+    assert (split_row.due_date, split_row.leads) == (date(2009, 12, 31), ["BB", "LN"])
+    ongoing = Action.objects.get(
+        text="Monitor and respond to LSB consultations on development of regulatory "
+        "structure for ABS"
+    )
+    assert (ongoing.due_date, ongoing.recurring) == (date(2009, 8, 31), True)
     # Seed 004, action 1: the service level agreement, due 01-09-17, green.
     sla = Action.objects.get(plan__title=LGSS_TITLE, ref="1")
     assert (sla.due_text, sla.due_date, sla.rag) == ("01-09-17", date(2017, 9, 1), "green")
-    assert sla.comment.startswith("Draft SLA")
+    assert sla.comment.startswith("Draft SLA (agreed by LGSS Law")
+    assert Action.objects.get(plan__title=LGSS_TITLE, ref="10").rag == "red"  # the pro forma
+    tba = Action.objects.get(plan__title=LGSS_TITLE, ref="7")
+    assert (tba.due_date, tba.recurring) == (None, False)
+    recruitment = Action.objects.get(plan__title=LGSS_TITLE, ref="9")
+    assert recruitment.comment.endswith("iii) Paralegals increased from 3 to 5.")
     lgss = Plan.objects.get(title=LGSS_TITLE)
     assert lgss.organisation.slug == "lgss-law" and lgss.kind == "service_improvement_plan"
 

@@ -290,6 +290,33 @@ def test_action_page_warns_of_no_recent_progress(client, timed_plan):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("stale_days", "stale"), [(30, True), (60, False)])
+def test_the_action_page_and_the_api_agree_on_staleness_under_the_setting(
+    client, organisation, officer, settings, stale_days, stale
+):
+    """TOUCHSTONE_PLANS_STALE_DAYS decides for every caller: 40 days without progress is stale
+    after 30 days, not after 60."""
+    settings.TOUCHSTONE_PLANS_STALE_DAYS = stale_days
+    plan = make_plan(organisation, title="Quiet plan", acting_user=officer)
+    quiet = make_action(
+        plan,
+        "Quiet action",
+        acting_user=officer,
+        progress="Last word",
+        progress_on=timezone.localdate() - timedelta(days=40),
+    )
+    Action.objects.filter(pk=quiet.pk).update(
+        created_at=timezone.make_aware(datetime(2009, 1, 1, 12))
+    )
+    html = client.get(f"/plans/actions/{quiet.pk}/").content.decode()
+    warning = f"No progress has been recorded for over {stale_days} days"
+    assert (warning in html) is stale
+    assert client.get(f"/api/v1/plans/{plan.pk}/").json()["stale"] == int(stale)
+    dashboard = client.get(f"/plans/{plan.pk}/").content.decode()
+    assert f"No progress for {stale_days} days ({int(stale)})" in dashboard
+
+
+@pytest.mark.django_db
 def test_progress_timeline_is_newest_first(client, action, officer):
     from touchstone.plans.services import progress_record
 
@@ -562,6 +589,25 @@ def test_import_asks_for_the_organisation_only_when_there_is_a_choice(
 
 
 @pytest.mark.django_db
+def test_import_offers_only_organisations_where_plans_may_be_added_the_active_one_chosen(
+    client, officer, organisation, make_organisation
+):
+    readable = make_organisation("read-only-body")
+    membership_grant(acting_user=None, user=officer, organisation=readable, role=Role.CASEWORKER)
+    second = make_organisation("second-body")
+    membership_grant(acting_user=None, user=officer, organisation=second, role=Role.MANAGER)
+    client.post("/organisation/", {"organisation": second.pk})
+    field = client.get("/plans/import/").context["form"]["organisation"]
+    assert [label for _, label in field.field.choices] == ["Ips", "Second Body"]
+    assert field.value() == str(second.pk)
+    # Active in a body where they may only read: the first where they may add is chosen.
+    client.post("/organisation/", {"organisation": readable.pk})
+    field = client.get("/plans/import/").context["form"]["organisation"]
+    assert [label for _, label in field.field.choices] == ["Ips", "Second Body"]
+    assert field.value() == str(organisation.pk)
+
+
+@pytest.mark.django_db
 def test_import_into_an_organisation_the_user_cannot_edit_is_refused(
     client, officer, make_organisation
 ):
@@ -624,6 +670,21 @@ def test_board_report_starts_a_job_and_shows_its_page(client, plan, officer):
         plan.organisation,
     )
     assert job.params == {"plan": plan.pk, "as_of": "2010-01-15"}
+
+
+@pytest.mark.django_db
+def test_the_board_report_started_from_the_page_runs_and_offers_its_pdf(
+    client, plan, django_capture_on_commit_callbacks
+):
+    """The job runs once the view's transaction commits; its page then offers the PDF."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/plans/{plan.pk}/board-report/", sent(as_of="2010-01-15"))
+    job = Job.objects.get()
+    assert (job.state, job.message) == (Job.State.SUCCEEDED, "")
+    assert b"Download" in client.get(response["Location"]).content
+    download = client.get(response["Location"] + "download/")
+    assert download.content.startswith(b"%PDF")
+    assert "board-report-2010-01-15.pdf" in download["Content-Disposition"]
 
 
 @pytest.mark.django_db

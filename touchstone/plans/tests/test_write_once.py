@@ -19,7 +19,7 @@ from touchstone.core.testing import (
 from touchstone.core.writes import TOKEN_FIELD
 from touchstone.plans.models import Action, Plan, ProgressUpdate
 from touchstone.plans.services import AuditAction
-from touchstone.plans.tests.builders import sample_plan
+from touchstone.plans.tests.factories import sample_plan
 
 needs_overlapping_writers = pytest.mark.skipif(
     not two_writers_can_overlap(), reason="a race needs two concurrent writers (PostgreSQL)"

@@ -9,14 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from touchstone.core.services import StaleVersion
 from touchstone.core.writes import form_submit, stale_page
 from touchstone.plans import rules
 from touchstone.plans.forms import ActionEditForm, ProgressForm
 from touchstone.plans.models import Action
-from touchstone.plans.selectors import action_get
+from touchstone.plans.selectors import action_flags, action_get, stale_days
 from touchstone.plans.services import action_update, progress_record
 
 
@@ -101,7 +100,7 @@ def action_detail(request, pk: int):
         if response is not None:
             return response
         action = _action_or_404(request.user, pk)  # as saved, not as the failed form left it
-    today = timezone.localdate()
+    flags = action_flags(action)
     return render(
         request,
         "plans/action_detail.html",
@@ -114,14 +113,8 @@ def action_detail(request, pk: int):
             "can_edit": can_edit,
             "updates": list(action.progress_updates.all()),
             "lead_people": list(action.lead_people.all()),
-            "overdue": rules.is_overdue(
-                due_date=action.due_date, status=action.status, as_of=today
-            ),
-            "stale": rules.is_stale(
-                last_progress_on=action.last_progress_on,
-                created_on=action.created_at.date(),
-                status=action.status,
-                as_of=today,
-            ),
+            "overdue": flags.overdue,
+            "stale": flags.stale,
+            "stale_days": stale_days(),
         },
     )

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from touchstone.core.selectors import organisations_with_perm
 from touchstone.core.services import pending_import_hold, pending_import_take
+from touchstone.core.web import acts_for
 from touchstone.core.writes import submit_once
 from touchstone.plans import rules
 from touchstone.plans.forms import PlanImportForm
@@ -18,11 +19,12 @@ PENDING_KIND = "plans.plan"
 
 
 @login_required
+@acts_for("plans.add_plan", message="You cannot import plans.")
 def plan_import_view(request):
-    """Upload → preview (nothing written) → confirm (the same bytes, checked again, imported)."""
+    """Upload → preview (nothing written) → confirm (the same bytes, checked again, imported).
+    The form offers the organisations where the user may add plans, the acting one first
+    chosen."""
     organisations = list(organisations_with_perm(request.user, "plans.add_plan"))
-    if not organisations:
-        raise PermissionDenied("You cannot import plans.")
     if request.method == "POST" and "confirm" in request.POST:
         return _import_confirm(request, organisations)
     posted = request.method == "POST"
@@ -30,6 +32,7 @@ def plan_import_view(request):
         request.POST if posted else None,
         request.FILES if posted else None,
         organisations=organisations,
+        initial={"organisation": str(request.acting_organisation.pk)},
     )
     if posted:
         request.session.pop(SESSION_IMPORT, None)  # a new upload replaces any earlier one

@@ -29,6 +29,7 @@ from touchstone.plans.selectors import (
     plan_get,
     plan_leads,
     plans_for_user,
+    stale_days,
 )
 from touchstone.plans.tasks import board_report
 
@@ -142,6 +143,7 @@ def plan_detail(request, pk: int):
             "overdue_ids": {a.pk for a in dashboard.overdue},
             "due_soon_ids": {a.pk for a in dashboard.due_soon},
             "stale_ids": {a.pk for a in dashboard.stale},
+            "stale_days": stale_days(),
             "as_of": as_of,
             "is_today": as_of == timezone.localdate(),
             "selected_filters": _selected_filters(request, form),

@@ -88,10 +88,12 @@ def registrant_for_member(user) -> Registrant | None:
     return Registrant.objects.select_related("status", "category").filter(user=user).first()
 
 
-def cpd_samples_for_staff(user) -> QuerySet[CpdSample]:
-    return CpdSample.objects.filter(regulator__in=officer_organisations(user)).select_related(
-        "regulator", "drawn_by"
-    )
+def cpd_samples_for_staff(user, *, regulator=None) -> QuerySet[CpdSample]:
+    """The samples of the regulators this user keeps the register of (or of one of them)."""
+    queryset = CpdSample.objects.filter(regulator__in=officer_organisations(user))
+    if regulator is not None:
+        queryset = queryset.filter(regulator=regulator)
+    return queryset.select_related("regulator", "drawn_by")
 
 
 def cpd_sample_statuses(sample: CpdSample) -> list[tuple[Registrant, CpdYear]]:

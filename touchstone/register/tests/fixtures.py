@@ -11,6 +11,18 @@ from touchstone.register.services import (
     right_grant,
 )
 
+# What the staff pages and the staff API are sent to change John's status, grant him a right
+# and record a finding.
+STATUS_CHANGE = {"status": "suspended", "effective_on": "2025-06-01", "reason": "Order"}
+GRANT = {"code": "probate", "granted_on": "2025-01-01", "conditions": "None"}
+FINDING = {
+    "decided_on": "2025-01-05",
+    "body": "Disciplinary Tribunal",
+    "summary": "Failure to supervise",
+    "sanction": "Fine",
+    "publish": False,
+}
+
 PRIVATE_VALUES = ["secret@example.test", "07700 900123", "1 Private Lane", "1970-05-04"]
 
 

@@ -18,21 +18,19 @@ from touchstone.register.services import (
     right_end,
 )
 from touchstone.register.services.registrants import EDITABLE_FIELDS
-from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members, foreign_firm
+from touchstone.register.tests.fixtures import (
+    FINDING,
+    GRANT,
+    PRIVATE_VALUES,
+    STATUS_CHANGE,
+    add_members,
+    foreign_firm,
+)
 
 API = "/api/v1/register"
 JOHN = "/registrants/{john}/"
 NEW_EMAIL = "new@example.test"
 NO_STAFF = ["another-organisation", "no-membership", "caseworker", "committee", "registrant"]
-STATUS_CHANGE = {"status": "suspended", "effective_on": "2025-06-01", "reason": "Order"}
-GRANT = {"code": "probate", "granted_on": "2025-01-01", "conditions": "None"}
-FINDING = {
-    "decided_on": "2025-01-05",
-    "body": "Disciplinary Tribunal",
-    "summary": "Failure to supervise",
-    "sanction": "Fine",
-    "publish": False,
-}
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from touchstone.register.selectors import (
     cpd_sample_statuses,
     cpd_samples_for_staff,
     cpd_year,
-    officer_organisations,
     registrant_for_member,
 )
+from touchstone.register.views.staff import for_the_register
 
 YEARS_SHOWN = 3
 
@@ -66,12 +66,11 @@ def my_cpd_submit(request, year: int):
 
 
 @login_required
+@for_the_register("CPD monitoring is for the regulator's officers.")
 def staff_cpd(request):
-    """Monitoring: draw the year's sample (seed logged) and schedule reminders."""
-    regulators = list(officer_organisations(request.user))
-    if not regulators:
-        raise Http404("CPD monitoring is for the regulator's officers.")
-    regulator = regulators[0]
+    """Monitoring for the acting regulator: draw the year's sample (seed logged) and schedule
+    reminders."""
+    regulator = request.acting_organisation
     form = CpdSampleForm(posted(request))
     if request.method == "POST" and request.POST.get("action") == "reminders":
         year = timezone.localdate().year
@@ -103,7 +102,11 @@ def staff_cpd(request):
     return render(
         request,
         "register/staff_cpd.html",
-        {"form": form, "samples": cpd_samples_for_staff(request.user)[:20]},
+        {
+            "form": form,
+            "regulator": regulator,
+            "samples": cpd_samples_for_staff(request.user, regulator=regulator)[:20],
+        },
     )
 
 

@@ -8,8 +8,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from touchstone.core.models import OrganisationKind
 from touchstone.core.tabular import csv_lines, download
-from touchstone.core.web import change_page, posted
+from touchstone.core.web import acts_for, change_page, posted
 from touchstone.core.writes import stale_page
 from touchstone.register import rules, services
 from touchstone.register.exports import registrants_export_rows
@@ -26,11 +27,22 @@ from touchstone.register.imports import REGISTRANT_COLUMNS
 from touchstone.register.models import Finding, PracticeRight, Registrant
 from touchstone.register.selectors import (
     finding_for_staff,
-    officer_organisations,
     registrant_for_staff,
     right_for_staff,
     staff_search,
 )
+
+
+def for_the_register(message: str = "The staff register is for the regulator's officers."):
+    """A staff page that acts for one regulator (`request.acting_organisation`): the active
+    organisation if the user keeps its register, else the first regulator whose register
+    they keep; invisible (404) to everyone else."""
+    return acts_for(
+        "register.view_registrant",
+        kind=OrganisationKind.REGULATOR,
+        refuse=Http404,
+        message=message,
+    )
 
 
 def _registrant_or_404(user, pk: int) -> Registrant:
@@ -41,9 +53,8 @@ def _registrant_or_404(user, pk: int) -> Registrant:
 
 
 @login_required
+@for_the_register()
 def staff_search_view(request):
-    if not officer_organisations(request.user).exists():
-        raise Http404("The staff register is for the regulator's officers.")
     form = StaffSearchForm(request.GET or None)
     q = form.cleaned_data["q"] if form.is_valid() else ""
     page = Paginator(staff_search(request.user, q=q), 50).get_page(request.GET.get("page"))
@@ -51,13 +62,14 @@ def staff_search_view(request):
 
 
 @login_required
+@for_the_register()
 def staff_export(request):
-    """The whole register as CSV in the import's columns, private fields included."""
-    regulators = list(officer_organisations(request.user)[:1])
-    if not regulators:
-        raise Http404("The staff register is for the regulator's officers.")
+    """The acting regulator's whole register as CSV in the import's columns, private fields
+    included."""
     today = timezone.localdate()
-    rows = registrants_export_rows(acting_user=request.user, regulator=regulators[0], as_of=today)
+    rows = registrants_export_rows(
+        acting_user=request.user, regulator=request.acting_organisation, as_of=today
+    )
     return download(
         csv_lines(REGISTRANT_COLUMNS, rows), fmt="csv", filename=f"register-{today.isoformat()}.csv"
     )

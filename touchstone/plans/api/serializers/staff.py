@@ -1,5 +1,6 @@
 """Plans API shapes. Input serializers only check input; the services decide and write."""
 
+from django.conf import settings
 from rest_framework import serializers
 
 from touchstone.core.api.fields import StrictCharField, StrictDateField
@@ -49,7 +50,11 @@ class PlanDetailSerializer(PlanSerializer):
     )
     overdue = serializers.IntegerField(read_only=True, help_text="Open actions past their date.")
     due_soon = serializers.IntegerField(read_only=True, help_text="Due in the next 30 days.")
-    stale = serializers.IntegerField(read_only=True, help_text="No progress for 90 days.")
+    stale = serializers.IntegerField(
+        read_only=True,
+        help_text=f"No progress for {settings.TOUCHSTONE_PLANS_STALE_DAYS} days (the setting "
+        "TOUCHSTONE_PLANS_STALE_DAYS).",
+    )
 
     class Meta(PlanSerializer.Meta):
         fields = [

@@ -23,7 +23,6 @@ from touchstone.core.api.writes import (
     idempotent,
     with_etag,
 )
-from touchstone.plans import rules
 from touchstone.plans.api.serializers.staff import (
     ActionFilterSerializer,
     ActionSerializer,
@@ -37,6 +36,7 @@ from touchstone.plans.api.serializers.staff import (
 from touchstone.plans.exports import plan_export_data
 from touchstone.plans.models import Action, KeyTarget, Plan
 from touchstone.plans.selectors import (
+    action_flags,
     action_get,
     actions_for_plan,
     plan_dashboard,
@@ -73,9 +73,7 @@ def _query(serializer_class, request) -> dict:
 
 def _action_response(action: Action, code: int = status.HTTP_200_OK) -> Response:
     """The action as the API shows it, with its version as the ETag."""
-    overdue = rules.is_overdue(
-        due_date=action.due_date, status=action.status, as_of=timezone.localdate()
-    )
+    overdue = action_flags(action).overdue
     data = ActionSerializer(action, context={"overdue_ids": {action.pk} if overdue else set()}).data
     return with_etag(Response(data, status=code), action)
 
@@ -125,11 +123,7 @@ class PlanActions(APIView):
         criteria = _query(ActionFilterSerializer, request)
         as_of = criteria.pop("as_of", None) or timezone.localdate()
         actions = list(actions_for_plan(plan, filters=criteria))
-        overdue = {
-            a.pk
-            for a in actions
-            if rules.is_overdue(due_date=a.due_date, status=a.status, as_of=as_of)
-        }
+        overdue = {a.pk for a in actions if action_flags(a, as_of=as_of).overdue}
         return Response(ActionSerializer(actions, many=True, context={"overdue_ids": overdue}).data)
 
 
