@@ -1,6 +1,6 @@
 """Plans selectors: re-exported for callers inside and outside the module."""
 
-from touchstone.plans.selectors.plans import (  # noqa: F401
+from touchstone.plans.selectors.plans import (
     ActionFlags,
     AreaSummary,
     Dashboard,
@@ -15,3 +15,19 @@ from touchstone.plans.selectors.plans import (  # noqa: F401
     plans_for_user,
     stale_days,
 )
+
+__all__ = [
+    "ActionFlags",
+    "AreaSummary",
+    "Dashboard",
+    "action_flags",
+    "action_get",
+    "actions_for_plan",
+    "latest_progress",
+    "plan_dashboard",
+    "plan_get",
+    "plan_get_by_title",
+    "plan_leads",
+    "plans_for_user",
+    "stale_days",
+]
