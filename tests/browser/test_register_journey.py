@@ -14,10 +14,8 @@ def test_public_search_detail_and_suspended_member(page, check_accessibility, re
     assert page.get_by_role("heading", name="1 result").is_visible()
     check_accessibility(page, "register-results")
     page.get_by_role("link", name="Mr John Smith").click()
-    assert (
-        page.get_by_test_id("status-line")
-        .inner_text()
-        .endswith("Authorised: may carry out immigration work")
+    assert "Authorised: may carry out immigration work (with conditions)" in (
+        page.get_by_test_id("status-line").inner_text()
     )
     assert page.get_by_text("Conditions: Supervised practice only").is_visible()
     check_accessibility(page, "register-detail")
