@@ -16,6 +16,8 @@ ActionStatus = models.TextChoices(
     "ActionStatus", [(code, (code, label)) for code, label in STATUS_LABELS.items()]
 )
 Rag = models.TextChoices("Rag", [(code, (code, code.capitalize())) for code in RAG_VALUES])
+# What an action without a RAG rating reads as, everywhere: pages, board report, API labels.
+NOT_RATED = "Not rated"
 
 
 class Plan(models.Model):
@@ -116,6 +118,11 @@ class Action(Versioned):
     def __str__(self) -> str:
         label = self.text if len(self.text) <= 80 else self.text[:77] + "…"
         return f"{self.ref} {label}".strip()
+
+    @property
+    def rag_label(self) -> str:
+        """The RAG in words: "Green", …, or "Not rated"."""
+        return self.get_rag_display() if self.rag else NOT_RATED
 
     @property
     def organisation(self):

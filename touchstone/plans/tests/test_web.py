@@ -147,7 +147,7 @@ def test_dashboard_filters_and_bad_as_of(plan, officer):
     assert [a.ref for a in lead] == ["2.1.1"]
     bad = client.get(f"/plans/{plan.pk}/?as_of=not-a-date")
     assert bad.status_code == 200
-    assert b"Enter a real date" in bad.content
+    assert b"Date to measure against must be a real date" in bad.content
 
 
 @pytest.mark.django_db
