@@ -22,6 +22,7 @@ from touchstone.core.models import (
     Person,
 )
 from touchstone.core.rules import joined_in_words
+from touchstone.core.services.audit import AuditAction
 
 
 def memberships_for_user(user) -> QuerySet[Membership]:
@@ -70,9 +71,18 @@ def described_changes(model: type[models.Model], events: list[AuditEvent]) -> li
     labels, yes/no for true/false, lists joined in words, dates as "3 March 2026". At most two
     queries per kind of linked record on the page (by id, by code), whatever the number of
     events."""
-    fields = {}
-    for field in model._meta.concrete_fields:
-        fields[field.name] = fields[field.attname] = field
+    by_model: dict[type[models.Model], dict[str, models.Field]] = {}
+
+    def fields_of(event: AuditEvent) -> dict[str, models.Field]:
+        """The fields an event records: its object's, or those of the record it names
+        (a deadline event on an action records the deadline's due date and state)."""
+        source = _RECORDS_OTHER_MODEL.get(event.action, model)
+        if source not in by_model:
+            by_model[source] = {}
+            for field in source._meta.concrete_fields:
+                by_model[source][field.name] = by_model[source][field.attname] = field
+        return by_model[source]
+
     extra = {key: apps.get_model(label) for key, label in _history_references(model).items()}
 
     def linked(key: str, field) -> type[models.Model] | None:
@@ -82,8 +92,8 @@ def described_changes(model: type[models.Model], events: list[AuditEvent]) -> li
 
     by_key: dict[type[models.Model], set] = defaultdict(set)
     by_code: dict[type[models.Model], set] = defaultdict(set)
-    raw = [event.changes() for event in events]
-    for changes in raw:
+    raw = [(fields_of(event), event.changes()) for event in events]
+    for fields, changes in raw:
         for key, before, after in changes:
             target = linked(key, fields.get(key))
             if target is None:
@@ -127,7 +137,7 @@ def described_changes(model: type[models.Model], events: list[AuditEvent]) -> li
         return value
 
     described = []
-    for changes in raw:
+    for fields, changes in raw:
         rows = []
         for key, before, after in changes:
             field = fields.get(key)
@@ -137,6 +147,14 @@ def described_changes(model: type[models.Model], events: list[AuditEvent]) -> li
                 rows.append(Change(label[:1].upper() + label[1:], was, now))
         described.append(rows)
     return described
+
+
+# Audit actions whose before/after are the fields of another record than the event's object.
+_RECORDS_OTHER_MODEL: dict[str, type[models.Model]] = {
+    AuditAction.SET_DEADLINE: Deadline,
+    AuditAction.CANCEL_DEADLINE: Deadline,
+    AuditAction.CLOSE_DEADLINE: Deadline,
+}
 
 
 def _history_references(model: type[models.Model]) -> dict[str, str]:

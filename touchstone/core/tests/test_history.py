@@ -71,3 +71,21 @@ def test_the_page_names_the_kind_of_record_and_shows_no_request_ids(organisation
     html = client.get(f"/history/core/organisation/{organisation.pk}/").content.decode()
     assert "Organisation history" in html
     assert "req-0123456789abcdef" not in html and "Request " not in html
+
+
+@pytest.mark.django_db
+def test_a_deadline_event_reads_by_the_deadlines_fields(db):
+    from touchstone.core.services import AuditAction
+    from touchstone.plans.models import Action
+
+    event = AuditEvent(
+        action=AuditAction.SET_DEADLINE,
+        before=None,
+        after={"kind": "plans.action", "due_on": "2009-07-31", "state": "open", "rag": "red"},
+    )
+    changes = described_changes(Action, [event])[0]
+    assert Change("Kind", None, "Action") in changes
+    assert Change("Due on", None, "31 July 2009") in changes
+    assert Change("State", None, "Open") in changes
+    rated = AuditEvent(action="update", before={"rag": ""}, after={"rag": "red"})
+    assert described_changes(Action, [rated])[0] == [Change("RAG", None, "Red")]

@@ -96,16 +96,20 @@ class Action(Versioned):
     position = models.PositiveIntegerField(help_text="Order in the source plan.")
     ref = models.CharField(max_length=40, blank=True)
     text = models.TextField()
-    due_text = models.CharField(max_length=100, blank=True, help_text="The due date as written.")
+    due_text = models.CharField(
+        "due as written", max_length=100, blank=True, help_text="The due date as written."
+    )
     due_date = models.DateField(null=True, blank=True, db_index=True)
     recurring = models.BooleanField(default=False)
-    leads_text = models.CharField(max_length=200, blank=True, help_text="Leads as written.")
+    leads_text = models.CharField(
+        "leads as written", max_length=200, blank=True, help_text="Leads as written."
+    )
     leads = models.JSONField(default=list, blank=True)
     lead_people = models.ManyToManyField("core.Person", blank=True, related_name="plan_actions")
     status = models.CharField(
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.not_started
     )
-    rag = models.CharField(max_length=5, choices=Rag.choices, blank=True)
+    rag = models.CharField("RAG", max_length=5, choices=Rag.choices, blank=True)
     comment = models.TextField(blank=True)
     last_progress_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
