@@ -113,7 +113,8 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     page.get_by_role("button", name="Save details").click()
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     expect(summary).to_be_visible()
-    summary.get_by_role("link", name="Enter a valid email address.").click()
+    message = "Enter the email address in the correct format, like name@example.com"
+    summary.get_by_role("link", name=message).click()
     expect(page.get_by_label("Email (private)")).to_be_focused()
     check_accessibility(page, "register-staff-edit-error")
     page.get_by_label("Email (private)").fill("secret@example.test")
