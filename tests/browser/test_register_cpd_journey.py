@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.forms import fill_date
 from touchstone.register.models import CpdActivity
 
 PASSWORD = "a-long-password-1"
@@ -31,7 +32,7 @@ def year_summary(page, year: int):
 
 
 def add_activity(page, *, done_on: date, hours: str, kind: str, description: str, reflection=""):
-    page.get_by_label("Date").fill(done_on.isoformat())
+    fill_date(page, "Date of the activity", done_on)
     page.get_by_label("Hours").fill(hours)
     page.get_by_label("Type of activity").select_option(label=kind)
     page.get_by_label("What you did").fill(description)

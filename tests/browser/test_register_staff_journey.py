@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.forms import date_input, fill_date
 from touchstone.core.models import Role
 from touchstone.register.models import Category, Status
 from touchstone.register.services import cpd_activity_add, cpd_submit, registrant_create
@@ -112,7 +113,8 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     page.get_by_role("button", name="Save details").click()
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     expect(summary).to_be_visible()
-    summary.get_by_role("link", name="Enter a valid email address.").click()
+    message = "Enter the email address in the correct format, like name@example.com"
+    summary.get_by_role("link", name=message).click()
     expect(page.get_by_label("Email (private)")).to_be_focused()
     check_accessibility(page, "register-staff-edit-error")
     page.get_by_label("Email (private)").fill("secret@example.test")
@@ -136,7 +138,7 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     expect(page.get_by_role("heading", name="Grant a practice right", level=1)).to_be_visible()
     check_accessibility(page, "register-staff-right-grant")
     page.get_by_label("Practice right").select_option(label="Advocacy")
-    page.get_by_label("Granted on").fill("2025-01-06")
+    fill_date(page, "Date granted", date(2025, 1, 6))
     page.get_by_label("Conditions").fill("Magistrates' courts only")
     page.get_by_role("button", name="Grant right").click()
     expect(page.get_by_text("Right granted.")).to_be_visible()
@@ -144,7 +146,7 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     page.get_by_role("link", name="End Advocacy").click()
     expect(page.get_by_role("heading", name="End Advocacy", level=1)).to_be_visible()
     check_accessibility(page, "register-staff-right-end")
-    page.get_by_label("Ends on").fill("2025-05-01")
+    fill_date(page, "Date the right ends", date(2025, 5, 1))
     page.get_by_role("button", name="End right").click()
     expect(page.get_by_text("Right ended.")).to_be_visible()
     expect(table_row(page, "Advocacy")).to_contain_text("1 May 2025")
@@ -156,7 +158,7 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     page.get_by_role("button", name="Record finding").click()
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     check_accessibility(page, "register-staff-finding-error")
-    page.get_by_label("Date of the decision").fill("2025-02-14")
+    fill_date(page, "Date of the decision", text=("14", "Feb", "2025"))
     page.get_by_label("Decision body").fill("Disciplinary Tribunal")
     page.get_by_label("Summary").fill("Failure to supervise a trainee")
     page.get_by_label("Sanction").fill("Fine of £500")
@@ -167,12 +169,12 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     page.get_by_role("link", name="Change publication of the finding of 14 Feb 2025").click()
     expect(page.get_by_label("Publish on the public register")).to_be_checked()
     check_accessibility(page, "register-staff-finding-publication")
-    page.get_by_label("Publish from").fill("2025-03-01")
-    page.get_by_label("Publish until").fill("2025-02-01")
+    fill_date(page, "Publish from", date(2025, 3, 1))
+    fill_date(page, "Publish until", date(2025, 2, 1))
     page.get_by_role("button", name="Save publication").click()
     error = "Publication cannot end before it starts."
     page.get_by_role("alert").get_by_role("link", name=error).click()
-    expect(page.get_by_label("Publish until")).to_be_focused()
+    expect(date_input(page, "Publish until").get_by_label("Day")).to_be_focused()
     check_accessibility(page, "register-staff-finding-publication-error")
     page.get_by_role("link", name="Cancel").click()
     expect(table_row(page, "Failure to supervise a trainee")).to_contain_text("Published")
@@ -184,7 +186,7 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     check_accessibility(page, "register-staff-status-error")
     page.get_by_label("New status").select_option(label="Suspended")
-    page.get_by_label("From").fill("2025-06-02")
+    fill_date(page, "Date the status takes effect", date(2025, 6, 2))
     page.get_by_label("Reason").fill("Interim order")
     page.get_by_role("button", name="Change status").click()
     expect(page.get_by_text("Status changed.")).to_be_visible()

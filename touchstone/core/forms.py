@@ -1,9 +1,11 @@
+import re
 from math import ceil
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import ProhibitNullCharactersValidator
 
+from touchstone.core.dates import PARTS, DateInputField
 from touchstone.core.inputs import client_ip, validate_plain_text
 from touchstone.core.services import login_attempt_record, login_refusal
 
@@ -31,11 +33,15 @@ def govuk_textarea(rows: int = 3) -> forms.Textarea:
 class GovukForm(forms.Form):
     """A form whose controls point at their hint and error (aria-describedby) and carry the
     GOV.UK error style, to go with `includes/field.html` (which writes `<id>-hint` and
-    `<id>-error`) — also for errors a service reports after the form was cleaned."""
+    `<id>-error`) — also for errors a service reports after the form was cleaned — and whose
+    messages name each answer in words (`nouns`, `examples`; see `_word_messages`)."""
+
+    nouns: dict[str, str] = {}
+    examples: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._name_required_answers()
+        self._word_messages()
         self._refuse_control_characters()
         self._describe()
 
@@ -50,20 +56,42 @@ class GovukForm(forms.Form):
                     if not isinstance(v, ProhibitNullCharactersValidator)
                 ] + [validate_plain_text]
 
-    def _name_required_answers(self) -> None:
-        """ "Enter the date", "Select a status": each missing answer says which it is, so the
-        error summary does not list the same sentence several times."""
-        default = forms.Field.default_error_messages["required"]
+    def _word_messages(self) -> None:
+        """Every message Django would generate ("This field is required.", "Ensure this value
+        is greater than or equal to 0.1") is replaced by one naming the answer in the domain's
+        words: "Enter the number of hours, for example 1.5", "The number of hours must be 0.1
+        or more". The words are the form's `nouns` (field name → noun, as it reads after
+        "Enter the"), else the label lower-cased; `examples` adds "for example …" where a
+        number or a format needs one. A message a field sets itself is kept."""
         for name, field in self.fields.items():
-            if field.error_messages.get("required") != default:
-                continue
             if isinstance(field.widget, forms.CheckboxInput):
                 continue
-            what = str(self[name].label or name).strip().rstrip("?:").lower()
-            verb = (
-                "Select" if isinstance(field.widget, forms.Select | forms.RadioSelect) else "Enter"
-            )
-            field.error_messages = {**field.error_messages, "required": f"{verb} {what}"}
+            label = re.sub(r"\s*\([^)]*\)$", "", str(self[name].label or name)).strip()
+            noun = self.nouns.get(name) or label.rstrip("?:")
+            noun = noun[:1].lower() + noun[1:] if noun[1:2].islower() else noun
+            if isinstance(field, DateInputField):
+                field.noun = field.noun or noun  # the date field words its other messages
+                if (
+                    field.error_messages["required"]
+                    == forms.Field.default_error_messages["required"]
+                ):
+                    field.error_messages = {
+                        **field.error_messages,
+                        "required": f"Enter the {field.noun}",
+                    }
+                continue
+            defaults: dict = {}
+            for cls in reversed(type(field).__mro__):
+                defaults.update(getattr(cls, "default_error_messages", {}))
+            words = _messages_in_words(field, noun, self.examples.get(name))
+            field.error_messages = {
+                **field.error_messages,
+                **{
+                    code: message
+                    for code, message in words.items()
+                    if field.error_messages.get(code) in (None, defaults.get(code))
+                },
+            }
 
     def full_clean(self):
         super().full_clean()
@@ -76,6 +104,14 @@ class GovukForm(forms.Form):
     def _describe(self) -> None:
         errors = getattr(self, "_errors", None) or {}
         for name, field in self.fields.items():
+            if isinstance(field, DateInputField):
+                # The fieldset carries hint and error (includes/field.html); the boxes at
+                # fault are red, or all three for an error found after cleaning.
+                if name not in errors:
+                    field.widget.boxes_at_fault = ()
+                elif not field.widget.boxes_at_fault:
+                    field.widget.boxes_at_fault = PARTS
+                continue
             field_id = self[name].id_for_label
             attrs = field.widget.attrs
             described = [f"{field_id}-hint"] if field.help_text else []
@@ -89,6 +125,43 @@ class GovukForm(forms.Form):
                 attrs["aria-describedby"] = " ".join(described)
             else:
                 attrs.pop("aria-describedby", None)
+
+
+def _messages_in_words(field: forms.Field, noun: str, example: str | None) -> dict[str, str]:
+    """The messages of one field, naming it: what it lacks, what it must be."""
+    the = noun if noun.startswith(("the ", "your ", "a ", "an ")) else f"the {noun}"
+    subject = the[:1].upper() + the[1:]
+    for_example = f", for example {example}" if example else ""
+    choosing = isinstance(field.widget, forms.Select | forms.RadioSelect | forms.FileInput)
+    words = {
+        "required": f"{'Select' if choosing else 'Enter'} {the}{for_example}",
+        "invalid_choice": f"Select {the} from the list",  # noqa: S608 (a message, not SQL)
+        "max_length": f"{subject} must be %(limit_value)d characters or fewer",
+        "min_length": f"{subject} must be %(limit_value)d characters or more",
+        "min_value": f"{subject} must be %(limit_value)s or more",
+        "max_value": f"{subject} must be %(limit_value)s or less",
+    }
+    if isinstance(field, forms.DecimalField | forms.FloatField):  # before IntegerField, their base
+        words["invalid"] = f"{subject} must be a number{for_example}"
+    elif isinstance(field, forms.IntegerField):
+        words["invalid"] = f"{subject} must be a whole number{for_example}"
+    elif isinstance(field, forms.FileField):
+        words["invalid"] = words["missing"] = f"Select {the}"
+        words["empty"] = f"{subject} is empty"
+    elif isinstance(field, forms.EmailField):
+        words["invalid"] = f"Enter {the} in the correct format, like name@example.com"
+    if isinstance(field, forms.DecimalField):
+        places = field.decimal_places or 0
+        whole = (field.max_digits or 0) - places
+        words["max_decimal_places"] = (
+            f"{subject} must be a whole number"
+            if places == 0
+            else f"{subject} can have at most {places} decimal place{'s' if places > 1 else ''}"
+        )
+        if field.max_digits is not None:
+            largest = "9" * whole + ("." + "9" * places if places else "")
+            words["max_digits"] = words["max_whole_digits"] = f"{subject} must be {largest} or less"
+    return words
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import calendar
 import ipaddress
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# A month as people write it, lower case: its name or abbreviation ("march", "mar", "sept").
+# (plans.rules reads due dates with the same table of its own: its rules import nothing but
+# the standard library.)
+MONTHS: dict[str, int] = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+}
+MONTHS["sept"] = 9
+
+
+def joined_in_words(items: list[str]) -> str:
+    """ "BB", "BB and IW", "BB, IW and CK"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def parse_networks(text: str) -> tuple[Network, ...]:

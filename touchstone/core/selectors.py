@@ -1,13 +1,16 @@
 """Reads in core that depend on who is asking."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
+from touchstone.core.dates import date_in_words
 from touchstone.core.inputs import parse_id
 from touchstone.core.models import (
     AuditEvent,
@@ -18,6 +21,8 @@ from touchstone.core.models import (
     Organisation,
     Person,
 )
+from touchstone.core.rules import joined_in_words
+from touchstone.core.services.audit import AuditAction
 
 
 def memberships_for_user(user) -> QuerySet[Membership]:
@@ -62,48 +67,129 @@ class Change:
 
 def described_changes(model: type[models.Model], events: list[AuditEvent]) -> list[list[Change]]:
     """Each event's changes in words: fields by their labels ("Category", not "category_id"),
-    linked records by name rather than id, choices by their labels, yes/no for true/false.
-    One query per kind of linked record on the page, whatever the number of events."""
-    fields = {}
-    for field in model._meta.concrete_fields:
-        fields[field.name] = fields[field.attname] = field
-    wanted: dict[models.Field, set] = defaultdict(set)
-    raw = [event.changes() for event in events]
-    for changes in raw:
-        for key, before, after in changes:
-            field = fields.get(key)
-            if field is not None and field.is_relation:
-                wanted[field].update(v for v in (before, after) if _is_key(v))
-    names = {
-        field: {
-            str(pk): str(obj)
-            for pk, obj in field.related_model._default_manager.in_bulk(list(ids)).items()
-        }
-        for field, ids in wanted.items()
-    }
+    linked records by name rather than id (or code, for reference data), choices by their
+    labels, yes/no for true/false, lists joined in words, dates as "3 March 2026". At most two
+    queries per kind of linked record on the page (by id, by code), whatever the number of
+    events."""
+    by_model: dict[type[models.Model], dict[str, models.Field]] = {}
 
-    def shown(field, value):
-        if value is None or value == "":
+    def fields_of(event: AuditEvent) -> dict[str, models.Field]:
+        """The fields an event records: its object's, or those of the record it names
+        (a deadline event on an action records the deadline's due date and state)."""
+        source = _RECORDS_OTHER_MODEL.get(event.action, model)
+        if source not in by_model:
+            by_model[source] = {}
+            for field in source._meta.concrete_fields:
+                by_model[source][field.name] = by_model[source][field.attname] = field
+        return by_model[source]
+
+    extra = {key: apps.get_model(label) for key, label in _history_references(model).items()}
+
+    def linked(key: str, field) -> type[models.Model] | None:
+        if field is not None and field.is_relation:
+            return field.related_model
+        return extra.get(key)
+
+    by_key: dict[type[models.Model], set] = defaultdict(set)
+    by_code: dict[type[models.Model], set] = defaultdict(set)
+    raw = [(fields_of(event), event.changes()) for event in events]
+    for fields, changes in raw:
+        for key, before, after in changes:
+            target = linked(key, fields.get(key))
+            if target is None:
+                continue
+            for value in (before, after):
+                if _is_key(value):
+                    by_key[target].add(value)
+                elif isinstance(value, str) and value and _has_code(target):
+                    by_code[target].add(value)  # reference data recorded by its code
+    names: dict[type[models.Model], dict[str, str]] = defaultdict(dict)
+    codes: dict[type[models.Model], dict[str, str]] = defaultdict(dict)
+    for target in by_key.keys() | by_code.keys():  # one query per kind of linked record
+        ids, values = list(by_key[target]), list(by_code[target])
+        wanted = models.Q(pk__in=ids)
+        if values:
+            wanted |= models.Q(code__in=values)
+        for obj in target._default_manager.filter(wanted):
+            names[target][str(obj.pk)] = str(obj)
+            if values:
+                codes[target][obj.code] = str(obj)
+
+    def shown(key, field, value):
+        if value is None or value == "" or value == []:
             return None
-        if field is not None and field.is_relation and _is_key(value):
-            return names[field].get(str(value), f"#{value} (since removed)")
+        if isinstance(value, list | tuple):  # leads ["BB", "IW"] → "BB and IW"
+            items = [str(shown(key, field, v)) for v in value if shown(key, field, v) is not None]
+            return joined_in_words(items) if items else None
+        target = linked(key, field)
+        if target is not None and _is_key(value):
+            return names[target].get(str(value), f"#{value} (since removed)")
+        if target is not None and isinstance(value, str) and value in codes.get(target, {}):
+            return codes[target][value]  # "suspended" → "Suspended"
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if field is not None and field.choices:
             return dict(field.flatchoices).get(value, value)
+        if isinstance(value, str) and (day := _iso_day(value)) is not None:
+            return date_in_words(day)  # "2026-03-03" → "3 March 2026"
+        if isinstance(value, str) and (kind := _model_named(value)) is not None:
+            return model_in_words(kind)  # a deadline's kind "plans.action" → "Action"
         return value
 
     described = []
-    for changes in raw:
+    for fields, changes in raw:
         rows = []
         for key, before, after in changes:
             field = fields.get(key)
             label = str(field.verbose_name) if field is not None else key.replace("_", " ")
-            was, now = shown(field, before), shown(field, after)
+            was, now = shown(key, field, before), shown(key, field, after)
             if was != now:  # None and "" both read as nothing: no change to show
                 rows.append(Change(label[:1].upper() + label[1:], was, now))
         described.append(rows)
     return described
+
+
+# Audit actions whose before/after are the fields of another record than the event's object.
+_RECORDS_OTHER_MODEL: dict[str, type[models.Model]] = {
+    AuditAction.SET_DEADLINE: Deadline,
+    AuditAction.CANCEL_DEADLINE: Deadline,
+    AuditAction.CLOSE_DEADLINE: Deadline,
+}
+
+
+def _history_references(model: type[models.Model]) -> dict[str, str]:
+    """Keys a model's audit events use for reference data that are not its own fields
+    (`history_references = {"right": "register.RightType"}` on the model)."""
+    return getattr(model, "history_references", {})
+
+
+def _has_code(model: type[models.Model]) -> bool:
+    return any(f.name == "code" for f in model._meta.concrete_fields)
+
+
+def _iso_day(text: str) -> date | None:
+    """The day of an ISO date or date-time as the audit stores them, else None."""
+    if len(text) < 10 or text[4:5] != "-" or text[7:8] != "-":
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _model_named(text: str) -> type[models.Model] | None:
+    if not re.fullmatch(r"[a-z_]+\.[a-z_]+", text):
+        return None
+    try:
+        return apps.get_model(text)
+    except (LookupError, ValueError):
+        return None
+
+
+def model_in_words(model: type[models.Model]) -> str:
+    """ "Action", "Practice right": the kind of record as people call it."""
+    name = str(model._meta.verbose_name)
+    return name[:1].upper() + name[1:]
 
 
 def _is_key(value) -> bool:

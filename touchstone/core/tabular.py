@@ -9,11 +9,12 @@ can read it again from the start (imports check every row, then write).
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from touchstone.core.inputs import text_problem, without_control_characters
 
@@ -167,12 +168,29 @@ def sheet_title(text: str) -> str:
     return cleaned or "Sheet1"
 
 
-def write_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str) -> bytes:
+def write_xlsx(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str,
+    widths: Mapping[str, int] | None = None,
+) -> bytes:
+    """A sheet to work in: the header row frozen, an autofilter on it, and each column wide
+    enough for its heading (or as wide as `widths` says, in characters, for long text). The
+    header holds the column names as given: where they are the import's, the file reads back."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title(title))
+    sheet.freeze_panes = "A2"
+    for i, header in enumerate(headers, start=1):
+        wanted = (widths or {}).get(header) or len(str(header)) + 4
+        sheet.column_dimensions[get_column_letter(i)].width = max(10, min(wanted, 80))
     sheet.append(list(headers))
+    count = 1
     for row in rows:
         sheet.append([_safe_cell(v) if isinstance(v, str) else v for v in row])
+        count += 1
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

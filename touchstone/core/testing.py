@@ -18,6 +18,11 @@ def sent(data: dict | None = None, **fields) -> dict:
     return {**(data or {}), **fields, TOKEN_FIELD: new_token()}
 
 
+def date_boxes(name: str, day, month, year) -> dict:
+    """A date as a GOV.UK date input sends it (core.dates): `<name>-day`, `-month`, `-year`."""
+    return {f"{name}-day": str(day), f"{name}-month": str(month), f"{name}-year": str(year)}
+
+
 def run_together(*calls: Callable[[], object], timeout: float = 60) -> list:
     """Run each call in its own thread (so each has its own database connection), all
     released at the same moment by a barrier; return what each returned, in order (an

@@ -18,6 +18,7 @@ from touchstone.core.selectors import (
     described_changes,
     history_for_object,
     job_for_user,
+    model_in_words,
     notifications_for_user,
 )
 from touchstone.core.services import (
@@ -77,6 +78,7 @@ def history(request, app_label: str, model_name: str, pk: str):
         "core/history.html",
         {
             "object": obj,
+            "kind": model_in_words(model),
             "page": page,
             "events": zip(events, described_changes(model, events), strict=True),
             "back": local_redirect_target(request, request.GET.get("back"), ""),

@@ -58,6 +58,8 @@ def export_json(plan: Plan, *, as_of: date) -> bytes:
 
 
 TABLE_COLUMNS = (*COLUMNS, "due_date", "overdue")
+# Room for the long text columns of the spreadsheet, in characters (the others fit their name).
+XLSX_WIDTHS = {"area": 30, "target": 40, "action": 60, "due": 16, "leads": 14, "progress": 60}
 
 
 def _table(plan: Plan, *, as_of: date, dates_as_text: bool) -> list[list]:
@@ -93,7 +95,7 @@ def export_csv(plan: Plan, *, as_of: date) -> bytes:
 
 def export_xlsx(plan: Plan, *, as_of: date) -> bytes:
     rows = _table(plan, as_of=as_of, dates_as_text=False)  # real date cells in a spreadsheet
-    return write_xlsx(TABLE_COLUMNS, rows, title=plan.title)
+    return write_xlsx(TABLE_COLUMNS, rows, title=plan.title, widths=XLSX_WIDTHS)
 
 
 def board_report_context(plan: Plan, *, as_of: date) -> dict:

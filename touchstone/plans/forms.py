@@ -3,9 +3,10 @@
 from django import forms
 from django.utils import timezone
 
+from touchstone.core.dates import TODAY, DateInputField
 from touchstone.core.forms import GovukForm, govuk_input, govuk_select
 from touchstone.core.writes import VersionedForm
-from touchstone.plans.models import ActionStatus, PlanKind, Rag
+from touchstone.plans.models import NOT_RATED, ActionStatus, PlanKind, Rag
 
 BLANK = [("", "No change")]
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -67,22 +68,17 @@ class PlanImportForm(GovukForm):
 
 
 class ProgressForm(GovukForm):
+    nouns = {"rag": "new RAG"}
     text = forms.CharField(
         label="Progress made",
         widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 4}),
         error_messages={"required": "Enter the progress made."},
     )
-    recorded_on = forms.DateField(
+    recorded_on = DateInputField(
         label="Date of the progress",
+        noun="date of the progress",
         help_text="The day the progress was made: today or an earlier day.",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
-        widget=forms.DateInput(
-            format="%Y-%m-%d", attrs={"class": "govuk-input govuk-input--width-10", "type": "date"}
-        ),
-        error_messages={
-            "required": "Enter the date of the progress.",
-            "invalid": "Enter a real date, for example 27/03/2026.",
-        },
+        latest=TODAY,
     )
     status = forms.ChoiceField(
         label="New status (optional)",
@@ -107,7 +103,7 @@ class ActionEditForm(VersionedForm, GovukForm):
     rag = forms.ChoiceField(
         label="RAG",
         required=False,
-        choices=[("", "None")] + list(Rag.choices),
+        choices=[("", NOT_RATED)] + list(Rag.choices),
         widget=govuk_select(),
     )
     due_text = forms.CharField(
@@ -150,18 +146,14 @@ class DashboardFilterForm(GovukForm):
     rag = forms.ChoiceField(
         label="RAG",
         required=False,
-        choices=[("", "Any")] + list(Rag.choices) + [("none", "No RAG")],
+        choices=[("", "Any")] + list(Rag.choices) + [("none", NOT_RATED)],
         widget=govuk_select(),
     )
-    as_of = forms.DateField(
+    as_of = DateInputField(
         label="As of",
+        noun="date to measure against",
         required=False,
         help_text="The day to measure overdue, due soon and stale actions against.",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(
-            format="%Y-%m-%d", attrs={"class": "govuk-input govuk-input--width-10", "type": "date"}
-        ),
-        error_messages={"invalid": "Enter a real date for as of, for example 2026-03-31."},
     )
 
     FILTERS = ("q", "area", "lead", "status", "rag")
@@ -180,10 +172,7 @@ class DashboardFilterForm(GovukForm):
 
 
 class AsOfForm(GovukForm):
-    """The `as_of` of an export or board report."""
+    """The `as_of` of an export or board report: an ISO date in the link (`?as_of=2026-03-31`)
+    or the boxes of the dashboard's date input."""
 
-    as_of = forms.DateField(
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter a real date for as of, in the form YYYY-MM-DD."},
-    )
+    as_of = DateInputField(required=False, noun="date of the position")

@@ -3,23 +3,11 @@
 from django import forms
 from django.utils import timezone
 
+from touchstone.core.dates import TODAY, DateInputField
 from touchstone.core.forms import GovukForm, govuk_input, govuk_select, govuk_textarea
 from touchstone.core.writes import VersionedForm
 from touchstone.register.models import Category, RightType, Status
 from touchstone.register.reference import cpd_activity_types
-
-DATE_HINT = "For example, 2025-03-31"
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-def _date(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        widget=govuk_input("govuk-input--width-10"),
-    )
 
 
 def _choices(model, blank: str) -> list[tuple[str, str]]:
@@ -56,6 +44,13 @@ class StaffSearchForm(GovukForm):
 class RegistrantForm(VersionedForm, GovukForm):
     """The editable details of a registrant (number, kind and status have their own ways)."""
 
+    nouns = {
+        "entity_name": "name of the entity",
+        "email": "email address",
+        "phone": "phone number",
+        "home_address": "home address",
+    }
+
     title = forms.CharField(
         required=False, max_length=20, widget=govuk_input("govuk-input--width-5")
     )
@@ -69,7 +64,7 @@ class RegistrantForm(VersionedForm, GovukForm):
         label="Authorised activities (entities)", required=False, widget=govuk_textarea()
     )
     category = forms.ChoiceField(required=False, widget=govuk_select())
-    admitted_on = _date("Admitted on", required=False)
+    admitted_on = DateInputField(label="Date admitted", required=False, latest=TODAY)
     town = forms.CharField(required=False, max_length=100, widget=govuk_input())
     postcode = forms.CharField(
         required=False, max_length=10, widget=govuk_input("govuk-input--width-10")
@@ -78,7 +73,9 @@ class RegistrantForm(VersionedForm, GovukForm):
     phone = forms.CharField(
         label="Phone (private)", required=False, max_length=40, widget=govuk_input()
     )
-    date_of_birth = _date("Date of birth (private)", required=False)
+    date_of_birth = DateInputField(
+        label="Date of birth (private)", noun="date of birth", required=False, latest=TODAY
+    )
     home_address = forms.CharField(
         label="Home address (private)", required=False, widget=govuk_textarea()
     )
@@ -93,8 +90,9 @@ class RegistrantForm(VersionedForm, GovukForm):
 
 
 class StatusChangeForm(GovukForm):
+    nouns = {"reason": "reason for the change"}
     status = forms.ChoiceField(label="New status", widget=govuk_select())
-    effective_on = _date("From")
+    effective_on = DateInputField(label="Date the status takes effect")
     reason = forms.CharField(required=False, widget=govuk_textarea())
 
     def __init__(self, *args, **kwargs):
@@ -107,7 +105,7 @@ class StatusChangeForm(GovukForm):
 
 class RightGrantForm(GovukForm):
     code = forms.ChoiceField(label="Practice right", widget=govuk_select())
-    granted_on = _date("Granted on")
+    granted_on = DateInputField(label="Date granted")
     conditions = forms.CharField(
         required=False,
         widget=govuk_textarea(),
@@ -125,11 +123,12 @@ class RightGrantForm(GovukForm):
 
 
 class RightEndForm(GovukForm):
-    ended_on = _date("Ends on")
+    ended_on = DateInputField(label="Date the right ends")
 
 
 class FindingForm(GovukForm):
-    decided_on = _date("Date of the decision")
+    nouns = {"summary": "summary of the finding"}
+    decided_on = DateInputField(label="Date of the decision", latest=TODAY)
     body = forms.CharField(label="Decision body", max_length=200, widget=govuk_input())
     summary = forms.CharField(widget=govuk_textarea(4))
     sanction = forms.CharField(max_length=200, widget=govuk_input())
@@ -138,18 +137,24 @@ class FindingForm(GovukForm):
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
     )
-    publish_from = _date("Publish from", required=False)
-    publish_until = _date("Publish until", required=False)
+    publish_from = DateInputField(label="Publish from", noun="date to publish from", required=False)
+    publish_until = DateInputField(
+        label="Publish until", noun="date to publish until", required=False
+    )
 
 
 class FindingPublicationForm(VersionedForm, GovukForm):
     publish = FindingForm.base_fields["publish"]
-    publish_from = _date("Publish from", required=False)
-    publish_until = _date("Publish until", required=False)
+    publish_from = DateInputField(label="Publish from", noun="date to publish from", required=False)
+    publish_until = DateInputField(
+        label="Publish until", noun="date to publish until", required=False
+    )
 
 
 class CpdActivityForm(GovukForm):
-    done_on = _date("Date")
+    nouns = {"hours": "number of hours", "description": "description of what you did"}
+    examples = {"hours": "1.5"}
+    done_on = DateInputField(label="Date of the activity", latest=TODAY)
     hours = forms.DecimalField(
         min_value=0.1,
         max_digits=4,
@@ -171,6 +176,8 @@ class CpdActivityForm(GovukForm):
 
 
 class CpdSampleForm(GovukForm):
+    nouns = {"year": "year to sample", "seed": "seed"}
+    examples = {"year": str(timezone.localdate().year - 1), "seed": "12345"}
     year = forms.IntegerField(widget=govuk_input("govuk-input--width-4"))  # range: the service
     size = forms.IntegerField(
         label="Number of members to sample", min_value=1, widget=govuk_input("govuk-input--width-5")

@@ -15,8 +15,8 @@ class ExampleForm(GovukForm):
 def test_each_missing_answer_says_which_it_is():
     form = ExampleForm({})
     assert not form.is_valid()
-    assert form.errors["when"] == ["Enter date"]
-    assert form.errors["kind"] == ["Select kind"]
+    assert form.errors["when"] == ["Enter the date"]
+    assert form.errors["kind"] == ["Select the kind"]
     assert form.errors["agreed"] == ["This field is required."]  # a checkbox keeps its own
 
 

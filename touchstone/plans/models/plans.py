@@ -16,6 +16,8 @@ ActionStatus = models.TextChoices(
     "ActionStatus", [(code, (code, label)) for code, label in STATUS_LABELS.items()]
 )
 Rag = models.TextChoices("Rag", [(code, (code, code.capitalize())) for code in RAG_VALUES])
+# What an action without a RAG rating reads as, everywhere: pages, board report, API labels.
+NOT_RATED = "Not rated"
 
 
 class Plan(models.Model):
@@ -94,16 +96,20 @@ class Action(Versioned):
     position = models.PositiveIntegerField(help_text="Order in the source plan.")
     ref = models.CharField(max_length=40, blank=True)
     text = models.TextField()
-    due_text = models.CharField(max_length=100, blank=True, help_text="The due date as written.")
+    due_text = models.CharField(
+        "due as written", max_length=100, blank=True, help_text="The due date as written."
+    )
     due_date = models.DateField(null=True, blank=True, db_index=True)
     recurring = models.BooleanField(default=False)
-    leads_text = models.CharField(max_length=200, blank=True, help_text="Leads as written.")
+    leads_text = models.CharField(
+        "leads as written", max_length=200, blank=True, help_text="Leads as written."
+    )
     leads = models.JSONField(default=list, blank=True)
     lead_people = models.ManyToManyField("core.Person", blank=True, related_name="plan_actions")
     status = models.CharField(
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.not_started
     )
-    rag = models.CharField(max_length=5, choices=Rag.choices, blank=True)
+    rag = models.CharField("RAG", max_length=5, choices=Rag.choices, blank=True)
     comment = models.TextField(blank=True)
     last_progress_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -116,6 +122,11 @@ class Action(Versioned):
     def __str__(self) -> str:
         label = self.text if len(self.text) <= 80 else self.text[:77] + "…"
         return f"{self.ref} {label}".strip()
+
+    @property
+    def rag_label(self) -> str:
+        """The RAG in words: "Green", …, or "Not rated"."""
+        return self.get_rag_display() if self.rag else NOT_RATED
 
     @property
     def organisation(self):

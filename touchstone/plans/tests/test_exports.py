@@ -267,3 +267,13 @@ def test_board_report_groups_each_area_once_even_when_it_returns(organisation):
     assert [g["area"].name for g in groups] == ["Finance", "People"]
     [budget] = groups[0]["targets"]
     assert [row["action"].text for row in budget["actions"]] == ["One", "Three"]
+
+
+@pytest.mark.django_db
+def test_xlsx_header_is_frozen_filtered_and_wide_enough_and_keeps_the_import_names(plan):
+    sheet = load_workbook(io.BytesIO(export_xlsx(plan, as_of=SAMPLE_AS_OF))).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:K6"
+    assert sheet.column_dimensions["C"].width >= 40  # action: long text
+    assert all(sheet.column_dimensions[c].width >= 10 for c in "ABCDEFGHIJK")
+    assert [c.value for c in sheet[1]] == [*COLUMNS, "due_date", "overdue"]  # re-imports

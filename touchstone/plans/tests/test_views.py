@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from touchstone.core.models import Job, PendingImport, Role
 from touchstone.core.services import membership_grant
-from touchstone.core.testing import sent
+from touchstone.core.testing import date_boxes, sent
 from touchstone.plans.models import Action, Plan
 from touchstone.plans.tests.factories import (
     SAMPLE_AS_OF,
@@ -128,7 +128,7 @@ def test_plan_list_shows_each_plan_with_its_rag_summary(client, plan, timed_plan
     assert (timed.rag_green, timed.rag_amber, timed.rag_red, timed.rag_none) == (2, 1, 1, 2)
     html = response.content.decode()
     assert "Import a plan" in html
-    assert "Green 1" in html and "No RAG 2" in html
+    assert "Green 1" in html and "Not rated 2" in html
 
 
 # --- dashboard -----------------------------------------------------------------------------
@@ -188,8 +188,9 @@ def test_dashboard_groups_actions_by_area_and_key_target_in_sortable_tables(clie
     assert html.count('data-module="moj-sortable-table"') == 3
     assert 'aria-sort="ascending"' in html and 'aria-sort="none"' in html
     assert "moj-filter-layout" in html and 'class="moj-filter"' in html
-    for label in ("Search actions", "Area", "Lead", "Status", "RAG", "As of"):
+    for label in ("Search actions", "Area", "Lead", "Status", "RAG"):
         assert f">{label}</label>" in html
+    assert ">As of</legend>" in html and 'name="as_of-day"' in html  # a GOV.UK date input
 
 
 @pytest.mark.django_db
@@ -238,7 +239,7 @@ def test_dashboard_bad_filter_shows_an_error_not_a_500(client, plan, query):
     # The good filter still applies; the bad one is ignored.
     assert refs(response.context["actions"]) == ["2.2.1"]
     if "as_of" in query:
-        assert "Enter a real date for as of" in html
+        assert "Date to measure against must be a real date" in html
         assert response.context["as_of"] == timezone.localdate()
 
 
@@ -357,12 +358,30 @@ def test_record_progress_with_new_status_and_rag(client, action):
             {"progress-text": "   ", "progress-recorded_on": "2010-01-01"},
             "Enter the progress made.",
         ),
-        ({"progress-text": "x", "progress-recorded_on": "2010-13-01"}, "Enter a real date"),
-        ({"progress-text": "x", "progress-recorded_on": ""}, "Enter the date of the progress."),
-        ({"progress-text": "x", "progress-recorded_on": "2999-01-01"}, "cannot be in the future"),
         (
-            {"progress-text": "x", "progress-recorded_on": "2010-01-01", "progress-rag": "purple"},
-            "Select a valid choice",
+            {"progress-text": "x", **date_boxes("progress-recorded_on", "1", "13", "2010")},
+            "Date of the progress must be a real date",
+        ),
+        ({"progress-text": "x", "progress-recorded_on": "2010-13-01"}, "must be a real date"),
+        (
+            {"progress-text": "x", **date_boxes("progress-recorded_on", "", "", "")},
+            "Enter the date of the progress",
+        ),
+        (
+            {"progress-text": "x", **date_boxes("progress-recorded_on", "1", "1", "")},
+            "Date of the progress must include a year",
+        ),
+        (
+            {"progress-text": "x", **date_boxes("progress-recorded_on", "1", "1", "2999")},
+            "Date of the progress must be today or in the past",
+        ),
+        (
+            {
+                "progress-text": "x",
+                **date_boxes("progress-recorded_on", "1", "1", "2010"),
+                "progress-rag": "purple",
+            },
+            "Select the new RAG from the list",
         ),
     ],
 )
@@ -373,7 +392,7 @@ def test_invalid_progress_shows_errors_and_writes_nothing(client, action, data, 
     html = response.content.decode()
     assert message in html
     assert "govuk-error-summary" in html and "<title>Error:" in html
-    assert re.search(r'<a href="#id_progress-\w+">', html)  # the summary links to the field
+    assert re.search(r'<a href="#id_progress-[\w-]+">', html)  # the summary links to the field
     assert table_counts() == before
     action.refresh_from_db()
     assert (action.status, action.rag) == ("in_progress", "green")
@@ -432,8 +451,8 @@ def test_edit_with_an_unreadable_due_date_saves_and_warns(client, action):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("edit-status", "finished", "Select a valid choice"),
-        ("edit-rag", "purple", "Select a valid choice"),
+        ("edit-status", "finished", "Select the status from the list"),
+        ("edit-rag", "purple", "Select the RAG from the list"),
         ("edit-due_text", "x" * 101, "Due must be 100 characters or fewer."),
         ("edit-leads_text", "x" * 201, "Leads must be 200 characters or fewer."),
     ],
@@ -647,7 +666,7 @@ def test_exports_have_the_right_types(client, plan, fmt, content_type, starts):
 def test_export_refuses_an_unknown_format_or_a_bad_date(client, plan):
     assert client.get(f"/plans/{plan.pk}/export.exe").status_code == 404
     bad = client.get(f"/plans/{plan.pk}/export.csv?as_of=2010-99-01")
-    assert bad.status_code == 400 and b"Enter a real date" in bad.content
+    assert bad.status_code == 400 and b"Date of the position must be a real date" in bad.content
 
 
 @pytest.mark.django_db
@@ -690,7 +709,7 @@ def test_the_board_report_started_from_the_page_runs_and_offers_its_pdf(
 @pytest.mark.django_db
 def test_board_report_with_a_bad_date_starts_nothing(client, plan):
     response = client.post(f"/plans/{plan.pk}/board-report/", {"as_of": "15/01/2010x"}, follow=True)
-    assert b"Enter a real date" in response.content
+    assert b"Date of the position must be a real date" in response.content
     assert not Job.objects.exists()
     assert client.get(f"/plans/{plan.pk}/board-report/").status_code == 405
 

@@ -32,6 +32,9 @@ class Registrant(Versioned):
     """An authorised person or entity. Fields marked private never leave staff pages."""
 
     PUBLIC_FIELDS = ("number", "kind", "name", "category", "status", "entity", "town")
+    # Reference data its audit events name by code that is not a field of its own (the
+    # history page shows the right's name).
+    history_references = {"right": "register.RightType"}
 
     regulator = models.ForeignKey(
         "core.Organisation", on_delete=models.PROTECT, related_name="registrants"

@@ -37,7 +37,7 @@ def test_history_page_reads_in_words_with_one_query_per_kind_of_link(
     client = Client()
     client.force_login(officer)
     back = f"/register/staff/{john.pk}/"
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # one per kind: registrant, status, category, right
         html = client.get(f"/history/register/registrant/{john.pk}/?back={back}").content.decode()
     assert "category_id" not in html and "status_id" not in html
     assert f'href="{back}" class="govuk-back-link"' in html
@@ -84,3 +84,28 @@ def test_a_findings_history_shows_its_creation_and_publication_changes(register,
         == 2
     )
     assert Finding.objects.filter(pk=finding.pk, publish=True).exists()
+
+
+@pytest.mark.django_db
+def test_status_and_rights_recorded_by_code_read_by_name_and_dates_in_words(register, officer):
+    from datetime import date
+
+    from touchstone.register.services import right_grant
+
+    john = register["john"]
+    registrant_status_change(
+        acting_user=officer,
+        registrant=john,
+        status=Status.objects.get(code="suspended"),
+        effective_on=date(2026, 3, 3),
+        reason="Interim order",
+    )
+    right_grant(acting_user=officer, registrant=john, code="probate", granted_on=date(2026, 3, 4))
+    client = Client()
+    client.force_login(officer)
+    html = client.get(f"/history/register/registrant/{john.pk}/").content.decode()
+    assert "Registrant history" in html
+    assert ">Suspended<" in html and ">suspended<" not in html
+    assert "3 March 2026" in html and "2026-03-03" not in html
+    assert "4 March 2026" in html and ">probate<" not in html
+    assert "Request " not in html

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from touchstone.core.models import AuditEvent, Role
-from touchstone.core.testing import sent
+from touchstone.core.testing import date_boxes, sent
 from touchstone.register.models import EntityOffice, Finding, Registrant, RegistrantWord
 from touchstone.register.services import (
     AuditAction,
@@ -86,7 +86,9 @@ def test_status_change_page_calls_the_service_and_shows_errors(register, officer
     assert response.status_code == 200
     assert "already active" in response.content.decode()
     assert "govuk-error-summary" in response.content.decode()
-    response = client.post(url, sent(status="suspended", effective_on="3/3/2026", reason="x"))
+    response = client.post(
+        url, sent(status="suspended", reason="x", **date_boxes("effective_on", " 3 ", "Mar", 2026))
+    )
     assert response.status_code == 302
     john.refresh_from_db()
     assert (john.status.code, john.status_since) == ("suspended", date(2026, 3, 3))

@@ -4,7 +4,7 @@ from django.conf import settings
 from rest_framework import serializers
 
 from touchstone.core.api.fields import StrictCharField, StrictDateField
-from touchstone.plans.models import Action, ActionStatus, Plan, Rag
+from touchstone.plans.models import NOT_RATED, Action, ActionStatus, Plan, Rag
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -29,7 +29,7 @@ class RagCountsSerializer(serializers.Serializer):
     green = serializers.IntegerField()
     amber = serializers.IntegerField()
     red = serializers.IntegerField()
-    none = serializers.IntegerField(help_text="Actions with no RAG.")
+    none = serializers.IntegerField(help_text=f"Actions with no RAG ({NOT_RATED}).")
 
 
 class AreaSummarySerializer(serializers.Serializer):
@@ -116,7 +116,7 @@ class ActionUpdateSerializer(serializers.Serializer):
 
     status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
     rag = serializers.ChoiceField(
-        choices=[("", "None"), *Rag.choices], required=False, allow_blank=True
+        choices=[("", NOT_RATED), *Rag.choices], required=False, allow_blank=True
     )
     comment = StrictCharField(required=False, allow_blank=True, trim_whitespace=False)
     due_text = StrictCharField(required=False, allow_blank=True, max_length=100)
@@ -138,7 +138,7 @@ class ActionFilterSerializer(AsOfSerializer):
     area = serializers.IntegerField(required=False, min_value=1, help_text="Area id.")
     status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
     rag = serializers.ChoiceField(
-        choices=[*Rag.choices, ("none", "None")],
+        choices=[*Rag.choices, ("none", NOT_RATED)],
         required=False,
         help_text='"none" for actions with no RAG.',
     )
