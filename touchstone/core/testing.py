@@ -1,6 +1,6 @@
 """Helpers for every module's tests: forms sent as a browser sends them, requests released
-together on separate database connections, and the permission matrix every module runs over
-all its addresses."""
+together on separate database connections, the number of queries a request runs, and the
+permission matrix every module runs over all its addresses."""
 
 import re
 import threading
@@ -47,6 +47,23 @@ def run_together(*calls: Callable[[], object], timeout: float = 60) -> list:
         if thread.is_alive():
             raise TimeoutError("a concurrent call did not finish in time")
     return results
+
+
+def queries_run(call: Callable[[], object]) -> tuple[list[str], object]:
+    """The SQL of every query `call()` ran on the default connection, and what it returned."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        result = call()
+    return [query["sql"] for query in context.captured_queries], result
+
+
+def queries_for(client, url: str, *, status: int = 200, **extra) -> int:
+    """How many queries one GET of `url` runs; the response must have `status`. Pages and
+    lists are checked to run as many with 5 rows as with 50 (see docs/testing.md)."""
+    queries, response = queries_run(lambda: client.get(url, **extra))
+    assert response.status_code == status, (url, response.status_code)
+    return len(queries)
 
 
 def client_for(user):
@@ -190,6 +207,9 @@ class PermissionMatrix:
         Role.COMMITTEE_MEMBER,
     )  # staff who edit nothing
     readers_see_records: bool = True  # else the secret is hidden from readers too
+    # Users in `objs` (by key) who are refused as a read-only member is, wherever they are not
+    # the endpoint's editor: e.g. a member whose account is linked to a record of the module.
+    refused_as_readers: tuple[str, ...] = ()
     never_offered_to_readers: tuple[bytes, ...] = ()  # forms a reader's pages never show
 
     def _unchanged(self, endpoint: Endpoint, objs: dict, before: dict) -> None:
@@ -253,6 +273,20 @@ class PermissionMatrix:
                     assert form not in _body(response), (endpoint.name, form)
 
         @pytest.mark.django_db
+        @pytest.mark.parametrize("who", matrix.refused_as_readers)
+        @each
+        def test_others_refused_as_readers(endpoint, who, objs):
+            if endpoint.editor == who:
+                pytest.skip("the endpoint is theirs: test_editor tries it")
+            before = row_counts(*matrix.apps)
+            response = endpoint.call(_signed_in(objs[who]), objs)
+            _status(response, endpoint.expected_reader(), endpoint.name)
+            if endpoint.write:
+                matrix._unchanged(endpoint, objs, before)
+            if not matrix.readers_see_records:
+                matrix._unseen(endpoint, response)
+
+        @pytest.mark.django_db
         @each
         def test_editor(endpoint, objs):
             response = endpoint.call(_signed_in(objs[endpoint.editor]), objs)
@@ -287,4 +321,6 @@ class PermissionMatrix:
             test_editor,
             test_every_url_is_in_the_matrix,
         )
+        if matrix.refused_as_readers:
+            tests += (test_others_refused_as_readers,)
         return {test.__name__: test for test in tests}

@@ -2,10 +2,9 @@
 (as NetBox's utilities/testing/query_counts.py checks): 5 actions and 50 cost the same."""
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
+from touchstone.core.testing import queries_for as count_queries
 from touchstone.plans.services import progress_record
 from touchstone.plans.tests.factories import many_actions_csv, sample_plan
 
@@ -23,13 +22,6 @@ def small_and_large(organisation, officer):
     large = sample_plan(organisation, acting_user=officer, name="Large", csv=many_actions_csv(50))
     assert (small.actions.count(), large.actions.count()) == (5, 50)
     return small, large
-
-
-def count_queries(client: Client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from functools import partial
 import pytest
 from django.utils import timezone
 
-from touchstone.core.models import Deadline
+from touchstone.core.models import Deadline, Role
 from touchstone.core.testing import Endpoint, PermissionMatrix, sent
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample
 from touchstone.register.services import cpd_sample_draw
@@ -246,6 +246,10 @@ MATRIX = PermissionMatrix(
     apps=("register", "core"),
     secret=b"100001",
     readers_see_records=False,
+    # A member of the public in the regulator, besides its caseworkers and committee.
+    reader_roles=(Role.CASEWORKER, Role.COMMITTEE_MEMBER, Role.PUBLIC),
+    # John's own account: he keeps his CPD, and sees no staff page or record.
+    refused_as_readers=("member",),
 )
 
 

@@ -6,10 +6,9 @@ import json
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
+from touchstone.core.testing import queries_for, queries_run
 from touchstone.register.models import Registrant, Status
 from touchstone.register.services import registrant_create
 from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members
@@ -247,9 +246,7 @@ def test_query_count_is_flat_as_the_register_grows(register, organisation):
 
     def queries() -> int:
         cache.clear()  # count the total's query too
-        with CaptureQueriesContext(connection) as context:
-            assert client.get("/api/v1/public/register/?page_size=100").status_code == 200
-        return len(context.captured_queries)
+        return queries_for(client, "/api/v1/public/register/?page_size=100")
 
     before = queries()
     add_members(organisation, 30)
@@ -266,9 +263,10 @@ def test_filter_totals_are_cached_until_the_register_changes(
     def search(params: str) -> tuple[int, int]:
         """The total found, and how many times the database was asked to count."""
         address = f"192.0.2.{next(clients)}"
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(f"/api/v1/public/register/?{params}", REMOTE_ADDR=address)
-        counting = [q for q in context.captured_queries if "COUNT(" in q["sql"].upper()]
+        queries, response = queries_run(
+            lambda: client.get(f"/api/v1/public/register/?{params}", REMOTE_ADDR=address)
+        )
+        counting = [sql for sql in queries if "COUNT(" in sql.upper()]
         return response.json()["count"], len(counting)
 
     assert search("status=active") == (2, 1)
