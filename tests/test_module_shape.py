@@ -4,6 +4,7 @@ selectors: a new module that copies any existing one copies the right shape."""
 import ast
 import importlib
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,23 @@ def test_modules_meet_only_through_services_and_selectors():
                 if parts[1] in MODULES and (len(parts) == 2 or parts[2] not in PUBLIC):
                     crossings.append(f"{path.relative_to(ROOT)}: {name}")
     assert not crossings, "\n".join(crossings)
+
+
+# What a rules.py may import: the standard library, and core's pure rules (which themselves
+# import the standard library only). No Django, no database, no clock: callers pass `as_of`.
+STANDARD_LIBRARY = sys.stdlib_module_names
+PURE_RULES = "touchstone.core.rules"
+
+
+@pytest.mark.parametrize("module", ("core", *MODULES))
+def test_every_rules_module_uses_the_standard_library_only(module):
+    impure = [
+        name
+        for name in _imports(ROOT / module / "rules.py")
+        if name.split(".")[0] not in STANDARD_LIBRARY
+        and not (module != "core" and name.startswith(PURE_RULES))
+    ]
+    assert not impure, impure
 
 
 def test_core_knows_no_module_by_name():

@@ -26,24 +26,6 @@ PARTS = ("day", "month", "year")
 EXAMPLE = "For example, 27 3 2026"
 TODAY = "today"
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_NUMBERS = {name: i for i, name in enumerate(_MONTHS, start=1)} | {
-    name[:3]: i for i, name in enumerate(_MONTHS, start=1)
-}
-_MONTH_NUMBERS["sept"] = 9
 _DIGITS = re.compile(r"[0-9]+")
 
 

@@ -10,8 +10,7 @@ from datetime import datetime, time, timedelta
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 # A month as people write it, lower case: its name or abbreviation ("march", "mar", "sept").
-# (plans.rules reads due dates with the same table of its own: its rules import nothing but
-# the standard library.)
+# The date input reads months with it and plans.rules reads due dates with it.
 MONTHS: dict[str, int] = {
     name: number
     for number in range(1, 13)

@@ -1,12 +1,15 @@
 """Pure rules for plans: reading due dates as written, RAG and status vocabularies, leads,
-and the overdue / due-soon / stale tests. Standard library only: no Django, no database and
-no clock (callers pass `as_of`), so everything here can be tested on its own."""
+and the overdue / due-soon / stale tests. The standard library and core's pure rules only: no
+Django, no database and no clock (callers pass `as_of`), so everything here can be tested on
+its own."""
 
 import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from touchstone.core.rules import MONTHS
 
 
 class RuleError(ValueError):
@@ -23,12 +26,6 @@ class DueParse:
     warning: str | None = None
 
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-MONTHS["sept"] = 9
 _ABBREVIATIONS = {calendar.month_abbr[n].lower() for n in range(1, 13)} | {"sept"}
 
 _NOTHING_YET = {"tba", "tbc"}

@@ -1,7 +1,5 @@
-import ast
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -444,34 +442,6 @@ def test_a_published_finding_shows_from_its_first_to_its_last_day(start, length,
     )
     assert state(publish_from=None, publish_until=end) == ("ended" if as_of > end else "published")
     assert state(publish_from=None, publish_until=None) == "published"
-
-
-def test_rules_module_uses_the_standard_library_only():
-    import touchstone.register.rules as module
-
-    tree = ast.parse(Path(module.__file__).read_text())
-    imported = {
-        name
-        for node in ast.walk(tree)
-        for name in (
-            [alias.name for alias in node.names]
-            if isinstance(node, ast.Import)
-            else [node.module or ""]
-            if isinstance(node, ast.ImportFrom)
-            else []
-        )
-    }
-    allowed = {
-        "random",
-        "re",
-        "unicodedata",
-        "collections.abc",
-        "dataclasses",
-        "enum",
-        "datetime",
-        "decimal",
-    }
-    assert imported <= allowed, imported - allowed
 
 
 @pytest.mark.parametrize(
