@@ -14,33 +14,6 @@ def _choices(model, blank: str) -> list[tuple[str, str]]:
     return [("", blank)] + list(model.objects.values_list("code", "name"))
 
 
-class PublicSearchForm(GovukForm):
-    q = forms.CharField(
-        label="Name or number",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
-    )
-    town = forms.CharField(
-        label="Town or postcode", required=False, max_length=100, widget=govuk_input()
-    )
-    right = forms.ChoiceField(label="Practice right", required=False, widget=govuk_select())
-    category = forms.ChoiceField(label="Category", required=False, widget=govuk_select())
-    status = forms.ChoiceField(label="Status", required=False, widget=govuk_select())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["right"].choices = _choices(RightType, "Any")
-        self.fields["category"].choices = _choices(Category, "Any")
-        self.fields["status"].choices = _choices(Status, "Any")
-
-
-class StaffSearchForm(GovukForm):
-    q = forms.CharField(
-        label="Name, number or email", required=False, max_length=200, widget=govuk_input()
-    )
-
-
 class RegistrantForm(VersionedForm, GovukForm):
     """The editable details of a registrant (number, kind and status have their own ways)."""
 

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
 from touchstone.core import generations
+from touchstone.core.filters import FilterRejected
 from touchstone.core.lookups import by_code_or_name
 from touchstone.register import rules
 from touchstone.register.models import (
@@ -31,12 +32,8 @@ from touchstone.register.selectors.names import name_holders
 NUMBER_PATTERN = r"^[A-Za-z]{0,3}[0-9]{1,10}$"
 
 
-class BadFilter(ValueError):
+class BadFilter(FilterRejected):
     """A public filter value that names nothing (an unknown right, category or status)."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)

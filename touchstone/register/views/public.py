@@ -6,10 +6,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from touchstone.core.tabular import csv_lines, download, json_lines
-from touchstone.register.forms import PublicSearchForm
+from touchstone.register.filters import PublicRegisterFilters
 from touchstone.register.models import Registrant
 from touchstone.register.selectors import (
-    BadFilter,
     PublicFilters,
     officer_organisations,
     public_get,
@@ -35,26 +34,19 @@ OPEN_DATA_COLUMNS = [
 
 
 def search(request):
-    form = PublicSearchForm(request.GET or None)
+    filters = PublicRegisterFilters(request.GET or None, request=request)
     page = None
-    asked = form.is_bound and form.is_valid()
-    searched = asked and any(form.cleaned_data.values())
-    if searched:
-        try:
-            results = public_search(PublicFilters(**form.cleaned_data), as_of=timezone.localdate())
-        except BadFilter as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
-            page = Paginator(results, 25).get_page(request.GET.get("page"))
-            for registrant in page.object_list:
-                registrant.standing = public_standing(registrant)
+    if filters.asked:
+        page = Paginator(filters.qs, 25).get_page(request.GET.get("page"))
+        for registrant in page.object_list:
+            registrant.standing = public_standing(registrant)
     return render(
         request,
         "register/search.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
-            "asked_nothing": asked and not searched,
+            "asked_nothing": filters.is_valid() and not filters.asked,
             "as_at": timezone.now(),
             # Where the signed-in keep the register or their own CPD record.
             "is_officer": officer_organisations(request.user).exists(),

@@ -14,13 +14,13 @@ from touchstone.core.web import acts_for, change_page, posted
 from touchstone.core.writes import stale_page
 from touchstone.register import rules, services
 from touchstone.register.exports import registrants_export_rows
+from touchstone.register.filters import StaffRegisterFilters
 from touchstone.register.forms import (
     FindingForm,
     FindingPublicationForm,
     RegistrantForm,
     RightEndForm,
     RightGrantForm,
-    StaffSearchForm,
     StatusChangeForm,
 )
 from touchstone.register.imports import REGISTRANT_COLUMNS
@@ -55,10 +55,10 @@ def _registrant_or_404(user, pk: int) -> Registrant:
 @login_required
 @for_the_register()
 def staff_search_view(request):
-    form = StaffSearchForm(request.GET or None)
-    q = form.cleaned_data["q"] if form.is_valid() else ""
-    page = Paginator(staff_search(request.user, q=q), 50).get_page(request.GET.get("page"))
-    return render(request, "register/staff_search.html", {"form": form, "page": page})
+    filters = StaffRegisterFilters(request.GET or {"q": ""}, request=request)
+    rows = filters.qs if filters.is_valid() else staff_search(request.user).none()
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "register/staff_search.html", {"form": filters.form, "page": page})
 
 
 @login_required

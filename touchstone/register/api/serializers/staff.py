@@ -19,12 +19,6 @@ def _coded(kind: str, *, nullable: bool = False, **kwargs) -> StrictCharField:
     return field_class(**kwargs)
 
 
-class StaffSearchQuerySerializer(serializers.Serializer):
-    q = StrictCharField(
-        required=False, allow_blank=True, max_length=200, help_text="Name, number or email."
-    )
-
-
 class StaffRegistrantSerializer(serializers.ModelSerializer):
     """A registrant in a staff search, private fields included."""
 

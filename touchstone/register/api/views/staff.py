@@ -14,6 +14,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from touchstone.core.api.filters import StrictFilters
 from touchstone.core.api.writes import (
     ETAG,
     IDEMPOTENCY_KEY,
@@ -32,9 +33,9 @@ from touchstone.register.api.serializers.staff import (
     RightGrantSerializer,
     StaffRegistrantDetailSerializer,
     StaffRegistrantSerializer,
-    StaffSearchQuerySerializer,
     StatusChangeSerializer,
 )
+from touchstone.register.filters import StaffRegisterFilters
 from touchstone.register.models import (
     NO_SUCH_ENTITY,
     Category,
@@ -109,7 +110,6 @@ def _write(summary: str, request_serializer, code: int = 201, edit: bool = False
 @extend_schema_view(
     get=extend_schema(
         summary="Search the whole register by name (tolerant of typos), number or email",
-        parameters=[StaffSearchQuerySerializer],
     )
 )
 class StaffRegistrantList(generics.ListAPIView):
@@ -117,10 +117,9 @@ class StaffRegistrantList(generics.ListAPIView):
     included; empty for anyone else."""
 
     serializer_class = StaffRegistrantSerializer
-
-    def get_queryset(self):
-        query = _payload(StaffSearchQuerySerializer, self.request.query_params)
-        return staff_search(self.request.user, q=query.get("q", ""))
+    queryset = Registrant.objects.none()  # the rows come from the filters' selector
+    filterset_class = StaffRegisterFilters
+    filter_backends = [StrictFilters]
 
 
 @extend_schema(tags=TAGS)

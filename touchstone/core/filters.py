@@ -1,0 +1,78 @@
+"""The filters of a list, declared once for its page and its API (django-filter FilterSets).
+
+A module declares each list's filters as a `ListFilters` subclass in its `filters.py`: the
+fields (label and GOV.UK widget for the page, `help_text` and, where a filter accepts more
+than its form field shows, an `extend_schema_field` schema for the API's documentation) and
+`search()`, which hands the cleaned values to the module's selector. Then
+
+- the page builds `MyFilters(request.GET or None, request=request)`, renders `.form` (a
+  `GovukForm`: messages in words, errors linked to their fields) and lists `.qs` when
+  `.is_valid()`; unbound, nothing was asked;
+- the API view sets `filterset_class = MyFilters` and `filter_backends = [StrictFilters]`
+  (`core.api.filters`): the same fields validate its query parameters (400 by field), name
+  its documented parameters, and refuse any parameter that is neither a filter nor paging.
+
+A selector refuses a value its field cannot know (an unknown code) with `FilterRejected`,
+which becomes that field's message on the page and in the API alike.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from drf_spectacular.utils import extend_schema_field
+
+from touchstone.core.forms import GovukForm
+from touchstone.core.inputs import PLAIN_TEXT_PATTERN
+
+
+class FilterRejected(ValueError):
+    """A filter value that names nothing the selector knows; `field` is the filter's name."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def documented(filter_, description: str, **schema):
+    """`filter_` as the API documents it: a string query parameter with `description` (the
+    page shows the filter's label instead) and any further schema (`enum`, `maxLength`).
+    Free text carries the plain-text pattern: GovukForm refuses control characters."""
+    if "enum" not in schema:
+        schema.setdefault("pattern", PLAIN_TEXT_PATTERN)
+    return extend_schema_field({"type": "string", "description": description, **schema})(filter_)
+
+
+class ListFilters(django_filters.FilterSet):
+    """A list's filters: a FilterSet whose `qs` is whatever the module's selector returns for
+    the cleaned values (a queryset, or a search result that pages like one)."""
+
+    class Meta:
+        form = GovukForm
+        fields: list[str] = []
+
+    def search(self, queryset, **values):
+        """The rows for the cleaned `values` (every declared filter, blank when not given)."""
+        raise NotImplementedError
+
+    def is_valid(self) -> bool:
+        if not (self.is_bound and self.form.is_valid()):
+            return False
+        if not hasattr(self, "_found"):
+            try:
+                self._found = self.search(self.queryset, **self.form.cleaned_data)
+            except FilterRejected as exc:
+                field = exc.field if exc.field in self.form.fields else None
+                self.form.add_error(field, str(exc))
+                return False
+        return True
+
+    @property
+    def asked(self) -> bool:
+        """Whether any filter was given a value (an empty search asks nothing)."""
+        return self.is_valid() and any(self.form.cleaned_data.values())
+
+    @property
+    def qs(self):
+        if not self.is_valid():
+            raise ValueError("the filters are not valid: check is_valid() first")
+        return self._found
