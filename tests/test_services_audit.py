@@ -97,6 +97,17 @@ def _member_signed_in(w) -> dict:
     return {"acting_user": None, "regulator": w.organisation, "year": w.today.year}
 
 
+def _cpd_activity(w):
+    return register_services.cpd_activity_add(
+        acting_user=None,
+        registrant=w.john,
+        done_on=w.today,
+        hours=Decimal("2"),
+        activity_type="Course or webinar",
+        description="Ethics",
+    )
+
+
 def _new_individual(number: str) -> dict:
     return {"number": number, "kind": "individual", "family_name": "Jones"}
 
@@ -176,6 +187,15 @@ BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "hours": Decimal("2"),
         "activity_type": "Course or webinar",
         "description": "Ethics",
+    },
+    "register.cpd_activity_remove": lambda w: {"acting_user": None, "activity": _cpd_activity(w)},
+    "register.cpd_activity_update": lambda w: {
+        "acting_user": None,
+        "activity": _cpd_activity(w),
+        "done_on": w.today,
+        "hours": Decimal("3"),
+        "activity_type": "Course or webinar",
+        "description": "Ethics, in full",
     },
     "register.cpd_reminders_schedule": _member_signed_in,
     "register.cpd_sample_draw": lambda w: {

@@ -11,8 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.forms import date_input, fill_date
+from tests.browser.test_register_cpd_journey import fits_a_phone
 from touchstone.core.models import Role
-from touchstone.register.models import Category, Status
+from touchstone.register.models import Category, Registrant, Status
 from touchstone.register.services import cpd_activity_add, cpd_submit, registrant_create
 
 PASSWORD = "a-long-password-1"
@@ -83,6 +84,9 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     # Search the whole register, with a typo in the name.
     page.goto("/register/staff/")
     expect(page.get_by_role("heading", name="Registrants", level=1)).to_be_visible()
+    expect(page.get_by_test_id("acting-for")).to_contain_text(
+        f"for the register of {organisation.name}"
+    )
     expect(page.get_by_role("table", name="6 registrants")).to_be_visible()
     check_accessibility(page, "register-staff-search")
     page.get_by_label("Name, number or email").fill("Jon Smyth")
@@ -180,14 +184,31 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     expect(table_row(page, "Failure to supervise a trainee")).to_contain_text("Published")
 
     # Suspend: the record and the public register both say so.
+    # The form says the status now, does not offer it, and says the reason is not published.
     page.get_by_role("link", name="Change status").click()
+    expect(page.get_by_test_id("lead")).to_have_text(re.compile("The status now is Active"))
+    expect(page.get_by_label("New status").locator("option", has_text="Active")).to_have_count(0)
+    expect(page.get_by_text("Not published: the reason is kept")).to_be_visible()
     check_accessibility(page, "register-staff-status")
-    page.get_by_role("button", name="Change status").click()
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     check_accessibility(page, "register-staff-status-error")
     page.get_by_label("New status").select_option(label="Suspended")
     fill_date(page, "Date the status takes effect", date(2025, 6, 2))
     page.get_by_label("Reason").fill("Interim order")
+    page.get_by_role("button", name="Continue").click()
+    # Checked first: nothing has changed yet, and the page says it shows publicly at once.
+    expect(page.get_by_role("heading", name="Check the status change", level=1)).to_be_visible()
+    warning = page.get_by_test_id("confirm-warning")
+    expect(warning).to_contain_text("This will show on the public register now")
+    expect(warning).to_contain_text("Suspended from 2 June 2025, not authorised to practise")
+    expect(summary_row(page, "Status now")).to_contain_text("Active")
+    assert Registrant.objects.get(number="100001").status.code == "active"
+    check_accessibility(page, "register-staff-status-confirm")
+    fits_a_phone(page, check_accessibility, "register-staff-status-confirm")
+    page.get_by_role("button", name="Change your answers").click()
+    expect(page.get_by_label("Reason")).to_have_value("Interim order")
+    page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Change status").click()
     expect(page.get_by_text("Status changed.")).to_be_visible()
     expect(summary_row(page, "Status")).to_have_text(re.compile("Suspended since 2 June 2025"))
@@ -213,6 +234,18 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     page.get_by_role("button", name="Draw sample").click()
     expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
     check_accessibility(page, "register-staff-cpd-error")
+
+    # This year has not ended: the sample is drawn only once that is confirmed.
+    this_year = timezone.localdate().year
+    page.get_by_label("Year").fill(str(this_year))
+    page.get_by_label("Number of members to sample").fill("1")
+    page.get_by_role("button", name="Draw sample").click()
+    expect(page.get_by_role("heading", name=f"{this_year} has not ended yet")).to_be_visible()
+    expect(page.get_by_test_id("confirm-warning")).to_contain_text(f"31 December {this_year}")
+    check_accessibility(page, "register-staff-cpd-open-year")
+    fits_a_phone(page, check_accessibility, "register-staff-cpd-open-year")
+    page.get_by_role("link", name="Cancel").click()
+    expect(page.get_by_text("No samples yet.")).to_be_visible()
 
     year = monitored_members["year"]
     page.get_by_label("Year").fill(str(year))

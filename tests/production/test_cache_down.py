@@ -56,7 +56,7 @@ def test_a_committed_status_change_is_reported_as_done(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/register/staff/{zoe.pk}/status/",
-            sent(status="active", effective_on="2026-01-05", reason="Order ended"),
+            sent(status="active", effective_on="2026-01-05", reason="Order ended", confirmed="yes"),
         )
     assert response.status_code == 302
     zoe.refresh_from_db()

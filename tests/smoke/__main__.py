@@ -32,7 +32,15 @@ from pathlib import Path
 
 import psycopg
 
-from tests.smoke.processes import BIN, Browser, Process, Processes, free_port, wait_for
+from tests.smoke.processes import (
+    BIN,
+    SUBMISSION_TOKEN,
+    Browser,
+    Process,
+    Processes,
+    free_port,
+    wait_for,
+)
 
 WEB_WORKERS = 3
 DEMO_PASSWORD = "touchstone-demo"  # the demo users' (touchstone.core.demo)
@@ -201,18 +209,32 @@ def _every_worker_sees(d: Deployment, what: str, seen: Callable[[Browser], bool]
 
 
 def _change_status(staff: Browser, registrant: str, status: str, reason: str) -> None:
-    """Change a registrant's status from today through the staff form, as a person does."""
+    """Change a registrant's status from today through the staff form, as a person does: the
+    form, then its confirmation page, whose button makes the change."""
     today = date.today()
-    changed = staff.post_form(
-        f"/register/staff/{registrant}/status/",
-        {
-            "status": status,
-            "effective_on-day": str(today.day),
-            "effective_on-month": str(today.month),
-            "effective_on-year": str(today.year),
-            "reason": reason,
-        },
+    path = f"/register/staff/{registrant}/status/"
+    answers = {
+        "status": status,
+        "effective_on-day": str(today.day),
+        "effective_on-month": str(today.month),
+        "effective_on-year": str(today.year),
+        "reason": reason,
+    }
+    check_page = staff.post_form(path, answers)
+    # Not changed yet: the confirmation page (a refused form has no such warning).
+    check(
+        check_page.status == 200 and "This will show on the public register now" in check_page.text,
+        f"status change to {status}: no confirmation page ({check_page.status})",
     )
+    token = SUBMISSION_TOKEN.search(check_page.text)
+    check(token is not None, "the confirmation page has no submission token")
+    fields = {
+        "csrfmiddlewaretoken": staff.cookie("csrftoken"),
+        **answers,
+        "confirmed": "yes",
+        "submission_token": token.group(1),
+    }
+    changed = staff.request(path, fields, headers={"Referer": staff.base_url + path})
     # Saved: sent on to the registrant's page (a refused form answers on the status page).
     check(
         changed.status == 200 and changed.url.endswith(f"/register/staff/{registrant}/"),

@@ -92,3 +92,76 @@ def change_page(
     if response is not None:
         return response
     return render(request, template, {**context, "form": form})
+
+
+CONFIRM_FIELD = "confirmed"
+CHANGE_FIELD = "change_answers"
+_NOT_KEPT = {"csrfmiddlewaretoken", "submission_token", CONFIRM_FIELD, CHANGE_FIELD}
+
+
+def confirmed(request) -> bool:
+    """The POST came from the confirmation page's main button (see `confirm_page`)."""
+    return (
+        request.method == "POST"
+        and request.POST.get(CONFIRM_FIELD) == "yes"
+        and CHANGE_FIELD not in request.POST
+    )
+
+
+def changing_answers(request) -> bool:
+    """The POST came from the confirmation page's "Change your answers" button."""
+    return request.method == "POST" and CHANGE_FIELD in request.POST
+
+
+def confirm_page(
+    request,
+    *,
+    title: str,
+    confirm: str,
+    cancel_url: str,
+    rows: list[dict] | tuple = (),
+    warning: str = "",
+    notes: list[str] | tuple = (),
+    caption: str = "",
+    back_url: str = "",
+    fields: dict | None = None,
+    can_change: bool = False,
+    errors: list[dict] | tuple = (),
+    action: str = "",
+    button_class: str = "",
+    status: int = 200,
+):
+    """The step before a consequential action: what will happen, in a summary list (`rows`:
+    `{"key", "value", "href"?, "action"?}`), a warning for what cannot be undone or shows at
+    once, and one button that sends the action with `confirmed=yes`. The answers being
+    confirmed are carried as hidden fields: `fields`, else the POST being confirmed. With
+    `can_change` a second button sends them back to the form (`changing_answers`). `errors`
+    (`{"text", "href"}`) show as the GOV.UK error summary. Every consequential action of
+    every module uses this page (`core/confirm.html`)."""
+    if fields is None:
+        kept = [
+            (name, value)
+            for name in (request.POST if request.method == "POST" else ())
+            if name not in _NOT_KEPT
+            for value in request.POST.getlist(name)
+        ]
+    else:
+        kept = list(fields.items())
+    context = {
+        "title": title,
+        "confirm": confirm,
+        "cancel_url": cancel_url,
+        "rows": rows,
+        "warning": warning,
+        "notes": notes,
+        "caption": caption,
+        "back_url": back_url or cancel_url,
+        "kept": kept,
+        "can_change": can_change,
+        "errors": errors,
+        "action": action,
+        "button_class": button_class,
+        "confirm_field": CONFIRM_FIELD,
+        "change_field": CHANGE_FIELD,
+    }
+    return render(request, "core/confirm.html", context, status=status)

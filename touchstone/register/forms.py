@@ -63,14 +63,26 @@ class RegistrantForm(VersionedForm, GovukForm):
 
 
 class StatusChangeForm(GovukForm):
+    """A new status for a registrant: the one they have now is said, and not offered."""
+
     nouns = {"reason": "reason for the change"}
     status = forms.ChoiceField(label="New status", widget=govuk_select())
     effective_on = DateInputField(label="Date the status takes effect")
-    reason = forms.CharField(required=False, widget=govuk_textarea())
+    reason = forms.CharField(
+        label="Reason (private)",
+        required=False,
+        widget=govuk_textarea(),
+        help_text="Not published: the reason is kept in the staff record and its history. "
+        "The public register shows the new status and its date.",
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, current: Status | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = _choices(Status, "Choose a status")
+        choices = _choices(Status, "Choose a status")
+        if current is not None:
+            choices = [(code, name) for code, name in choices if code != current.code]
+            self.fields["status"].help_text = f"The status now is {current.name}."
+        self.fields["status"].choices = choices
 
     def clean_status(self):
         return Status.objects.get(code=self.cleaned_data["status"])
@@ -165,3 +177,7 @@ class CpdSampleForm(GovukForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = timezone.localdate().year - 1
+
+
+class CpdActivityChangeForm(VersionedForm, CpdActivityForm):
+    """An activity being corrected: the version its member opened goes with it."""

@@ -180,6 +180,11 @@ def cpd_year_end(year: int) -> date:
     return date(year, 12, 31)
 
 
+def cpd_year_ended(year: int, *, as_of: date) -> bool:
+    """Whether the CPD year is over (members can still add to, and submit, a year that is not)."""
+    return as_of > cpd_year_end(year)
+
+
 def monitoring_sample(numbers: Sequence[str], *, size: int, seed: int) -> list[str]:
     """A reproducible random sample: the same numbers and seed always give the same sample."""
     population = sorted(numbers)

@@ -4,6 +4,7 @@ member's yearly record, and the annual monitoring sample."""
 from django.conf import settings
 from django.db import models
 
+from touchstone.core.models import Versioned
 from touchstone.register.models.registrants import Registrant
 
 
@@ -42,7 +43,10 @@ class CpdRecord(models.Model):
         return self.registrant.regulator
 
 
-class CpdActivity(models.Model):
+class CpdActivity(Versioned):
+    """One thing a member did, in the record of its year; its member may change or remove it
+    until the year is submitted (the regulator may still correct it)."""
+
     record = models.ForeignKey(CpdRecord, on_delete=models.CASCADE, related_name="activities")
     done_on = models.DateField()
     hours = models.DecimalField(max_digits=4, decimal_places=1)

@@ -2,9 +2,11 @@
 
 from touchstone.register.selectors.cpd import (
     CpdYear,
+    cpd_activity_for_member,
     cpd_sample_statuses,
     cpd_samples_for_staff,
     cpd_year,
+    cpd_years,
     registrant_for_member,
     scheme_for_year,
 )
@@ -39,9 +41,11 @@ __all__ = [
     "PublicFilters",
     "SearchResults",
     "SpecialistRegister",
+    "cpd_activity_for_member",
     "cpd_sample_statuses",
     "cpd_samples_for_staff",
     "cpd_year",
+    "cpd_years",
     "finding_for_staff",
     "forget_counts",
     "forget_reference",

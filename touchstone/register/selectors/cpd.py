@@ -63,6 +63,15 @@ class CpdYear:
         )
 
     @property
+    def status_label_if_submitted(self) -> str:
+        return rules.CPD_STATUS_LABELS[self.status_if_submitted]
+
+    @property
+    def deadline(self):
+        """The day the year's record is due (rules.cpd_year_end)."""
+        return rules.cpd_year_end(self.year)
+
+    @property
     def status_label(self) -> str:
         return rules.CPD_STATUS_LABELS[self.status]
 
@@ -86,6 +95,20 @@ def registrant_for_member(user) -> Registrant | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return Registrant.objects.select_related("status", "category").filter(user=user).first()
+
+
+def cpd_activity_for_member(user, *, pk: int) -> CpdActivity:
+    """One activity of the signed-in member's own record (anyone else's is not found)."""
+    activity = (
+        CpdActivity.objects.select_related("record__registrant")
+        .filter(pk=pk, record__registrant__user=user)
+        .first()
+        if getattr(user, "is_authenticated", False)
+        else None
+    )
+    if activity is None:
+        raise CpdActivity.DoesNotExist(pk)
+    return activity
 
 
 def cpd_samples_for_staff(user, *, regulator=None) -> QuerySet[CpdSample]:

@@ -14,6 +14,7 @@ from touchstone.register.services.cpd import (
     cpd_sample_draw,
     cpd_submit,
 )
+from touchstone.register.services.cpd_changes import cpd_activity_remove, cpd_activity_update
 from touchstone.register.services.findings import finding_publication_change, finding_record
 from touchstone.register.services.registrants import (
     REGISTRANT_FIELDS,
@@ -38,6 +39,8 @@ __all__ = [
     "REMINDER_KIND",
     "NewRegistrant",
     "cpd_activity_add",
+    "cpd_activity_remove",
+    "cpd_activity_update",
     "cpd_reminders_schedule",
     "cpd_sample_draw",
     "cpd_submit",

@@ -18,3 +18,5 @@ class AuditAction(StrEnum):
     SUBMIT_CPD = "submit_cpd"
     DRAW_CPD_SAMPLE = "draw_cpd_sample"
     EXPORT_REGISTER = "export_register"
+    CHANGE_CPD_ACTIVITY = "change_cpd_activity"
+    REMOVE_CPD_ACTIVITY = "remove_cpd_activity"

@@ -42,6 +42,16 @@ def _record_for(acting_user, registrant: Registrant, year: int) -> CpdRecord:
     return record
 
 
+def check_activity(*, done_on: date, hours: Decimal) -> None:
+    """What an activity's date and hours must be, added or changed."""
+    if hours is None or hours <= 0:
+        raise ValidationError({"hours": "Enter the hours spent, more than 0."})
+    if done_on > timezone.localdate():
+        raise ValidationError({"done_on": "The date cannot be in the future."})
+    if (problem := rules.cpd_year_problem(done_on.year, cpd_years())) is not None:
+        raise ValidationError({"done_on": f"{problem}."})
+
+
 @transaction.atomic
 def cpd_activity_add(
     *,
@@ -58,12 +68,7 @@ def cpd_activity_add(
     _require_own_or_officer(acting_user, registrant)
     if registrant.kind != Kind.INDIVIDUAL:
         raise ValidationError("Only individuals keep a CPD record.")
-    if hours is None or hours <= 0:
-        raise ValidationError({"hours": "Enter the hours spent, more than 0."})
-    if done_on > timezone.localdate():
-        raise ValidationError({"done_on": "The date cannot be in the future."})
-    if (problem := rules.cpd_year_problem(done_on.year, cpd_years())) is not None:
-        raise ValidationError({"done_on": f"{problem}."})
+    check_activity(done_on=done_on, hours=hours)
     record = _record_for(acting_user, registrant, done_on.year)
     lock_for_change(record)  # "submitted" is checked against the row as it is now
     own = acting_user is not None and acting_user.pk == registrant.user_id

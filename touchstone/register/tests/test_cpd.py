@@ -53,11 +53,11 @@ def test_member_fills_and_submits_their_own_record(register, member):
     today = timezone.localdate().isoformat()
     assert "Not submitted" in client.get("/register/my-cpd/").content.decode()
     response = client.post(
-        "/register/my-cpd/",
+        "/register/my-cpd/add/",
         sent(done_on=today, hours="12", activity_type="Course or webinar", description="x"),
     )
     assert response.status_code == 302
-    bad = client.post("/register/my-cpd/", sent(done_on="2999-01-01", hours="0"))
+    bad = client.post("/register/my-cpd/add/", sent(done_on="2999-01-01", hours="0"))
     assert "govuk-error-summary" in bad.content.decode()
     assert client.post(f"/register/my-cpd/{year}/submit/", sent()).status_code == 302
     assert cpd_year(register["john"], year).status == "compliant"
@@ -75,13 +75,13 @@ def test_a_short_year_is_flagged_before_it_is_submitted_and_closed_after(registe
     warning = f'data-testid="cpd-shortfall-warning-{year}"'
     activity = {"activity_type": "Course or webinar", "description": "x"}
     today = timezone.localdate().isoformat()
-    client.post("/register/my-cpd/", sent(activity, done_on=today, hours="3"))
+    client.post("/register/my-cpd/add/", sent(activity, done_on=today, hours="3"))
     page = client.get("/register/my-cpd/").content.decode()
     assert warning in page and "recorded as a shortfall: 3 of 12 hours" in page
-    client.post("/register/my-cpd/", sent(activity, done_on=today, hours="9"))
+    client.post("/register/my-cpd/add/", sent(activity, done_on=today, hours="9"))
     assert warning not in client.get("/register/my-cpd/").content.decode()
     assert client.post(f"/register/my-cpd/{year}/submit/", sent()).status_code == 302
-    closed = client.post("/register/my-cpd/", sent(activity, done_on=today, hours="1"))
+    closed = client.post("/register/my-cpd/add/", sent(activity, done_on=today, hours="1"))
     assert "it cannot change now" in closed.content.decode()
     assert cpd_year(register["john"], year).hours == 12
 
@@ -195,7 +195,7 @@ def test_an_activity_before_the_scheme_is_refused_on_its_date(register, member):
     client = Client()
     client.force_login(member)
     response = client.post(
-        "/register/my-cpd/",
+        "/register/my-cpd/add/",
         sent(done_on="1999-12-31", hours="2", activity_type="Course or webinar", description="x"),
     )
     assert response.status_code == 200

@@ -99,7 +99,7 @@ def test_no_message_is_djangos_own(cls):
 def test_the_cpd_form_speaks_of_hours_and_activities(register, member, data, field, message):
     client = Client()
     client.force_login(member)
-    response = client.post("/register/my-cpd/", sent(data))
+    response = client.post("/register/my-cpd/add/", sent(data))
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors[field] == [message]
@@ -110,7 +110,7 @@ def test_the_cpd_form_speaks_of_hours_and_activities(register, member, data, fie
 def test_the_summary_links_to_the_first_box_at_fault(register, member):
     client = Client()
     client.force_login(member)
-    response = client.post("/register/my-cpd/", sent(date_boxes("done_on", 3, "", 2025)))
+    response = client.post("/register/my-cpd/add/", sent(date_boxes("done_on", 3, "", 2025)))
     html = response.content.decode()
     assert '<a href="#id_done_on-month">Date of the activity must include a month</a>' in html
     boxes = {p: c for c, p in re.findall(r'<input class="([^"]*)" id="id_done_on-(\w+)"', html)}

@@ -12,7 +12,7 @@ from django.utils import timezone
 from touchstone.core.models import Deadline, Role
 from touchstone.core.testing import Endpoint, PermissionMatrix, sent
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample
-from touchstone.register.services import cpd_sample_draw
+from touchstone.register.services import cpd_activity_add, cpd_sample_draw
 from touchstone.register.services.cpd import REMINDER_KIND
 from touchstone.register.tests.fixtures import FINDING, GRANT, STATUS_CHANGE
 
@@ -100,6 +100,36 @@ def _activity_added(objs) -> bool:
     return CpdActivity.objects.filter(description="Matrix activity").exists()
 
 
+def _activity_changed(objs) -> bool:
+    return CpdActivity.objects.filter(pk=objs["activity"].pk, description="Matrix change").exists()
+
+
+def _activity_removed(objs) -> bool:
+    return not CpdActivity.objects.filter(pk=objs["activity"].pk).exists()
+
+
+def own_activity_pages(name, path, data, written) -> tuple[Endpoint, Endpoint]:
+    """A page about one activity of the member's own record: only they find it (404)."""
+
+    def url(o):
+        return f"/register/my-cpd/activities/{o['activity'].pk}/{path}"
+
+    return (
+        Endpoint(f"{name}-page", "get", url, editor="member", reader_status=404),
+        Endpoint(
+            name,
+            "post",
+            url,
+            data=data,
+            write=True,
+            editor="member",
+            editor_status=302,
+            reader_status=404,
+            written=written,
+        ),
+    )
+
+
 def _submitted(objs) -> bool:
     return CpdRecord.objects.filter(
         registrant=objs["john"], year=objs["year"], submitted_on__isnull=False
@@ -128,7 +158,7 @@ ENDPOINTS = (
     Endpoint(
         "my-cpd-add",
         "post",
-        lambda o: "/register/my-cpd/",
+        lambda o: "/register/my-cpd/add/",
         data=lambda o: sent(
             done_on=timezone.localdate().isoformat(),
             hours="12",
@@ -144,11 +174,35 @@ ENDPOINTS = (
         written=_activity_added,
     ),
     Endpoint(
+        "my-cpd-add-page",
+        "get",
+        lambda o: "/register/my-cpd/add/",
+        scoped=False,
+        editor="member",
+    ),
+    *own_activity_pages(
+        "my-cpd-change",
+        "change/",
+        lambda o: sent(
+            done_on=timezone.localdate().isoformat(),
+            hours="2",
+            activity_type="Course or webinar",
+            description="Matrix change",
+            version=o["activity"].version,
+        ),
+        _activity_changed,
+    ),
+    *own_activity_pages(
+        "my-cpd-remove",
+        "remove/",
+        lambda o: sent(version=o["activity"].version, confirmed="yes"),
+        _activity_removed,
+    ),
+    Endpoint(  # check your answers before submitting
         "my-cpd-submit-get",
         "get",
         lambda o: f"/register/my-cpd/{o['year']}/submit/",
         editor="member",
-        editor_status=404,
         reader_status=404,
     ),
     Endpoint(
@@ -199,7 +253,12 @@ ENDPOINTS = (
     staff("staff-detail", "get", _john()),
     staff("history-registrant", "get", lambda o: f"/history/register/registrant/{o['john'].pk}/"),
     *change_page("staff-edit", _john("edit/"), _edit, _email_changed),
-    *change_page("staff-status", _john("status/"), lambda o: sent(STATUS_CHANGE), _suspended),
+    *change_page(
+        "staff-status",
+        _john("status/"),
+        lambda o: sent(STATUS_CHANGE, confirmed="yes"),
+        _suspended,
+    ),
     *change_page("staff-right-grant", _john("rights/add/"), lambda o: sent(GRANT), _granted),
     *change_page("staff-finding-add", _john("findings/add/"), lambda o: sent(FINDING), _found),
     *change_page(
@@ -270,6 +329,14 @@ def objs(register, organisation, officer, make_user) -> dict:
             acting_user=None, regulator=organisation, year=2025, size=1, seed=7
         ),
         "year": timezone.localdate().year,
+        "activity": cpd_activity_add(
+            acting_user=None,
+            registrant=john,
+            done_on=timezone.localdate(),
+            hours=1,
+            activity_type="Course or webinar",
+            description="Matrix fixture",
+        ),
     }
 
 

@@ -82,17 +82,18 @@ def test_status_change_page_calls_the_service_and_shows_errors(register, officer
     client = client_for(officer)
     john = register["john"]
     url = f"/register/staff/{john.pk}/status/"
-    response = client.post(url, sent(status="active", effective_on="2026-01-01"))
+    response = client.post(url, sent(status="suspended"))
     assert response.status_code == 200
-    assert "already active" in response.content.decode()
+    assert "Enter the date the status takes effect" in response.content.decode()
     assert "govuk-error-summary" in response.content.decode()
-    response = client.post(
-        url, sent(status="suspended", reason="x", **date_boxes("effective_on", " 3 ", "Mar", 2026))
-    )
+    answers = dict(status="suspended", reason="x", **date_boxes("effective_on", " 3 ", "Mar", 2026))
+    response = client.post(url, sent(answers, confirmed="yes"))
     assert response.status_code == 302
     john.refresh_from_db()
     assert (john.status.code, john.status_since) == ("suspended", date(2026, 3, 3))
     assert AuditEvent.objects.filter(action=AuditAction.CHANGE_STATUS, actor=officer).count() == 1
+    again = client.post(url, sent(answers, status="suspended", confirmed="yes"))
+    assert "Select the new status from the list" in again.content.decode()  # not offered now
 
 
 @pytest.mark.django_db

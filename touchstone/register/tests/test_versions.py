@@ -108,7 +108,7 @@ def test_a_status_change_moves_the_version_so_an_older_edit_is_refused(register,
     opened = edit_form(client, john)
     client.post(
         f"/register/staff/{john.pk}/status/",
-        sent(status="suspended", effective_on="2026-01-01"),
+        sent(status="suspended", effective_on="2026-01-01", confirmed="yes"),
     )
     response = client.post(f"/register/staff/{john.pk}/edit/", {**opened, "town": "Ely"})
     assert response.status_code == 409

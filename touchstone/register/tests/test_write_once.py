@@ -44,7 +44,7 @@ def audit_count(action: str) -> int:
 def test_a_status_form_sent_twice_changes_the_status_once(register, officer):
     client = client_for(officer)
     url = f"/register/staff/{register['john'].pk}/status/"
-    data = sent(status="suspended", effective_on="2026-03-03", reason="Order")
+    data = sent(status="suspended", effective_on="2026-03-03", reason="Order", confirmed="yes")
     first = client.post(url, data)
     again = client.post(url, data)  # a double click, a refresh, the Back button
     assert first.status_code == again.status_code == 302
@@ -117,8 +117,8 @@ def test_cpd_forms_and_buttons_are_sent_once(register, member, officer):
     activity = sent(
         done_on=today.isoformat(), hours="2", activity_type="Course or webinar", description="x"
     )
-    assert client.post("/register/my-cpd/", activity).status_code == 302
-    assert client.post("/register/my-cpd/", activity).status_code == 302
+    assert client.post("/register/my-cpd/add/", activity).status_code == 302
+    assert client.post("/register/my-cpd/add/", activity).status_code == 302
     assert CpdActivity.objects.filter(record__registrant=register["john"]).count() == 1
     submit = sent()
     assert client.post(f"/register/my-cpd/{today.year}/submit/", submit).status_code == 302
@@ -189,7 +189,7 @@ def test_an_api_write_refused_keeps_its_key_free(register, officer):
 def test_two_identical_status_posts_together_change_the_status_once(register, officer):
     john = register["john"]
     url = f"/register/staff/{john.pk}/status/"
-    data = sent(status="suspended", effective_on="2026-03-03", reason="Order")
+    data = sent(status="suspended", effective_on="2026-03-03", reason="Order", confirmed="yes")
     clients = [client_for(officer), client_for(officer)]
     responses = run_together(*[lambda c=c: c.post(url, data) for c in clients])
     assert [r.status_code for r in responses] == [302, 302], responses
@@ -210,7 +210,12 @@ def test_two_officers_suspending_together_suspend_once(register, officer, make_u
     second = make_user("second-officer", (organisation, Role.OFFICER))
     clients = [client_for(officer), client_for(second)]
     tokens = [sent(), sent()]  # two pages, two submissions
-    data = {"status": "suspended", "effective_on": "2026-03-03", "reason": "Order"}
+    data = {
+        "status": "suspended",
+        "effective_on": "2026-03-03",
+        "reason": "Order",
+        "confirmed": "yes",
+    }
     posts = [
         lambda c=c, t=t: c.post(url, {**data, **t}) for c, t in zip(clients, tokens, strict=True)
     ]
@@ -245,7 +250,7 @@ def test_two_identical_cpd_posts_together_add_one_activity(register, member):
         description="Raced",
     )
     clients = [client_for(member), client_for(member)]
-    responses = run_together(*[lambda c=c: c.post("/register/my-cpd/", data) for c in clients])
+    responses = run_together(*[lambda c=c: c.post("/register/my-cpd/add/", data) for c in clients])
     assert [r.status_code for r in responses] == [302, 302], responses
     assert CpdActivity.objects.filter(description="Raced").count() == 1
     assert AuditEvent.objects.filter(action=AuditAction.ADD_CPD_ACTIVITY, actor=member).count() == 1

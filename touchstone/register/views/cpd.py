@@ -1,5 +1,5 @@
-"""CPD pages: a member keeps their own record; officers draw and review monitoring samples
-and schedule the year-end reminders."""
+"""CPD monitoring pages: officers draw and review monitoring samples and schedule the
+year-end reminders (a member's own pages are in `my_cpd`)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,62 +7,20 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
 
-from touchstone.core.web import posted
+from touchstone.core.dates import date_in_words
+from touchstone.core.web import changing_answers, confirm_page, confirmed, posted
 from touchstone.core.writes import form_submit, submit_once
-from touchstone.register import services
-from touchstone.register.forms import CpdActivityForm, CpdSampleForm
+from touchstone.register import rules, services
+from touchstone.register.forms import CpdSampleForm
 from touchstone.register.selectors import (
     cpd_sample_statuses,
     cpd_samples_for_staff,
-    cpd_year,
-    registrant_for_member,
+    cpd_years,
 )
 from touchstone.register.views.staff import for_the_register
-
-YEARS_SHOWN = 3
-
-
-@login_required
-def my_cpd(request):
-    """The signed-in member's CPD: this year and the previous two, with a form to add."""
-    registrant = registrant_for_member(request.user)
-    if registrant is None:
-        return render(request, "register/my_cpd.html", {"registrant": None})
-    form = CpdActivityForm(posted(request))
-
-    def add(data):
-        services.cpd_activity_add(acting_user=request.user, registrant=registrant, **data)
-        messages.success(request, "Activity added to your CPD record.")
-        return redirect("register:my-cpd")
-
-    response = form_submit(request, form, add)
-    if response is not None:
-        return response
-    this_year = timezone.localdate().year
-    years = [cpd_year(registrant, this_year - n) for n in range(YEARS_SHOWN)]
-    return render(
-        request, "register/my_cpd.html", {"registrant": registrant, "years": years, "form": form}
-    )
-
-
-@login_required
-def my_cpd_submit(request, year: int):
-    registrant = registrant_for_member(request.user)
-    if registrant is None or request.method != "POST":
-        raise Http404("No CPD record to submit.")
-
-    def submit():
-        services.cpd_submit(acting_user=request.user, registrant=registrant, year=year)
-        messages.success(request, f"Your {year} CPD record is submitted.")
-        return redirect("register:my-cpd")
-
-    try:
-        return submit_once(request, submit)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("register:my-cpd")
 
 
 @login_required
@@ -96,7 +54,14 @@ def staff_cpd(request):
         messages.success(request, f"Sample drawn with seed {sample.seed}.")
         return redirect("register:staff-cpd-sample", pk=sample.pk)
 
-    response = form_submit(request, form, draw)
+    if changing_answers(request):
+        form.full_clean()  # back from the confirmation page, answers kept
+    elif request.method == "POST" and not confirmed(request) and form.is_valid():
+        year = form.cleaned_data["year"]
+        in_scheme = rules.cpd_year_problem(year, cpd_years()) is None  # else the service says
+        if in_scheme and not rules.cpd_year_ended(year, as_of=timezone.localdate()):
+            return _confirm_open_year(request, form.cleaned_data)
+    response = None if changing_answers(request) else form_submit(request, form, draw)
     if response is not None:
         return response
     return render(
@@ -107,6 +72,30 @@ def staff_cpd(request):
             "regulator": regulator,
             "samples": cpd_samples_for_staff(request.user, regulator=regulator)[:20],
         },
+    )
+
+
+def _confirm_open_year(request, data):
+    """Drawing a sample of a year not yet over: said plainly, and drawn only once confirmed."""
+    year, end = data["year"], rules.cpd_year_end(data["year"])
+    return confirm_page(
+        request,
+        title=f"{year} has not ended yet",
+        caption="CPD monitoring",
+        rows=[
+            {"key": "Year to sample", "value": str(year)},
+            {"key": "Number of members", "value": str(data["size"])},
+            {
+                "key": "Seed",
+                "value": "A fresh random seed" if data["seed"] is None else str(data["seed"]),
+            },
+        ],
+        warning=f"Members can add to their {year} record and submit it until "
+        f"{date_in_words(end)}. A sample drawn now shows their records as they are today.",
+        notes=["Most samples are drawn once the year has ended, from the records submitted."],
+        confirm=f"Draw the {year} sample now",
+        can_change=True,
+        cancel_url=reverse("register:staff-cpd"),
     )
 
 

@@ -21,12 +21,12 @@ from touchstone.register.forms import (
     RegistrantForm,
     RightEndForm,
     RightGrantForm,
-    StatusChangeForm,
 )
 from touchstone.register.imports import REGISTRANT_COLUMNS
 from touchstone.register.models import Finding, PracticeRight, Registrant
 from touchstone.register.selectors import (
     finding_for_staff,
+    officer_organisations,
     registrant_for_staff,
     right_for_staff,
     staff_search,
@@ -58,7 +58,12 @@ def staff_search_view(request):
     filters = StaffRegisterFilters(request.GET or {"q": ""}, request=request)
     rows = filters.qs if filters.is_valid() else staff_search(request.user).none()
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "register/staff_search.html", {"form": filters.form, "page": page})
+    registers = list(officer_organisations(request.user))
+    return render(
+        request,
+        "register/staff_search.html",
+        {"form": filters.form, "page": page, "registers": registers},
+    )
 
 
 @login_required
@@ -96,7 +101,9 @@ def staff_detail(request, pk: int):
     )
 
 
-def _change_page(request, *, registrant, form, title, submit, apply, done, current_initial=None):
+def _change_page(
+    request, *, registrant, form, title, submit, apply, done, current_initial=None, lead=""
+):
     """A change page about one registrant, going back to the registrant when done. An edit
     of a record changed since the page was opened gets the changed-record page, showing the
     form's values for the record as it is now (`current_initial`)."""
@@ -119,7 +126,7 @@ def _change_page(request, *, registrant, form, title, submit, apply, done, curre
         done=done,
         success_url=reverse("register:staff-detail", args=[registrant.pk]),
         template="register/staff_change.html",
-        context={"registrant": registrant, "title": title, "submit": submit},
+        context={"registrant": registrant, "title": title, "submit": submit, "lead": lead},
         stale=stale if current_initial else None,
     )
 
@@ -157,23 +164,6 @@ def staff_edit(request, pk: int):
         apply=apply,
         done="Details saved.",
         current_initial=_registrant_initial,
-    )
-
-
-@login_required
-def staff_status(request, pk: int):
-    registrant = _registrant_or_404(request.user, pk)
-    form = StatusChangeForm(posted(request))
-    return _change_page(
-        request,
-        registrant=registrant,
-        form=form,
-        title="Change status",
-        submit="Change status",
-        apply=lambda data: services.registrant_status_change(
-            acting_user=request.user, registrant=registrant, **data
-        ),
-        done="Status changed.",
     )
 
 
