@@ -4,8 +4,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from touchstone.core.models import Role
+from touchstone.core.services import worker_heartbeat
 from touchstone.plans.models import Action, ProgressUpdate
 
 PLAN_CSV = "\n".join(
@@ -58,11 +60,23 @@ def test_import_find_update_and_report(
 
     page.go_back()
     page.get_by_role("link", name="Business plan 2018-19").first.click()
-    page.get_by_role("button", name="Board report (PDF)").click()
+    # No worker is running: the page says so and offers the report directly.
+    assert page.get_by_text("The background worker is not running just now").is_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the board report (PDF)").click()
+    assert_board_report(download_info.value, tmp_path / "direct.pdf")
+
+    # With a worker, the one action prepares it in the background and offers it when ready.
+    worker_heartbeat(worker_id="browser-worker", started_at=timezone.now())
+    page.reload()
+    page.get_by_role("button", name="Prepare the board report (PDF)").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download").click()
-    pdf_path = tmp_path / "board.pdf"
-    download_info.value.save_as(pdf_path)
+    assert_board_report(download_info.value, tmp_path / "board.pdf")
+
+
+def assert_board_report(download, pdf_path: Path) -> None:
+    download.save_as(pdf_path)
     assert pdf_path.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
         ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True

@@ -265,9 +265,10 @@ def a_change_shows_on_every_worker(d: Deployment) -> None:
 def a_background_job_completes(d: Deployment) -> None:
     """The board report runs on `touchstone db_worker` and its PDF downloads."""
     staff = d.signed_in()
-    started = staff.post_form(
-        f"/plans/{d.notes['plan']}/board-report/", {}, form_page=f"/plans/{d.notes['plan']}/"
-    )
+    plan_page = f"/plans/{d.notes['plan']}/"
+    # The plan page offers the background report once a worker's lease is seen.
+    wait_for("a running worker", lambda: "Prepare the board report" in staff.get(plan_page).text)
+    started = staff.post_form(f"/plans/{d.notes['plan']}/board-report/", {}, form_page=plan_page)
     check(started.status == 200 and "/jobs/" in started.url, f"job not started: {started.url}")
     job = urllib.parse.urlparse(started.url).path
     wait_for("the board report", lambda: "Download" in staff.get(job).text, timeout=120)

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from touchstone.core.dates import date_in_words
 from touchstone.core.inputs import parse_id
@@ -20,6 +22,7 @@ from touchstone.core.models import (
     Notification,
     Organisation,
     Person,
+    WorkerHeartbeat,
 )
 from touchstone.core.rules import joined_in_words
 from touchstone.core.services.audit import AuditAction
@@ -76,7 +79,9 @@ def described_changes(model: type[models.Model], events: list[AuditEvent]) -> li
     def fields_of(event: AuditEvent) -> dict[str, models.Field]:
         """The fields an event records: its object's, or those of the record it names
         (a deadline event on an action records the deadline's due date and state)."""
-        source = _RECORDS_OTHER_MODEL.get(event.action, model)
+        source = _RECORDS_OTHER_MODEL.get(event.action) or _history_records(model).get(
+            event.action, model
+        )
         if source not in by_model:
             by_model[source] = {}
             for field in source._meta.concrete_fields:
@@ -163,6 +168,16 @@ def _history_references(model: type[models.Model]) -> dict[str, str]:
     return getattr(model, "history_references", {})
 
 
+def _history_records(model: type[models.Model]) -> dict[str, type[models.Model]]:
+    """Audit actions on a model whose before/after are another record's fields
+    (`history_records = {"record_progress": "plans.ProgressUpdate"}` on the action: a
+    progress note's text reads as "Progress made", not as the action's own text)."""
+    return {
+        action: apps.get_model(label)
+        for action, label in getattr(model, "history_records", {}).items()
+    }
+
+
 def _has_code(model: type[models.Model]) -> bool:
     return any(f.name == "code" for f in model._meta.concrete_fields)
 
@@ -202,6 +217,16 @@ def notifications_for_user(user, *, unread_only: bool = False) -> QuerySet[Notif
         return Notification.objects.none()
     queryset = Notification.objects.filter(recipient=user)
     return queryset.filter(read_at__isnull=True) if unread_only else queryset
+
+
+def worker_alive(*, now=None) -> bool:
+    """Whether a task worker (`touchstone db_worker`) holds a live lease: one seen within
+    TOUCHSTONE_WORKER["LEASE_SECONDS"]. Without one, a job started now waits until a worker
+    runs, so a page can offer the direct way instead."""
+    seen_since = (now or timezone.now()) - timedelta(
+        seconds=settings.TOUCHSTONE_WORKER["LEASE_SECONDS"]
+    )
+    return WorkerHeartbeat.objects.filter(last_seen_at__gte=seen_since).exists()
 
 
 def job_for_user(user, job_id) -> Job | None:

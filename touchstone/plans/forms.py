@@ -17,13 +17,25 @@ class PlanImportForm(GovukForm):
         label="Plan name",
         max_length=200,
         widget=govuk_input(),
-        error_messages={"required": "Enter the plan name."},
+        error_messages={"required": "Enter the plan name"},
     )
     kind = forms.ChoiceField(label="Kind of plan", choices=PlanKind.choices, widget=govuk_select())
     organisation = forms.ChoiceField(
         label="Organisation",
         widget=govuk_select(),
-        error_messages={"required": "Choose an organisation."},
+        error_messages={"required": "Choose an organisation"},
+    )
+    starts_on = DateInputField(
+        label="Start of the plan's period (optional)",
+        noun="start of the plan's period",
+        required=False,
+        help_text="The first day the plan covers, for example the start of its financial year.",
+    )
+    ends_on = DateInputField(
+        label="End of the plan's period (optional)",
+        noun="end of the plan's period",
+        required=False,
+        help_text="The last day the plan covers.",
     )
     file = forms.FileField(
         label="File",
@@ -33,8 +45,8 @@ class PlanImportForm(GovukForm):
             attrs={"class": "govuk-file-upload", "accept": ".csv,.xlsx"}
         ),
         error_messages={
-            "required": "Choose a CSV or XLSX file.",
-            "empty": "The file is empty.",
+            "required": "Choose a CSV or XLSX file",
+            "empty": "The file is empty",
         },
     )
 
@@ -58,12 +70,21 @@ class PlanImportForm(GovukForm):
             return next(iter(self.organisations.values()))
         return self.organisations[chosen]
 
+    def clean(self):
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error(
+                "ends_on", "The end of the plan's period must be the same as or after its start"
+            )
+        return data
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 2 MB.")
+            raise forms.ValidationError("The file must be smaller than 2 MB")
         if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The file must be a CSV or XLSX file.")
+            raise forms.ValidationError("The file must be a CSV or XLSX file")
         return upload
 
 
@@ -72,7 +93,7 @@ class ProgressForm(GovukForm):
     text = forms.CharField(
         label="Progress made",
         widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 4}),
-        error_messages={"required": "Enter the progress made."},
+        error_messages={"required": "Enter the progress made"},
     )
     recorded_on = DateInputField(
         label="Date of the progress",
@@ -112,7 +133,7 @@ class ActionEditForm(VersionedForm, GovukForm):
         max_length=100,
         help_text='As written, for example "July 2009", "Q1 2018-19", "Ongoing" or "01/09/2017".',
         widget=govuk_input(),
-        error_messages={"max_length": "Due must be 100 characters or fewer."},
+        error_messages={"max_length": "Due must be 100 characters or fewer"},
     )
     leads_text = forms.CharField(
         label="Leads",
@@ -120,7 +141,7 @@ class ActionEditForm(VersionedForm, GovukForm):
         max_length=200,
         help_text='Initials or names, for example "BB IW".',
         widget=govuk_input(),
-        error_messages={"max_length": "Leads must be 200 characters or fewer."},
+        error_messages={"max_length": "Leads must be 200 characters or fewer"},
     )
     comment = forms.CharField(
         label="Comment",

@@ -1,4 +1,4 @@
-"""Plans' home panel: the plans of the user's organisations."""
+"""Plans' home panel: the plans of the organisation the user is working as."""
 
 from django.urls import reverse
 
@@ -9,7 +9,7 @@ from touchstone.plans.selectors import plans_for_user
 
 def panels(request) -> list[Panel]:
     user = request.user
-    plans = list(plans_for_user(user)[:6])
+    plans = list(plans_for_user(user, organisation=getattr(request, "organisation", None))[:6])
     may_add = organisations_with_perm(user, "plans.add_plan").exists()
     if not plans and not may_add:
         return []

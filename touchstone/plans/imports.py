@@ -13,8 +13,10 @@ from typing import IO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from touchstone.core.dates import date_in_words
 from touchstone.core.imports import Column, ImportRejected, ImportSpec, RowErrors
 from touchstone.core.permissions import require_perm
+from touchstone.core.tabular import write_csv
 from touchstone.plans import rules
 from touchstone.plans.models import Action, Area, Plan, PlanKind
 from touchstone.plans.services import ActionInput, action_add, area_add, plan_create, target_add
@@ -41,6 +43,26 @@ PLAN_SPEC = ImportSpec(
     empty_message="the file has no actions: only a header row",
     max_bytes=10_000_000,  # held in the database between preview and confirmation
 )
+
+# The row the import page's template file shows under the header: one of each column.
+TEMPLATE_EXAMPLE = {
+    "area": "Registration",
+    "target": "The register is accurate",
+    "action": "Publish the advocates register",
+    "due": "July 2026",
+    "leads": "BB IW",
+    "progress": "Draft ready for checking",
+    "rag": "G",
+    "status": "in progress",
+    "ref": "2.1.1",
+}
+TEMPLATE_FILENAME = "plan-import-template.csv"
+
+
+def import_template_csv() -> bytes:
+    """A CSV with exactly the import's columns, in the spec's order, and an example row."""
+    names = [column.name for column in PLAN_SPEC.columns]
+    return write_csv(names, [[TEMPLATE_EXAMPLE[name] for name in names]])
 
 
 @dataclass(frozen=True)
@@ -145,6 +167,17 @@ def preview_plan_file(
     return preview
 
 
+def period_in_words(starts_on: date | None, ends_on: date | None) -> str:
+    """The plan's period as its pages show it: "1 April 2026 to 31 March 2027"."""
+    if starts_on and ends_on:
+        return f"{date_in_words(starts_on)} to {date_in_words(ends_on)}"
+    if starts_on:
+        return f"from {date_in_words(starts_on)}"
+    if ends_on:
+        return f"to {date_in_words(ends_on)}"
+    return ""
+
+
 @transaction.atomic
 def plan_import(
     *,
@@ -155,6 +188,8 @@ def plan_import(
     data: bytes | IO[bytes],
     kind: str = PlanKind.BUSINESS_PLAN,
     size: int | None = None,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
 ) -> ImportResult:
     """Create a plan from a file, all or nothing, through the services (so it is audited).
 
@@ -174,7 +209,13 @@ def plan_import(
         raise ImportRejected(errors)
     try:
         plan = plan_create(
-            acting_user=acting_user, organisation=organisation, title=name, kind=kind
+            acting_user=acting_user,
+            organisation=organisation,
+            title=name,
+            kind=kind,
+            period=period_in_words(starts_on, ends_on),
+            starts_on=starts_on,
+            ends_on=ends_on,
         )
     except ValidationError as exc:
         raise ImportRejected(exc.messages) from exc

@@ -7,7 +7,7 @@ from rest_framework import serializers
 class StrictCharField(serializers.CharField):
     """Text, and only text: a number, a boolean or a list is a 400, not its string."""
 
-    default_error_messages = {"not_text": "Enter text (a JSON string), not {kind}."}
+    default_error_messages = {"not_text": "Enter text (a JSON string), not {kind}"}
 
     def to_internal_value(self, data):
         if not isinstance(data, str):

@@ -20,7 +20,7 @@ class StandardPagination(PageNumberPagination):
             size = 0
         if not 1 <= size <= self.max_page_size:
             raise ValidationError(
-                {"page_size": [f"Enter a whole number from 1 to {self.max_page_size}."]}
+                {"page_size": [f"Enter a whole number from 1 to {self.max_page_size}"]}
             )
         return size
 
@@ -33,7 +33,7 @@ class StandardPagination(PageNumberPagination):
         if raw in self.last_page_strings:
             return raw
         if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-            raise ValidationError({self.page_query_param: ["Enter a whole number from 1."]})
+            raise ValidationError({self.page_query_param: ["Enter a whole number from 1"]})
         return raw
 
     def get_schema_operation_parameters(self, view):

@@ -114,7 +114,7 @@ def idempotent(handler):
         if key is None:
             return handler(view, request, *args, **kwargs)
         if not valid_key(key):
-            raise ValidationError({IDEMPOTENCY_HEADER: [f"Use {KEY_RULE}."]})
+            raise ValidationError({IDEMPOTENCY_HEADER: [f"Use {KEY_RULE}"]})
         digest = fingerprint(request.method, request.path, _request_data(request))
         with transaction.atomic():
             claim = submission_begin(

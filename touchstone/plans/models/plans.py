@@ -1,6 +1,7 @@
 """Governance plans: plan → area → key target → action, with progress history."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from touchstone.core.models import Versioned
@@ -43,6 +44,12 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": "The end of the plan's period must be the same as or after its start"}
+            )
 
 
 class Area(models.Model):
@@ -95,7 +102,7 @@ class Action(Versioned):
     target = models.ForeignKey(KeyTarget, on_delete=models.CASCADE, related_name="actions")
     position = models.PositiveIntegerField(help_text="Order in the source plan.")
     ref = models.CharField(max_length=40, blank=True)
-    text = models.TextField()
+    text = models.TextField("action")
     due_text = models.CharField(
         "due as written", max_length=100, blank=True, help_text="The due date as written."
     )
@@ -114,6 +121,9 @@ class Action(Versioned):
     last_progress_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # A progress event on the action records the progress note's fields (core's history page).
+    history_records = {"record_progress": "plans.ProgressUpdate"}
 
     class Meta:
         ordering = ["plan", "position"]
@@ -135,8 +145,8 @@ class Action(Versioned):
 
 class ProgressUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress_updates")
-    recorded_on = models.DateField()
-    text = models.TextField()
+    recorded_on = models.DateField("date of the progress")
+    text = models.TextField("progress made")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

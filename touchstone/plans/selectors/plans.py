@@ -12,10 +12,14 @@ from touchstone.plans import rules
 from touchstone.plans.models import Action, Plan, ProgressUpdate
 
 
-def plans_for_user(user) -> QuerySet[Plan]:
-    """Plans of every organisation the user belongs to."""
+def plans_for_user(user, *, organisation=None) -> QuerySet[Plan]:
+    """Plans of every organisation the user belongs to, or of the one named (none if the user
+    does not belong to it)."""
+    organisations = organisations_for_user(user)
+    if organisation is not None:
+        organisations = organisations.filter(pk=organisation.pk)
     return (
-        Plan.objects.filter(organisation__in=organisations_for_user(user))
+        Plan.objects.filter(organisation__in=organisations)
         .select_related("organisation")
         .annotate(action_count=Count("actions"))
         .order_by("organisation__name", "title")
@@ -84,14 +88,15 @@ def action_get(user, *, pk: int) -> Action:
 
 
 def plan_leads(plan: Plan) -> list[str]:
-    """Every lead named in the plan, in first-seen order (for the lead filter)."""
+    """Every lead named in the plan, once each, sorted as people read them (for the lead
+    filter): "aj", "BB", "IW", whatever the case."""
     seen: dict[str, None] = {}
     for leads in (
         Action.objects.filter(plan=plan).order_by("position").values_list("leads", flat=True)
     ):
         for lead in leads or []:
             seen.setdefault(lead, None)
-    return list(seen)
+    return sorted(seen, key=lambda lead: (lead.casefold(), lead))
 
 
 def stale_days() -> int:

@@ -226,9 +226,9 @@ def progress_record(
     lock_for_change(action)  # one writer at a time on this action
     text = (text or "").strip()
     if not text:
-        raise ValidationError({"text": "Enter the progress made."})
+        raise ValidationError({"text": "Enter the progress made"})
     if recorded_on and recorded_on > timezone.localdate():
-        raise ValidationError({"recorded_on": "The date cannot be in the future."})
+        raise ValidationError({"recorded_on": "The date cannot be in the future"})
     update = ProgressUpdate(
         action=action,
         recorded_on=recorded_on or timezone.localdate(),

@@ -119,10 +119,10 @@ def test_import_of_a_bad_file_lists_row_errors_and_cannot_be_confirmed(client):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"name": ""}, "Enter the plan name."),
-        ({"filename": "plan.txt"}, "The file must be a CSV or XLSX file."),
+        ({"name": ""}, "Enter the plan name"),
+        ({"filename": "plan.txt"}, "The file must be a CSV or XLSX file"),
         ({"content": b"action\n" + b"x" * (2 * 1024 * 1024)}, "smaller than 2 MB"),
-        ({"content": b""}, "The file is empty."),
+        ({"content": b""}, "The file is empty"),
     ],
 )
 def test_import_form_errors(client, kwargs, message):

@@ -87,6 +87,14 @@ ENDPOINTS = (
     ),
     # web writes
     Endpoint("import-page", "get", lambda o: "/plans/import/", write=True, scoped=False),
+    # the template file: for those who may import (it names no record, so it reveals none)
+    Endpoint(
+        "import-template",
+        "get",
+        lambda o: "/plans/import/template.csv",
+        write=True,
+        scoped=False,
+    ),
     Endpoint(
         "import-upload",
         "post",

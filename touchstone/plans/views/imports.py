@@ -1,8 +1,11 @@
 """Importing a plan from a file: upload, preview (nothing written), confirm."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from touchstone.core.selectors import organisations_with_perm
@@ -11,11 +14,19 @@ from touchstone.core.web import acts_for
 from touchstone.core.writes import submit_once
 from touchstone.plans import rules
 from touchstone.plans.forms import PlanImportForm
-from touchstone.plans.imports import ImportRejected, plan_import, preview_plan_file
+from touchstone.plans.imports import (
+    TEMPLATE_FILENAME,
+    ImportRejected,
+    import_template_csv,
+    period_in_words,
+    plan_import,
+    preview_plan_file,
+)
 from touchstone.plans.selectors import plans_for_user
 
 SESSION_IMPORT = "plans_import_upload"  # the id of the held upload (core's PendingImport)
 PENDING_KIND = "plans.plan"
+PERIOD = ("starts_on", "ends_on")  # the plan's period, asked for with the date input
 
 
 @login_required
@@ -39,7 +50,7 @@ def plan_import_view(request):
     if posted and form.is_valid():
         name, organisation = form.cleaned_data["name"], form.cleaned_data["organisation"]
         if plans_for_user(request.user).filter(organisation=organisation, title=name).exists():
-            form.add_error("name", f"{organisation.name} already has a plan called “{name}”.")
+            form.add_error("name", f"{organisation.name} already has a plan called “{name}”")
         else:
             upload = form.cleaned_data["file"]
             preview = preview_plan_file(filename=upload.name, data=upload.file, size=upload.size)
@@ -50,7 +61,11 @@ def plan_import_view(request):
                     organisation=organisation,
                     filename=upload.name,
                     data=_read_all(upload),
-                    options={"name": name, "kind": form.cleaned_data["kind"]},
+                    options={
+                        "name": name,
+                        "kind": form.cleaned_data["kind"],
+                        **_period_options(form.cleaned_data),
+                    },
                 )
                 request.session[SESSION_IMPORT] = str(pending.pk)
             return _render_preview(
@@ -61,8 +76,29 @@ def plan_import_view(request):
                 kind=form.cleaned_data["kind"],
                 organisation=organisation,
                 filename=upload.name,
+                period=period_in_words(
+                    form.cleaned_data.get("starts_on"), form.cleaned_data.get("ends_on")
+                ),
             )
     return render(request, "plans/import.html", {"form": form})
+
+
+def _period_options(data) -> dict:
+    """The period's dates as the held upload keeps them (ISO text, or absent)."""
+    return {key: data[key].isoformat() for key in PERIOD if data.get(key)}
+
+
+def _period_dates(options) -> dict:
+    return {key: date.fromisoformat(options[key]) for key in PERIOD if key in options}
+
+
+@login_required
+@acts_for("plans.add_plan", message="You cannot import plans.")
+def plan_import_template(request):
+    """The template file: a CSV with exactly the import's columns and an example row."""
+    response = HttpResponse(import_template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_FILENAME}"'
+    return response
 
 
 def _read_all(upload) -> bytes:
@@ -70,7 +106,7 @@ def _read_all(upload) -> bytes:
     return upload.read()
 
 
-def _render_preview(request, *, preview, errors, name, kind, organisation, filename):
+def _render_preview(request, *, preview, errors, name, kind, organisation, filename, period=""):
     rows = [
         {"row": row, "status": rules.STATUS_LABELS.get(row.status or "", "")}
         for row in (preview.rows if preview else [])
@@ -86,6 +122,7 @@ def _render_preview(request, *, preview, errors, name, kind, organisation, filen
             "kind": dict(PlanImportForm.base_fields["kind"].choices).get(kind, kind),
             "organisation": organisation,
             "filename": filename,
+            "period": period,
         },
     )
 
@@ -110,6 +147,7 @@ def _import_pending(request, organisations):
         messages.error(request, "There is no upload to import: choose the file again.")
         return redirect("plans:import")
     name, kind = pending.options["name"], pending.options["kind"]
+    period = _period_dates(pending.options)
     try:
         result = plan_import(
             acting_user=request.user,
@@ -118,6 +156,7 @@ def _import_pending(request, organisations):
             filename=pending.filename,
             data=pending.data,
             kind=kind,
+            **period,
         )
     except ImportRejected as exc:
         return _render_preview(
@@ -128,6 +167,7 @@ def _import_pending(request, organisations):
             kind=kind,
             organisation=organisation,
             filename=pending.filename,
+            period=period_in_words(period.get("starts_on"), period.get("ends_on")),
         )
     count = result.actions if isinstance(result.actions, int) else len(result.actions)
     messages.success(

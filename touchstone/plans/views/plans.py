@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from touchstone.core.selectors import organisations_with_perm
+from touchstone.core.selectors import organisations_with_perm, worker_alive
 from touchstone.core.services import job_start
 from touchstone.core.writes import submit_once
 from touchstone.plans import exports
@@ -61,8 +61,11 @@ def as_of_or_error(data) -> tuple[date | None, str | None]:
 
 @login_required
 def plan_list(request):
+    """The plans of the organisation the user is working as (the header's switcher), as a
+    board member of two bodies expects after switching; the page names it and the others."""
+    active = getattr(request, "organisation", None)
     plans = list(
-        plans_for_user(request.user).annotate(
+        plans_for_user(request.user, organisation=active).annotate(
             **{
                 f"rag_{rag}": Count("actions", filter=Q(actions__rag=value))
                 for rag, value in [("green", "green"), ("amber", "amber"), ("red", "red")]
@@ -75,6 +78,8 @@ def plan_list(request):
         "plans/plan_list.html",
         {
             "plans": plans,
+            "active_organisation": active,
+            "other_organisations": [o for o in request.organisations if o != active],
             "can_import": organisations_with_perm(request.user, "plans.add_plan").exists(),
         },
     )
@@ -148,6 +153,7 @@ def plan_detail(request, pk: int):
             "is_today": as_of == timezone.localdate(),
             "selected_filters": _selected_filters(request, form),
             "can_edit": request.user.has_perm("plans.change_plan", plan),
+            "worker_alive": worker_alive(),
         },
     )
 
