@@ -176,7 +176,7 @@ def test_officer_keeps_the_register_and_runs_cpd_monitoring(
     fill_date(page, "Publish from", date(2025, 3, 1))
     fill_date(page, "Publish until", date(2025, 2, 1))
     page.get_by_role("button", name="Save publication").click()
-    error = "Publication cannot end before it starts."
+    error = "Publication cannot end before it starts"
     page.get_by_role("alert").get_by_role("link", name=error).click()
     expect(date_input(page, "Publish until").get_by_label("Day")).to_be_focused()
     check_accessibility(page, "register-staff-finding-publication-error")

@@ -109,7 +109,7 @@ class Registrant(Versioned):
         if self.entity_id is None:
             return
         if self.pk is not None and self.entity_id == self.pk:
-            raise ValidationError({"entity": "A registrant cannot be their own entity."})
+            raise ValidationError({"entity": "A registrant cannot be their own entity"})
         try:
             entity = self.entity  # no query when the caller passed the entity itself
         except Registrant.DoesNotExist:

@@ -45,11 +45,11 @@ def _record_for(acting_user, registrant: Registrant, year: int) -> CpdRecord:
 def check_activity(*, done_on: date, hours: Decimal) -> None:
     """What an activity's date and hours must be, added or changed."""
     if hours is None or hours <= 0:
-        raise ValidationError({"hours": "Enter the hours spent, more than 0."})
+        raise ValidationError({"hours": "Enter the hours spent, more than 0"})
     if done_on > timezone.localdate():
-        raise ValidationError({"done_on": "The date cannot be in the future."})
+        raise ValidationError({"done_on": "The date cannot be in the future"})
     if (problem := rules.cpd_year_problem(done_on.year, cpd_years())) is not None:
-        raise ValidationError({"done_on": f"{problem}."})
+        raise ValidationError({"done_on": f"{problem}"})
 
 
 @transaction.atomic
@@ -138,12 +138,12 @@ def cpd_sample_draw(
     the same seed over the same register gives the same sample."""
     require_perm(acting_user, "register.change_registrant", regulator)
     if (problem := rules.cpd_year_problem(year, cpd_years())) is not None:
-        raise ValidationError({"year": f"{problem}."})
+        raise ValidationError({"year": f"{problem}"})
     if size < 1:
-        raise ValidationError({"size": "The sample needs at least one member."})
+        raise ValidationError({"size": "The sample needs at least one member"})
     population = _monitoring_population(regulator, year)
     if (problem := rules.sample_size_problem(size, len(population))) is not None:
-        raise ValidationError({"size": f"{problem}."})
+        raise ValidationError({"size": f"{problem}"})
     seed = secrets.randbelow(2**31) if seed is None else seed
     sample = CpdSample(
         regulator=regulator,

@@ -43,7 +43,7 @@ def finding_record(
         and finding.publish_from
         and finding.publish_until < finding.publish_from
     ):
-        raise ValidationError({"publish_until": "Publication cannot end before it starts."})
+        raise ValidationError({"publish_until": "Publication cannot end before it starts"})
     finding.save()
     audit_record(
         actor=acting_user,
@@ -82,7 +82,7 @@ def finding_publication_change(
         and finding.publish_from
         and finding.publish_until < finding.publish_from
     ):
-        raise ValidationError({"publish_until": "Publication cannot end before it starts."})
+        raise ValidationError({"publish_until": "Publication cannot end before it starts"})
     if snapshot(finding, fields) != before:
         version_bump(finding)
     finding.full_clean()

@@ -322,7 +322,7 @@ def registrant_status_change(
     forget_counts()  # search totals follow the register, on every process, at commit
     lock_for_change(registrant)
     if status.pk == registrant.status_id:
-        raise ValidationError({"status": f"The registrant is already {status.name.lower()}."})
+        raise ValidationError({"status": f"The registrant is already {status.name.lower()}"})
     before = {"status": registrant.status.code, "status_since": registrant.status_since}
     change = StatusChange.objects.create(
         registrant=registrant,
@@ -363,7 +363,7 @@ def right_grant(
     if right_type is None:
         raise ValidationError({"code": f'unknown right "{code}"'})
     if registrant.rights.filter(right_type=right_type, ended_on__isnull=True).exists():
-        raise ValidationError({"code": f"{registrant.number} already holds {right_type.name}."})
+        raise ValidationError({"code": f"{registrant.number} already holds {right_type.name}"})
     right = PracticeRight(
         registrant=registrant,
         right_type=right_type,
@@ -389,7 +389,7 @@ def right_end(*, acting_user, right: PracticeRight, ended_on: date) -> PracticeR
     lock_for_change(right)  # "already ended" is checked against the row as it is now
     if right.ended_on is not None:
         ended = f"{right.ended_on.day} {right.ended_on:%B %Y}"
-        raise ValidationError({"ended_on": f"This right already ended on {ended}."})
+        raise ValidationError({"ended_on": f"This right already ended on {ended}"})
     if ended_on < right.granted_on:
         granted = f"{right.granted_on.day} {right.granted_on:%B %Y}"
         raise ValidationError(
@@ -414,12 +414,12 @@ def registrant_user_link(*, acting_user, registrant: Registrant, user: User) -> 
     require_perm(acting_user, "register.change_registrant", registrant)
     lock_for_change(registrant)
     if registrant.kind != Kind.INDIVIDUAL:
-        raise ValidationError({"user": "Only an individual can sign in as a registrant."})
+        raise ValidationError({"user": "Only an individual can sign in as a registrant"})
     if registrant.user_id == user.pk:
         return registrant
     other = Registrant.objects.filter(user=user).exclude(pk=registrant.pk).first()
     if other is not None:
-        raise ValidationError({"user": f"{user.get_username()} already signs in as {other}."})
+        raise ValidationError({"user": f"{user.get_username()} already signs in as {other}"})
     before = snapshot(registrant, ["user_id"])
     registrant.user = user
     registrant.save(update_fields=["user", "updated_at"])

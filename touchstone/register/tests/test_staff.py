@@ -228,7 +228,7 @@ def test_a_service_refusal_marks_its_field(register, officer):
         ),
     )
     html = response.content.decode()
-    assert "Publication cannot end before it starts." in html
+    assert "Publication cannot end before it starts" in html
     assert 'aria-describedby="id_publish_until-hint id_publish_until-error"' in html
     assert "govuk-input--error" in html
 
