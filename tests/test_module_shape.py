@@ -19,6 +19,7 @@ FILES = (
     "forms",
     "tasks",
     "exports",
+    "filters",
     "imports",
     "urls",
     "api.urls",

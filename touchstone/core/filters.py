@@ -5,7 +5,7 @@ fields (label and GOV.UK widget for the page, `help_text` and, where a filter ac
 than its form field shows, an `extend_schema_field` schema for the API's documentation) and
 `search()`, which hands the cleaned values to the module's selector. Then
 
-- the page builds `MyFilters(request.GET or None, request=request)`, renders `.form` (a
+- the page builds `MyFilters(request.GET or None, request=request).for_page()`, renders `.form` (a
   `GovukForm`: messages in words, errors linked to their fields) and lists `.qs` when
   `.is_valid()`; unbound, nothing was asked;
 - the API view sets `filterset_class = MyFilters` and `filter_backends = [StrictFilters]`
@@ -18,7 +18,10 @@ which becomes that field's message on the page and in the API alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import django_filters
+from django import forms
 from drf_spectacular.utils import extend_schema_field
 
 from touchstone.core.forms import GovukForm
@@ -37,9 +40,28 @@ def documented(filter_, description: str, **schema):
     """`filter_` as the API documents it: a string query parameter with `description` (the
     page shows the filter's label instead) and any further schema (`enum`, `maxLength`).
     Free text carries the plain-text pattern: GovukForm refuses control characters."""
-    if "enum" not in schema:
+    schema = {"type": "string", **schema}
+    if schema["type"] == "string" and "enum" not in schema:
         schema.setdefault("pattern", PLAIN_TEXT_PATTERN)
-    return extend_schema_field({"type": "string", "description": description, **schema})(filter_)
+    return extend_schema_field({"description": description, **schema})(filter_)
+
+
+class ChoicesWhenDrawn(forms.Select):
+    """A GOV.UK select whose choices are read only for a page (`ListFilters.for_page()`; an
+    API call, which draws nothing, asks nothing): `choices_of()` gives them, "Any" first."""
+
+    def __init__(self, choices_of: Callable[[], list[tuple[str, str]]] | None = None):
+        super().__init__(attrs={"class": "govuk-select"})
+        self.choices_of = choices_of
+
+    def draw(self) -> None:
+        self.choices = [("", "Any"), *(self.choices_of() if self.choices_of else [])]
+
+
+class IntegerFilter(django_filters.Filter):
+    """A whole-number filter (django-filter's NumberFilter gives a Decimal)."""
+
+    field_class = forms.IntegerField
 
 
 class ListFilters(django_filters.FilterSet):
@@ -65,6 +87,33 @@ class ListFilters(django_filters.FilterSet):
                 self.form.add_error(field, str(exc))
                 return False
         return True
+
+    def for_page(self) -> ListFilters:
+        """The filters for a page: their selects' choices read now, in the view (where a
+        database that does not answer is met as such), not halfway through the template."""
+        for field in self.form.fields.values():
+            if isinstance(field.widget, ChoicesWhenDrawn):
+                field.widget.draw()
+        return self
+
+    def chosen(self) -> dict:
+        """The filters given a valid value (a page lists by these, showing the others'
+        errors beside them, so one bad filter does not empty the list)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {
+            name: self.form.cleaned_data[name]
+            for name in self.filters
+            if self.form.cleaned_data.get(name) not in (None, "")
+        }
+
+    def value_label(self, name: str, value) -> str:
+        """A filter's value as the page shows it: its choice's label, else the value."""
+        field = self.form.fields[name]
+        choices_of = getattr(field.widget, "choices_of", None)
+        choices = choices_of() if choices_of else getattr(field, "choices", [])
+        return {str(code): label for code, label in choices}.get(str(value), str(value))
 
     @property
     def asked(self) -> bool:

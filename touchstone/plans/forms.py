@@ -150,48 +150,6 @@ class ActionEditForm(VersionedForm, GovukForm):
     )
 
 
-class DashboardFilterForm(GovukForm):
-    q = forms.CharField(
-        label="Search actions", required=False, max_length=200, widget=govuk_input()
-    )
-    area = forms.TypedChoiceField(
-        label="Area", required=False, coerce=int, empty_value=None, widget=govuk_select()
-    )
-    lead = forms.ChoiceField(label="Lead", required=False, widget=govuk_select())
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[("", "Any")] + list(ActionStatus.choices),
-        widget=govuk_select(),
-    )
-    rag = forms.ChoiceField(
-        label="RAG",
-        required=False,
-        choices=[("", "Any")] + list(Rag.choices) + [("none", NOT_RATED)],
-        widget=govuk_select(),
-    )
-    as_of = DateInputField(
-        label="As of",
-        noun="date to measure against",
-        required=False,
-        help_text="The day to measure overdue, due soon and stale actions against.",
-    )
-
-    FILTERS = ("q", "area", "lead", "status", "rag")
-
-    def __init__(self, *args, areas, leads, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "Any")] + [(str(a.pk), str(a)) for a in areas]
-        self.fields["lead"].choices = [("", "Any")] + [(lead, lead) for lead in leads]
-
-    def filters(self) -> dict:
-        """The valid filters chosen, for `actions_for_plan` and `plan_dashboard`."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()  # a bad field (say, as_of) drops only that field
-        return {k: self.cleaned_data[k] for k in self.FILTERS if self.cleaned_data.get(k)}
-
-
 class AsOfForm(GovukForm):
     """The `as_of` of an export or board report: an ISO date in the link (`?as_of=2026-03-31`)
     or the boxes of the dashboard's date input."""

@@ -4,24 +4,11 @@ from django import forms
 from django.utils import timezone
 from django_filters import CharFilter
 
-from touchstone.core.filters import ListFilters, documented
+from touchstone.core.filters import ChoicesWhenDrawn, ListFilters, documented
 from touchstone.core.forms import govuk_input
 from touchstone.register.models import Category, Registrant, RightType, Status
 from touchstone.register.reference import reference_codes
 from touchstone.register.selectors import PublicFilters, public_search, staff_search
-
-
-class _ReferenceSelect(forms.Select):
-    """A select of the model's codes by name, read when the page is drawn (the API, which
-    draws nothing, asks nothing)."""
-
-    def __init__(self, model):
-        super().__init__(attrs={"class": "govuk-select"})
-        self.model = model
-
-    def optgroups(self, name, value, attrs=None):
-        self.choices = [("", "Any"), *self.model.objects.values_list("code", "name")]
-        return super().optgroups(name, value, attrs)
 
 
 def _reference(label: str, model, codes: str, description: str) -> CharFilter:
@@ -29,7 +16,10 @@ def _reference(label: str, model, codes: str, description: str) -> CharFilter:
     documents the codes and, like the page, also takes a name in any case (the selector
     knows both, and refuses anything else by the field's name)."""
     return documented(
-        CharFilter(label=label, widget=_ReferenceSelect(model)),
+        CharFilter(
+            label=label,
+            widget=ChoicesWhenDrawn(lambda: list(model.objects.values_list("code", "name"))),
+        ),
         description,
         enum=reference_codes(codes),
     )

@@ -8,11 +8,19 @@ from rest_framework.exceptions import ValidationError
 
 class StrictFilters(DjangoFilterBackend):
     """DjangoFilterBackend that refuses a query parameter the list does not take (a typo, or
-    `ordering=date_of_birth`) instead of ignoring it."""
+    `ordering=date_of_birth`) instead of ignoring it. A view may take a few parameters that
+    are not filters (`also_takes`, e.g. `as_of`), and give its FilterSet more arguments
+    (`filterset_kwargs()`, e.g. the plan whose actions are filtered)."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        extra = getattr(view, "filterset_kwargs", None)
+        return {**kwargs, **(extra() if extra else {})}
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
         taken = set(filterset_class.base_filters) if filterset_class else set()
+        taken |= set(getattr(view, "also_takes", ()))
         paginator = getattr(view, "paginator", None)
         for name in ("page_query_param", "page_size_query_param"):
             if getattr(paginator, name, None):

@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from pypdf import PdfReader
 
-from touchstone.plans.api.serializers.staff import ActionFilterSerializer, ActionUpdateSerializer
+from touchstone.plans.api.serializers.staff import ActionUpdateSerializer
 from touchstone.plans.exports import export_pdf
+from touchstone.plans.filters import ActionFilters
 from touchstone.plans.models import NOT_RATED
 from touchstone.plans.tests.factories import SAMPLE_AS_OF, sample_plan
 
@@ -43,4 +44,4 @@ def test_pages_pdf_and_api_say_not_rated(plan, officer):
 
 def test_the_apis_labels_say_not_rated():
     assert ActionUpdateSerializer().fields["rag"].choices[""] == NOT_RATED
-    assert ActionFilterSerializer().fields["rag"].choices["none"] == NOT_RATED
+    assert dict(ActionFilters(plan=None).form.fields["rag"].choices)["none"] == NOT_RATED

@@ -21,13 +21,13 @@ from touchstone.core.selectors import organisations_with_perm, worker_alive
 from touchstone.core.services import job_start
 from touchstone.core.writes import submit_once
 from touchstone.plans import exports
-from touchstone.plans.forms import AsOfForm, DashboardFilterForm
+from touchstone.plans.filters import DashboardFilters
+from touchstone.plans.forms import AsOfForm
 from touchstone.plans.models import Action, Plan
 from touchstone.plans.selectors import (
     actions_for_plan,
     plan_dashboard,
     plan_get,
-    plan_leads,
     plans_for_user,
     stale_days,
 )
@@ -103,20 +103,15 @@ def _group_by_area_and_target(actions: list[Action]) -> list[dict]:
     ]
 
 
-def _selected_filters(request, form) -> list[dict]:
+def _selected_filters(request, filters: DashboardFilters, chosen: dict) -> list[dict]:
     """The filters in use, each with a link that removes it (the MOJ "selected filters")."""
     selected = []
-    for name in DashboardFilterForm.FILTERS:
-        value = form.cleaned_data.get(name) if form.is_bound else None
-        if not value:
-            continue
-        field = form.fields[name]
-        label = dict(field.choices).get(str(value), value) if hasattr(field, "choices") else value
+    for name, value in chosen.items():
         rest = {k: v for k, v in request.GET.items() if k != name and v}
         selected.append(
             {
-                "label": field.label,
-                "value": label,
+                "label": filters.form.fields[name].label,
+                "value": filters.value_label(name, value),
                 "remove_url": "?" + urlencode(rest) if rest else request.path,
             }
         )
@@ -126,10 +121,10 @@ def _selected_filters(request, form) -> list[dict]:
 @login_required
 def plan_detail(request, pk: int):
     plan = plan_or_404(request.user, pk)
-    form = DashboardFilterForm(
-        request.GET if request.GET else None, areas=plan.areas.all(), leads=plan_leads(plan)
-    )
-    filters = form.filters()
+    dashboard_filters = DashboardFilters(request.GET or None, request=request, plan=plan)
+    dashboard_filters.for_page()
+    filters = dashboard_filters.chosen()  # a bad filter is shown and left out, not the rest
+    form = dashboard_filters.form
     as_of = (form.cleaned_data.get("as_of") if form.is_bound else None) or timezone.localdate()
     dashboard = plan_dashboard(plan, as_of=as_of, filters=filters)
     actions = list(actions_for_plan(plan, filters=filters))
@@ -151,7 +146,7 @@ def plan_detail(request, pk: int):
             "stale_days": stale_days(),
             "as_of": as_of,
             "is_today": as_of == timezone.localdate(),
-            "selected_filters": _selected_filters(request, form),
+            "selected_filters": _selected_filters(request, dashboard_filters, filters),
             "can_edit": request.user.has_perm("plans.change_plan", plan),
             "worker_alive": worker_alive(),
         },

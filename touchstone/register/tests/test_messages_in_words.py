@@ -7,9 +7,12 @@ import pytest
 from django import forms
 from django.test import Client
 
+from touchstone.core.filters import ListFilters
 from touchstone.core.forms import GovukForm
 from touchstone.core.testing import date_boxes, sent
+from touchstone.plans import filters as plans_filters
 from touchstone.plans import forms as plans_forms
+from touchstone.register import filters as register_filters
 from touchstone.register import forms as register_forms
 from touchstone.register.services import registrant_user_link
 
@@ -48,14 +51,20 @@ def _forms():
         for name, cls in vars(module).items():
             if isinstance(cls, type) and issubclass(cls, GovukForm) and cls is not GovukForm:
                 yield pytest.param(cls, id=name)
+    for module in (plans_filters, register_filters):  # a list's filters are a form too
+        for name, cls in vars(module).items():
+            if isinstance(cls, type) and issubclass(cls, ListFilters) and cls is not ListFilters:
+                yield pytest.param(cls, id=name)
 
 
 def _instance(cls):
     extra = {
         "PlanImportForm": {"organisations": []},
-        "DashboardFilterForm": {"areas": [], "leads": []},
+        "ActionFilters": {"plan": None},
+        "DashboardFilters": {"plan": None},
     }
-    return cls(**extra.get(cls.__name__, {}))
+    made = cls(**extra.get(cls.__name__, {}))
+    return made.form if isinstance(made, ListFilters) else made
 
 
 @pytest.mark.django_db

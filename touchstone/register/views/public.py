@@ -34,7 +34,7 @@ OPEN_DATA_COLUMNS = [
 
 
 def search(request):
-    filters = PublicRegisterFilters(request.GET or None, request=request)
+    filters = PublicRegisterFilters(request.GET or None, request=request).for_page()
     page = None
     if filters.asked:
         page = Paginator(filters.qs, 25).get_page(request.GET.get("page"))

@@ -55,7 +55,7 @@ def _registrant_or_404(user, pk: int) -> Registrant:
 @login_required
 @for_the_register()
 def staff_search_view(request):
-    filters = StaffRegisterFilters(request.GET or {"q": ""}, request=request)
+    filters = StaffRegisterFilters(request.GET or {"q": ""}, request=request).for_page()
     rows = filters.qs if filters.is_valid() else staff_search(request.user).none()
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     registers = list(officer_organisations(request.user))

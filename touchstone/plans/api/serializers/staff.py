@@ -134,17 +134,5 @@ class AsOfSerializer(serializers.Serializer):
     as_of = StrictDateField(required=False, help_text="YYYY-MM-DD; default today.")
 
 
-class ActionFilterSerializer(AsOfSerializer):
-    area = serializers.IntegerField(required=False, min_value=1, help_text="Area id.")
-    status = serializers.ChoiceField(choices=ActionStatus.choices, required=False)
-    rag = serializers.ChoiceField(
-        choices=[*Rag.choices, ("none", NOT_RATED)],
-        required=False,
-        help_text='"none" for actions with no RAG.',
-    )
-    lead = StrictCharField(required=False, max_length=100, help_text="Initials, e.g. BB.")
-    q = StrictCharField(required=False, max_length=200, help_text="Text or exact ref.")
-
-
 class ExportQuerySerializer(AsOfSerializer):
     format = serializers.ChoiceField(choices=[("json", "json")], required=False, default="json")

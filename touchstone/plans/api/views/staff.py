@@ -13,6 +13,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from touchstone.core.api.filters import OwnPageSchema, StrictFilters
 from touchstone.core.api.writes import (
     ETAG,
     IDEMPOTENCY_KEY,
@@ -24,7 +25,6 @@ from touchstone.core.api.writes import (
     with_etag,
 )
 from touchstone.plans.api.serializers.staff import (
-    ActionFilterSerializer,
     ActionSerializer,
     ActionUpdateSerializer,
     AsOfSerializer,
@@ -34,11 +34,11 @@ from touchstone.plans.api.serializers.staff import (
     ProgressSerializer,
 )
 from touchstone.plans.exports import plan_export_data
+from touchstone.plans.filters import ActionFilters
 from touchstone.plans.models import Action, KeyTarget, Plan
 from touchstone.plans.selectors import (
     action_flags,
     action_get,
-    actions_for_plan,
     plan_dashboard,
     plan_get,
     plans_for_user,
@@ -112,17 +112,26 @@ class PlanDetail(APIView):
 
 
 @extend_schema(tags=TAGS)
-class PlanActions(APIView):
+class PlanActions(generics.GenericAPIView):
+    queryset = Action.objects.none()  # the rows come from the filters' selector
+    filterset_class = ActionFilters
+    filter_backends = [StrictFilters]
+    pagination_class = None
+    also_takes = ("as_of",)
+    schema = OwnPageSchema()
+
+    def filterset_kwargs(self) -> dict:
+        return {"plan": self.plan}
+
     @extend_schema(
         summary="A plan's actions in source order, filtered like the dashboard",
-        parameters=[ActionFilterSerializer],
+        parameters=[AsOfSerializer],
         responses={200: ActionSerializer(many=True), 400: BAD_INPUT, 404: NOT_FOUND},
     )
     def get(self, request, pk: int):
-        plan = _plan(request, pk)
-        criteria = _query(ActionFilterSerializer, request)
-        as_of = criteria.pop("as_of", None) or timezone.localdate()
-        actions = list(actions_for_plan(plan, filters=criteria))
+        self.plan = _plan(request, pk)
+        as_of = _query(AsOfSerializer, request).get("as_of") or timezone.localdate()
+        actions = list(self.filter_queryset(self.get_queryset()))
         overdue = {a.pk for a in actions if action_flags(a, as_of=as_of).overdue}
         return Response(ActionSerializer(actions, many=True, context={"overdue_ids": overdue}).data)
 
