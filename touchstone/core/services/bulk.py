@@ -8,12 +8,11 @@ are written exactly as `bulk_create` writes them), on SQLite and PostgreSQL alik
 read back the new rows' ids: use `bulk_create` where the caller needs them.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from django.db import connections, models, router, transaction
 from django.db.models.sql import InsertQuery
-
-from touchstone.core.imports import batched
 
 # Rows sent in one executemany call: the statement is compiled once whatever the size, so this
 # only bounds the parameters held at once.
@@ -52,7 +51,7 @@ def insert_many(
                 raise ValueError("insert_many takes new instances of one model")
             obj._prepare_related_fields_for_save(operation_name="insert_many")
         sql = _one_row_sql(compiler, fields)
-        for chunk in batched(objs, batch_size):
+        for chunk in _chunks(objs, batch_size):
             cursor.executemany(sql, [_values(compiler, fields, obj) for obj in chunk])
         for obj in objs:
             obj._state.adding = False
@@ -63,7 +62,7 @@ def insert_many(
 
 def _read_ids(model, objs, field_name: str, using: str) -> None:
     field = model._meta.get_field(field_name)
-    for chunk in batched(objs, LOOKUP_VALUES):
+    for chunk in _chunks(objs, LOOKUP_VALUES):
         ids = dict(
             model._base_manager.using(using)
             .filter(**{f"{field.attname}__in": [getattr(o, field.attname) for o in chunk]})
@@ -71,6 +70,14 @@ def _read_ids(model, objs, field_name: str, using: str) -> None:
         )
         for obj in chunk:
             obj.pk = ids[getattr(obj, field.attname)]
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[list]:
+    """The items a few at a time (not core.imports.batched: importing the import framework
+    here would load the spreadsheet library into every process that writes anything)."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def _values(compiler, fields, obj) -> list:
