@@ -45,6 +45,7 @@ NOT_AUDITED = {
     "core.submission_finish": "the stored outcome of a write that its service audits",
     "core.submission_outcome": "a read of a stored outcome",
     "core.submissions_forget": "housekeeping: forgets expired submission keys",
+    "core.insert_many": "inserts the rows of a bulk write whose calling service audits it",
     "core.login_attempts_forget": "housekeeping: forgets sign-in attempts past their kept days",
     "core.schedules_enqueue_due": "worker machinery: claims a schedule's slot and enqueues it",
     "core.tasks_recover_orphans": "worker machinery: retries or fails tasks whose worker stopped",

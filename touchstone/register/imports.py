@@ -193,7 +193,9 @@ def _check_registrants(upload, regulator, ref: _Reference) -> RowErrors:
                 first_row[key] = row
             new = _registrant_row(row, values, ref, regulator, errors)
             entity = values["entity"].strip()
-            if entity and entity.upper() not in entities_in_file | known_entities:
+            if entity and not (
+                entity.upper() in entities_in_file or entity.upper() in known_entities
+            ):
                 errors.add(row, f'no entity with number "{entity}"')
             if new is not None and new.fields["kind"] == Kind.ENTITY and key:
                 entities_in_file.add(key)

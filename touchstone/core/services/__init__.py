@@ -1,6 +1,7 @@
 """Every write in core. Other modules import from here, never from core's tables directly."""
 
 from touchstone.core.services.audit import AuditAction, audit_record, audit_record_many, snapshot
+from touchstone.core.services.bulk import insert_many
 from touchstone.core.services.deadlines import (
     SweepResult,
     deadline_close,
@@ -49,6 +50,7 @@ __all__ = [
     "deadline_close",
     "deadline_set",
     "deadlines_sweep",
+    "insert_many",
     "job_run",
     "job_start",
     "login_attempt_record",

@@ -13,6 +13,7 @@ from django.db import models
 from touchstone.core.models import AuditEvent, Organisation
 from touchstone.core.permissions import organisation_of
 from touchstone.core.request_context import current_request_id
+from touchstone.core.services.bulk import insert_many
 
 
 class AuditAction(StrEnum):
@@ -107,4 +108,4 @@ def audit_record_many(
                 request_id=request_id,
             )
         )
-    AuditEvent.objects.bulk_create(events, batch_size=500)
+    insert_many(events)

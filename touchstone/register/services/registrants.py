@@ -18,6 +18,7 @@ from touchstone.core.permissions import require_perm
 from touchstone.core.services import (
     audit_record,
     audit_record_many,
+    insert_many,
     lock_for_change,
     snapshot,
     version_bump,
@@ -82,7 +83,7 @@ def index_names(registrants: list[Registrant]) -> None:
     words_of = {r.pk: set(rules.name_words(_indexed_text(r))) for r in registrants}
     vocabulary = _vocabulary(set().union(*words_of.values()))
     RegistrantWord.objects.filter(registrant__in=registrants).delete()
-    RegistrantWord.objects.bulk_create(
+    insert_many(
         [
             RegistrantWord(
                 registrant_id=r.pk,
@@ -91,8 +92,7 @@ def index_names(registrants: list[Registrant]) -> None:
             )
             for r in registrants
             for word in words_of[r.pk]
-        ],
-        batch_size=5000,
+        ]
     )
 
 
@@ -208,7 +208,7 @@ def registrants_create_many(
         registrant_build(regulator=regulator, status=new.status, **new.fields)
         for new in registrants
     ]
-    Registrant.objects.bulk_create(built, batch_size=500)
+    insert_many(built, ids_by="number")  # numbers are unique: the ids are read back by them
     index_names(built)
     today = date.today()
     rights = [
@@ -223,7 +223,7 @@ def registrants_create_many(
     ]
     for right in rights:
         right.full_clean(exclude=["registrant", "right_type"])
-    PracticeRight.objects.bulk_create(rights, batch_size=500)
+    insert_many(rights)
     audit_record_many(
         actor=acting_user,
         action=AuditAction.CREATE,

@@ -6,10 +6,13 @@ from contextlib import contextmanager
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from touchstone.core.imports.framework import BATCH_ROWS
 from touchstone.core.models import AuditEvent
+from touchstone.register import imports
 from touchstone.register.models import PracticeRight, Registrant, RegistrantWord
 from touchstone.register.services import AuditAction
 
@@ -119,3 +122,45 @@ def test_with_no_regulator_the_command_says_how_to_add_one(tmp_path):
         'there is no regulator yet: add one with "touchstone organisations add SLUG NAME '
         '--kind regulator" (--organisation SLUG is optional while there is only one)'
     )
+
+
+@pytest.mark.django_db(transaction=True)
+# The last row of the first batch (the header is row 1), then the first row of the second.
+@pytest.mark.parametrize("bad_row", [BATCH_ROWS + 1, BATCH_ROWS + 2])
+def test_a_bad_row_at_a_batch_boundary_writes_nothing(organisation, tmp_path, bad_row):
+    with sqlite_parameter_limit(999):
+        _, err, error = run(tmp_path, register_file(ROWS, bad_row=bad_row))
+    assert error is not None  # (row 502 is an entity: its members are refused with it)
+    assert err.splitlines()[0] == f'row {bad_row}: unknown status "asleep"'
+    assert not Registrant.objects.exists() and not PracticeRight.objects.exists()
+    assert not RegistrantWord.objects.exists()
+    assert not AuditEvent.objects.filter(
+        action__in=[AuditAction.CREATE, AuditAction.GRANT_RIGHT]
+    ).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_problem_in_a_later_batch_of_the_write_undoes_the_earlier_batches(
+    organisation, tmp_path, monkeypatch
+):
+    """The first batch is written (rows, rights, name index, audit events) before a write of
+    the second fails: the whole import is rolled back, in the database, not only in memory."""
+    calls = []
+    real = imports.registrants_create_many
+
+    def failing_third(**kwargs):
+        calls.append(len(kwargs["registrants"]))
+        if len(calls) == 3:
+            raise ValidationError("the database refused the row")
+        return real(**kwargs)
+
+    monkeypatch.setattr(imports, "registrants_create_many", failing_third)
+    with sqlite_parameter_limit(999):
+        _, err, error = run(tmp_path, register_file(ROWS))
+    assert len(calls) > 3 and error is not None  # each batch: its entities, then the rest
+    assert err.splitlines() == [f"row {BATCH_ROWS + 2}: the database refused the row"]
+    assert not Registrant.objects.exists() and not PracticeRight.objects.exists()
+    assert not RegistrantWord.objects.exists()
+    assert not AuditEvent.objects.filter(
+        action__in=[AuditAction.CREATE, AuditAction.GRANT_RIGHT]
+    ).exists()
