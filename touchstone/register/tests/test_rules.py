@@ -460,18 +460,101 @@ def test_cpd_years_run_from_the_first_scheme_to_this_year(starts, this_year, exp
 @pytest.mark.parametrize(
     ("year", "problem"),
     [
-        (2000, None),
-        (2026, None),
-        (1999, "started in 2000"),
-        (1, "started in 2000"),
-        (2027, "has not started"),
+        (2000, None),  # the scheme's first year
+        (2013, None),
+        (2026, None),  # this year
+        (2027, "2027 has not started: the latest CPD year is 2026"),
+        (2100, "2100 has not started: the latest CPD year is 2026"),
+        (1999, "The CPD scheme started in 2000: enter a year from 2000 to 2026"),
+        (1, "The CPD scheme started in 2000: enter a year from 2000 to 2026"),
     ],
 )
 def test_cpd_year_problem(year, problem):
-    found = rules.cpd_year_problem(year, range(2000, 2027))
-    assert found is None if problem is None else problem in found
+    assert rules.cpd_year_problem(year, range(2000, 2027)) == problem
+
+
+def test_with_one_cpd_year_the_problem_names_that_year():
+    years = range(2026, 2027)  # no scheme yet: this year only
+    assert rules.cpd_year_problem(2026, years) is None
+    assert rules.cpd_year_problem(2027, years) == (
+        "2027 has not started: the latest CPD year is 2026"
+    )
+    assert rules.cpd_year_problem(2025, years) == (
+        "The CPD scheme started in 2026: enter a year from 2026 to 2026"
+    )
+
+
+@given(
+    st.integers(min_value=1, max_value=9000),
+    st.integers(min_value=0, max_value=50),
+    st.integers(min_value=1, max_value=9999),
+)
+def test_a_cpd_year_is_usable_exactly_when_it_is_in_the_scheme(first, length, year):
+    years = range(first, first + length + 1)
+    problem = rules.cpd_year_problem(year, years)
+    if first <= year <= first + length:
+        assert problem is None
+    elif year > first + length:
+        assert problem.startswith(f"{year} has not started")
+    else:
+        assert problem.startswith(f"The CPD scheme started in {first}: ")
+        assert problem.endswith(f" to {first + length}")
+
+
+@pytest.mark.parametrize(
+    ("size", "population", "problem"),
+    [
+        (1, 1, None),
+        (1, 40, None),
+        (40, 40, None),  # the whole population
+        (0, 40, "The sample needs at least one member"),
+        (-3, 40, "The sample needs at least one member"),
+        (0, 0, "The sample needs at least one member"),
+        (41, 40, "The sample can be at most 40: that year has 40 members to monitor"),
+        (2, 1, "The sample can be at most 1: that year has 1 member to monitor"),
+        (1, 0, "The sample can be at most 0: that year has 0 members to monitor"),
+    ],
+)
+def test_sample_size_problem(size, population, problem):
+    assert rules.sample_size_problem(size, population) == problem
 
 
 @given(st.integers(min_value=-5, max_value=10**13), st.integers(min_value=0, max_value=1000))
 def test_sample_size_is_from_one_to_the_population(size, population):
     assert (rules.sample_size_problem(size, population) is None) == (1 <= size <= population)
+
+
+@pytest.mark.parametrize(
+    ("year", "as_of", "ended"),
+    [
+        (2025, date(2025, 1, 1), False),
+        (2025, date(2025, 12, 31), False),  # its last day: still open
+        (2025, date(2026, 1, 1), True),
+        (2025, date(2030, 6, 1), True),
+        (2026, date(2025, 12, 31), False),  # not started
+    ],
+)
+def test_a_cpd_year_ends_after_31_december(year, as_of, ended):
+    assert rules.cpd_year_ended(year, as_of=as_of) is ended
+
+
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9998, 12, 31)))
+def test_the_cpd_years_ended_are_those_before_the_current_one(as_of):
+    if as_of.year > 1:
+        assert rules.cpd_year_ended(as_of.year - 1, as_of=as_of)
+    assert not rules.cpd_year_ended(as_of.year, as_of=as_of)
+    assert not rules.cpd_year_ended(as_of.year + 1, as_of=as_of)
+
+
+@pytest.mark.parametrize(
+    ("kind", "postcode", "searchable"),
+    [
+        ("entity", "MK40 1AB", "mk401ab"),  # a firm's business address: searchable
+        ("entity", " sw1a-1aa ", "sw1a1aa"),
+        ("entity", "", ""),
+        ("individual", "MK40 1AB", ""),  # a person's address is private
+        ("individual", "", ""),
+    ],
+)
+def test_only_a_firms_postcode_is_searchable(kind, postcode, searchable):
+    assert rules.searchable_postcode(kind=kind, postcode=postcode) == searchable
