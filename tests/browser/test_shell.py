@@ -113,3 +113,31 @@ def test_the_footer_pages_are_accessible_on_a_phone(page, check_accessibility, p
     page.wait_for_url(f"**{path}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     check_accessibility(page, f"about{path.replace('/', '-')}390")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_api_docs_lead_to_a_token_shown_once_and_revoked_on_a_phone(
+    page, sign_in, check_accessibility, officer
+):
+    officer.set_password("a-long-password-1")
+    officer.save()
+    page.set_viewport_size({"width": 390, "height": 800})
+    sign_in("officer", "a-long-password-1")
+    page.goto("/api/v1/docs/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.get_by_text("/api/v1/public/register/", exact=True).first.wait_for()  # Swagger UI ran
+    page.get_by_role("link", name="Get an API token").click()
+    page.wait_for_url("**/account/api-token/")
+    check_accessibility(page, "api-token-none-390")
+    page.get_by_role("button", name="Create a token").click()
+    key = page.get_by_test_id("api-token").inner_text()
+    assert len(key) >= 32
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    check_accessibility(page, "api-token-created-390")
+    page.goto("/account/api-token/")  # shown once: not on the page again
+    assert page.get_by_test_id("api-token").count() == 0 and key not in page.content()
+    assert page.get_by_text("You have a token, created").is_visible()
+    page.get_by_role("button", name="Revoke your token").click()
+    assert page.get_by_text("You have no API token.").is_visible()
+    page.get_by_role("contentinfo").get_by_role("link", name="API documentation").click()
+    assert page.get_by_role("link", name="Touchstone").first.get_attribute("href") == "/"
