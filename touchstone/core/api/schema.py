@@ -1,7 +1,23 @@
 """OpenAPI post-processing: document the error responses every endpoint can give, and the
 plain-text rule every request body follows."""
 
+from drf_spectacular.utils import OpenApiResponse
+
 from touchstone.core.inputs import PLAIN_TEXT_PATTERN
+
+# The responses a module's endpoints name in their `@extend_schema(responses=...)`.
+BAD_INPUT = OpenApiResponse(description="Bad input: messages by field.")
+
+
+def not_found(things: str) -> OpenApiResponse:
+    """404: "No such plan or action, or not one you can see"."""
+    return OpenApiResponse(description=f"No such {things}, or not one you can see.")
+
+
+def forbidden(thing: str) -> OpenApiResponse:
+    """403 from a service: the record is visible to the user, but not theirs to change."""
+    return OpenApiResponse(description=f"You may see this {thing} but not change it.")
+
 
 ERROR_SCHEMA = {
     "type": "object",

@@ -8,12 +8,13 @@ ValidationError through the core exception handler).
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from touchstone.core.api.filters import OwnPageSchema, StrictFilters
+from touchstone.core.api.schema import BAD_INPUT, forbidden, not_found
 from touchstone.core.api.writes import (
     ETAG,
     IDEMPOTENCY_KEY,
@@ -46,9 +47,8 @@ from touchstone.plans.selectors import (
 from touchstone.plans.services import action_update, progress_record
 
 TAGS = ["plans"]
-NOT_FOUND = OpenApiResponse(description="No such plan or action, or not one you can see.")
-BAD_INPUT = OpenApiResponse(description="Bad input: messages by field.")
-FORBIDDEN = OpenApiResponse(description="You may see this action but not change it.")
+NOT_FOUND = not_found("plan or action")
+FORBIDDEN = forbidden("action")
 
 
 def _plan(request, pk) -> Plan:

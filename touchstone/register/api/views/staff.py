@@ -8,13 +8,14 @@ exception handler).
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from touchstone.core.api.filters import StrictFilters
+from touchstone.core.api.schema import BAD_INPUT, forbidden, not_found
 from touchstone.core.api.writes import (
     ETAG,
     IDEMPOTENCY_KEY,
@@ -46,9 +47,8 @@ from touchstone.register.models import (
 from touchstone.register.selectors import registrant_for_staff, right_for_staff, staff_search
 
 TAGS = ["register"]
-NOT_FOUND = OpenApiResponse(description="No such registrant or right, or not one you can see.")
-BAD_INPUT = OpenApiResponse(description="Bad input: messages by field.")
-FORBIDDEN = OpenApiResponse(description="You may see this registrant but not change it.")
+NOT_FOUND = not_found("registrant or right")
+FORBIDDEN = forbidden("registrant")
 
 
 def _registrant(request, pk: int) -> Registrant:
