@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 import django_filters
 from django import forms
+from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 
 from touchstone.core.forms import GovukForm
@@ -71,6 +72,27 @@ class ListFilters(django_filters.FilterSet):
     class Meta:
         form = GovukForm
         fields: list[str] = []
+
+    _form_classes: dict[type, type] = {}
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # As django-filter's, without a deep copy of the filters for every request: the
+        # selector filters the rows, the filters only declare the form and the parameters.
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = self.base_filters
+
+    def get_form_class(self):
+        """The form of the filters, made once for each FilterSet class."""
+        made = ListFilters._form_classes.get(type(self))
+        if made is None:
+            made = ListFilters._form_classes[type(self)] = super().get_form_class()
+        return made
 
     def search(self, queryset, **values):
         """The rows for the cleaned `values` (every declared filter, blank when not given)."""
