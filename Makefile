@@ -50,11 +50,11 @@ check-deploy: setup
 	$(TS) makemigrations --check --dry-run
 
 test-sqlite: setup
-	$(BIN)/pytest --ds=touchstone.settings_test -n 2 -m "not browser" -q
+	$(BIN)/pytest --ds=touchstone.settings_test -n 2 --dist loadgroup -m "not browser" -q
 
 test-postgres: setup
 	@if [ -n "$$TOUCHSTONE_TEST_POSTGRES_URL" ]; then \
-	  TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest --ds=touchstone.settings_test -n 2 -m "not browser" -q; \
+	  TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest --ds=touchstone.settings_test -n 2 --dist loadgroup -m "not browser" -q; \
 	else echo "TOUCHSTONE_TEST_POSTGRES_URL not set: PostgreSQL run skipped"; fi
 
 test-browser: setup

@@ -1,5 +1,7 @@
 """Fixtures shared by every module's tests."""
 
+import os
+
 import pytest
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgresOperations
 
@@ -26,6 +28,32 @@ def _sql_flush_past_audit_trigger(
 
 
 PostgresOperations.sql_flush = _sql_flush_past_audit_trigger
+
+# What makes a test one that touches the database: pytest-django's mark or fixtures, or the
+# `database` mark for a test that makes a database of its own (worker processes, backups).
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+def uses_database(item: pytest.Item) -> bool:
+    return (
+        item.get_closest_marker("django_db") is not None
+        or item.get_closest_marker("database") is not None
+        or bool(DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL run (TOUCHSTONE_TEST_DATABASE=postgres) runs the tests that touch the
+    database; the rest (pure rules, parsing, settings) do the same on either and run once, in
+    the SQLite run."""
+    if os.environ.get("TOUCHSTONE_TEST_DATABASE") != "postgres":
+        return
+    kept, left = [], []
+    for item in items:
+        (kept if uses_database(item) else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

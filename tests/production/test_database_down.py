@@ -5,6 +5,10 @@ import pytest
 
 from tests.smoke.processes import Browser, Processes, free_port
 
+pytestmark = pytest.mark.xdist_group(
+    "database-down"
+)  # one worker builds the module's fixture, once
+
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory):

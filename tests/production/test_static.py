@@ -11,6 +11,8 @@ from django.test import Client, override_settings
 from touchstone.core.models import Role
 from touchstone.plans.tests.factories import sample_plan
 
+pytestmark = pytest.mark.xdist_group("static")  # one worker builds the module's fixture, once
+
 MANIFEST_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

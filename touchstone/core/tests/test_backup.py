@@ -13,9 +13,12 @@ import pytest
 
 from touchstone.core.tests.processes import TOUCHSTONE, drop, migrated_database
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("TOUCHSTONE_TEST_POSTGRES_URL"), reason="needs a PostgreSQL server"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("TOUCHSTONE_TEST_POSTGRES_URL"), reason="needs a PostgreSQL server"
+    ),
+    pytest.mark.xdist_group("backup"),  # one worker builds the module's fixture, once
+]
 XDIST = os.environ.get("PYTEST_XDIST_WORKER", "gw")
 
 

@@ -13,6 +13,10 @@ import pytest
 from touchstone.core.services.workers import FAILED_MESSAGE, WORKER_LOST
 from touchstone.core.tests.processes import Outage, drop, migrated_database, wait_for
 
+pytestmark = [
+    pytest.mark.database,  # its own database, on SQLite or PostgreSQL as the run's
+    pytest.mark.xdist_group("worker-processes"),  # one worker migrates the module's database, once
+]
 LEASE = {"TOUCHSTONE_WORKER_LEASE_SECONDS": "2"}
 XDIST = os.environ.get("PYTEST_XDIST_WORKER", "gw")
 PORT = 8210 + int(re.sub(r"\D", "", XDIST) or 0)  # 8210-8219: within this project's range
