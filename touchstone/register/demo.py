@@ -9,16 +9,17 @@ from django.db import transaction
 from touchstone.core.demo import DEMO_PASSWORD
 from touchstone.core.models import Organisation, User
 from touchstone.core.services import user_create
-from touchstone.register.models import Category, Registrant, Status
+from touchstone.register.models import Category, Registrant, RightType, Status
 from touchstone.register.services import (
+    NewRegistrant,
     cpd_activity_add,
     cpd_sample_draw,
     cpd_submit,
     entity_offices_set,
     finding_record,
-    registrant_create,
     registrant_status_change,
     registrant_user_link,
+    registrants_create_many,
     right_grant,
 )
 
@@ -114,6 +115,7 @@ TOWNS = [
     ("Liverpool", "L2"),
     ("York", "YO1"),
 ]
+SUPERVISED = "Must practise under the supervision of an authorised person"
 FIRMS = ["Legal Services", "Law", "Solicitors", "Legal Practice", "Law LLP"]
 RIGHTS = [
     "immigration",
@@ -154,92 +156,117 @@ def load(stdout) -> None:
 
 @transaction.atomic
 def _generate(regulator: Organisation) -> int:
+    """Entities, then individuals, each added in bulk as an import adds them
+    (`registrants_create_many`: the same checks, name index and audit events); then, one at
+    a time through their services, what only some registrants have: a second office, a right
+    with conditions, a change of status, a finding."""
     rng = random.Random(2009)
     statuses = {s.code: s for s in Status.objects.all()}
+    right_types = {r.code: r for r in RightType.objects.all()}
     categories = list(Category.objects.all())
-    entities = []
+    wanted, offices = [], []
     for n in range(ENTITIES):
         town, district = rng.choice(TOWNS)
-        entity = registrant_create(
-            acting_user=None,
-            regulator=regulator,
-            status=statuses["active"],
-            number=f"E{5000 + n}",
-            kind="entity",
-            entity_name=f"{rng.choice(FAMILY)} {rng.choice(FIRMS)}",
-            authorised_activities=", ".join(sorted(rng.sample(ACTIVITIES, k=rng.randint(1, 3)))),
-            admitted_on=date(2010, 1, 1) + timedelta(days=rng.randrange(5000)),
-            town=town,
-            postcode=f"{district} {rng.randint(1, 9)}AB",
-        )
-        offices = [(town, entity.postcode)]
+        fields = {
+            "number": f"E{5000 + n}",
+            "kind": "entity",
+            "entity_name": f"{rng.choice(FAMILY)} {rng.choice(FIRMS)}",
+            "authorised_activities": ", ".join(sorted(rng.sample(ACTIVITIES, k=rng.randint(1, 3)))),
+            "admitted_on": date(2010, 1, 1) + timedelta(days=rng.randrange(5000)),
+            "town": town,
+            "postcode": f"{district} {rng.randint(1, 9)}AB",
+        }
+        wanted.append(NewRegistrant(status=statuses["active"], fields=fields))
+        places = [(town, fields["postcode"])]
         if rng.random() < 0.3:
             other_town, other_district = rng.choice(TOWNS)
-            offices.append((other_town, f"{other_district} {rng.randint(1, 9)}CD"))
-        entity_offices_set(acting_user=None, entity=entity, offices=offices)
-        entities.append(entity)
+            places.append((other_town, f"{other_district} {rng.randint(1, 9)}CD"))
+        offices.append(places)
+    entities = registrants_create_many(acting_user=None, regulator=regulator, registrants=wanted)
+    for entity, places in zip(entities, offices, strict=True):
+        entity_offices_set(acting_user=None, entity=entity, offices=places)
+
+    wanted, later = [], []
     for n in range(INDIVIDUALS):
         town, district = rng.choice(TOWNS)
         admitted = date(1995, 1, 1) + timedelta(days=rng.randrange(11000))
-        registrant = registrant_create(
-            acting_user=None,
-            regulator=regulator,
-            status=statuses["active"],
-            number=f"{100000 + n * 7}",
-            kind="individual",
-            title=rng.choice(["", "", "", "", "Dr"]),  # most registers show no title
-            given_names=rng.choice(GIVEN),
-            family_name=rng.choice(FAMILY),
-            category=rng.choice(categories),
-            admitted_on=admitted,
-            entity=rng.choice(entities) if rng.random() < 0.7 else None,
-            town=town,
-            postcode=f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFG')}Q",
-            email=f"member{n}@example.invalid",
-            date_of_birth=date(1960, 1, 1) + timedelta(days=rng.randrange(12000)),
-            home_address=f"{rng.randint(1, 200)} High Street, {town}",
-        )
+        fields = {
+            "number": f"{100000 + n * 7}",
+            "kind": "individual",
+            "title": rng.choice(["", "", "", "", "Dr"]),  # most registers show no title
+            "given_names": rng.choice(GIVEN),
+            "family_name": rng.choice(FAMILY),
+            "category": rng.choice(categories),
+            "admitted_on": admitted,
+            "entity": rng.choice(entities) if rng.random() < 0.7 else None,
+            "town": town,
+            "postcode": f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFG')}Q",
+            "email": f"member{n}@example.invalid",
+            "date_of_birth": date(1960, 1, 1) + timedelta(days=rng.randrange(12000)),
+            "home_address": f"{rng.randint(1, 200)} High Street, {town}",
+        }
+        plain, first_granted = [], None
         for code in rng.sample(RIGHTS, k=rng.choice([0, 1, 1, 2, 3])):
-            conditions = (
-                "Must practise under the supervision of an authorised person"
-                if rng.random() < 0.05
-                else ""
+            supervised = rng.random() < 0.05
+            granted_on = admitted + timedelta(days=rng.randrange(2000))
+            if supervised:
+                later.append(
+                    (
+                        n,
+                        right_grant,
+                        {"code": code, "granted_on": granted_on, "conditions": SUPERVISED},
+                    )
+                )
+            else:
+                plain.append(right_types[code])
+                first_granted = first_granted or granted_on
+        wanted.append(
+            NewRegistrant(
+                status=statuses["active"],
+                fields=fields,
+                rights=tuple(plain),
+                granted_on=first_granted,
             )
-            right_grant(
-                acting_user=None,
-                registrant=registrant,
-                code=code,
-                granted_on=admitted + timedelta(days=rng.randrange(2000)),
-                conditions=conditions,
-            )
+        )
         roll = rng.random()
         if roll < 0.03:
-            registrant_status_change(
-                acting_user=None,
-                registrant=registrant,
-                status=statuses["suspended"],
-                effective_on=date(2025, 1, 1) + timedelta(rng.randrange(600)),
-                reason="Suspended by the Disciplinary Tribunal",
+            effective_on = date(2025, 1, 1) + timedelta(rng.randrange(600))
+            later.append(
+                (
+                    n,
+                    registrant_status_change,
+                    {
+                        "status": statuses["suspended"],
+                        "effective_on": effective_on,
+                        "reason": "Suspended by the Disciplinary Tribunal",
+                    },
+                )
             )
         elif roll < 0.06:
-            registrant_status_change(
-                acting_user=None,
-                registrant=registrant,
-                status=statuses[rng.choice(["lapsed", "resigned"])],
-                effective_on=date(2023, 1, 1) + timedelta(rng.randrange(900)),
+            status = statuses[rng.choice(["lapsed", "resigned"])]
+            effective_on = date(2023, 1, 1) + timedelta(rng.randrange(900))
+            later.append(
+                (n, registrant_status_change, {"status": status, "effective_on": effective_on})
             )
         if rng.random() < 0.02:
             decided = date(2022, 1, 1) + timedelta(days=rng.randrange(1200))
-            finding_record(
-                acting_user=None,
-                registrant=registrant,
-                decided_on=decided,
-                body="Disciplinary Tribunal",
-                summary="Failed to act with integrity in handling client money.",
-                sanction=rng.choice(SANCTIONS),
-                publish=rng.random() < 0.8,
-                publish_until=decided + timedelta(days=365 * rng.choice([1, 3, 5])),
+            later.append(
+                (
+                    n,
+                    finding_record,
+                    {
+                        "decided_on": decided,
+                        "body": "Disciplinary Tribunal",
+                        "summary": "Failed to act with integrity in handling client money.",
+                        "sanction": rng.choice(SANCTIONS),
+                        "publish": rng.random() < 0.8,
+                        "publish_until": decided + timedelta(days=365 * rng.choice([1, 3, 5])),
+                    },
+                )
             )
+    individuals = registrants_create_many(acting_user=None, regulator=regulator, registrants=wanted)
+    for n, service, arguments in later:
+        service(acting_user=None, registrant=individuals[n], **arguments)
     _member_with_cpd(regulator, rng)
     cpd_sample_draw(acting_user=None, regulator=regulator, year=2025, size=40, seed=2025)
     return ENTITIES + INDIVIDUALS
