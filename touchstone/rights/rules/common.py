@@ -54,7 +54,7 @@ def as_bool(value: Any, field: str) -> bool:
     return value
 
 
-def optional_text(data: dict, key: str, parent: str = "") -> str:
+def optional_text(data: dict, key: str, parent: str) -> str:
     """A text that may be missing or null (then ""); stripped of surrounding space."""
     value = data.get(key)
     if value is None:
@@ -80,7 +80,7 @@ def parse_hours(value: Any, field: str) -> Fraction:
         raise MalformedInput(field, "must be a number")
     if isinstance(value, float) and not math.isfinite(value):
         raise MalformedInput(field, "must be a number")
-    hours = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+    hours = Fraction(value) if isinstance(value, int) else Fraction(repr(value))
     if hours < 0:
         raise MalformedInput(field, "must not be negative")
     if hours > MAX_HOURS:
@@ -101,8 +101,3 @@ def years_before(day: date, years: int) -> date | None:
     if day.month == 2 and day.day == 29:
         day = day.replace(day=28)
     return day.replace(year=day.year - years)
-
-
-def message(template: str, **values: Any) -> str:
-    """A rule's message from the scheme's template: "{years}" replaced by the value given."""
-    return template.format_map(values)

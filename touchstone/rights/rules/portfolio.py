@@ -82,12 +82,13 @@ def read_sheet(value: Any, index: int, kinds: dict) -> Sheet:
         raise MalformedInput(path(where, "type"), f"must be one of {', '.join(SHEET_TYPES)}")
     names = (*STATEMENT_TEXTS, "matter", "document_type", "age_explanation")
     texts = {name: optional_text(data, name, where) for name in names}
-    if kind == "personal_statement":
+    statement = kind == "personal_statement"
+    if statement:
         work_date = data.get("work_date")
         dates = (
             () if work_date in (None, "") else (parse_date(work_date, path(where, "work_date")),)
         )
-        return Sheet(example, True, texts, dates, ())
+        return Sheet(example, statement, texts, dates, ())
     evidence = data.get("evidence")
     items = [] if evidence is None else as_list(evidence, path(where, "evidence"))
     dates, found = [], []
@@ -99,7 +100,7 @@ def read_sheet(value: Any, index: int, kinds: dict) -> Sheet:
         found.append(required(item, "kind", at))
         if found[-1] not in kinds:
             raise MalformedInput(path(at, "kind"), f"must be one of {', '.join(kinds)}")
-    return Sheet(example, False, texts, tuple(dates), tuple(found))
+    return Sheet(example, statement, texts, tuple(dates), tuple(found))
 
 
 def read_supervisors(data: dict, per_outcome: dict) -> dict[str, tuple[bool, bool, set]]:

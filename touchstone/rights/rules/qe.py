@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from .common import (
@@ -51,8 +52,8 @@ class Period:
     first: int  # the first and last days, as ordinals
     last: int
     hours: Fraction
-    tasks: tuple[str, ...]
-    passed: bool
+    tasks: tuple[str, ...] = ()  # work only
+    passed: bool = False  # courses only
 
     @property
     def rate(self) -> Fraction:
@@ -87,10 +88,10 @@ def read_period(value: Any, index: int, as_of: date, scheme: Scheme) -> Period:
             if task not in known:
                 field = path(path(where, "tasks"), i)
                 raise MalformedInput(field, f"must be one of {', '.join(known)}")
-        return Period(index, kind, start.toordinal(), end.toordinal(), hours, tuple(tasks), False)
+        return Period(index, kind, start.toordinal(), end.toordinal(), hours, tasks=tuple(tasks))
     passed = as_bool(required(data, "passed", where), path(where, "passed"))
     credit = next(course[2] for course in scheme.courses if course[0] == kind)
-    return Period(index, kind, start.toordinal(), end.toordinal(), Fraction(credit), (), passed)
+    return Period(index, kind, start.toordinal(), end.toordinal(), Fraction(credit), passed=passed)
 
 
 def course_saving(course: Period, work: list[Period]) -> tuple[Fraction, bool]:
@@ -99,14 +100,13 @@ def course_saving(course: Period, work: list[Period]) -> tuple[Fraction, bool]:
     bounds = {course.first, course.last + 1}
     for p in work:
         bounds.update(b for b in (p.first, p.last + 1) if course.first < b <= course.last)
-    edges = sorted(bounds)
     saving = Fraction(0)
-    overlap = False
-    for a, b in zip(edges, edges[1:], strict=False):
+    worked = []
+    for a, b in pairwise(sorted(bounds)):
         covering = [p for p in work if p.first <= a <= p.last]
-        overlap = overlap or bool(covering)
+        worked += covering
         saving += min(course.rate, sum(p.rate for p in covering)) * (b - a)
-    return saving, overlap
+    return saving, bool(worked)
 
 
 def floor2(x: Fraction) -> float:
@@ -144,14 +144,14 @@ def qe_check(data: Any, scheme: Scheme) -> dict:
             issue("COURSE_ALREADY_CREDITED", p.index, course=names[p.kind])
         else:
             course = p
-    credited = sum((p.hours for p in work), Fraction(0))
+    credited = sum(p.hours for p in work)
     if course is not None:
         saving, overlap = course_saving(course, work)
         credited += course.hours - saving
         if overlap:
             issue("OVERLAP_COURSE_WORK", None, course=names[course.kind])
-    shortfall = max(Fraction(scheme.required_hours) - credited, Fraction(0))
-    rate = sum((p.rate for p in work if p.last >= as_of.toordinal()), Fraction(0))
+    shortfall = max(scheme.required_hours - credited, 0)
+    rate = sum(p.rate for p in work if p.last >= as_of.toordinal())
     anticipated = None
     if shortfall and rate:
         day = as_of.toordinal() + math.ceil(shortfall / rate)

@@ -273,7 +273,8 @@ def scheme_from_dict(resolved: dict) -> Scheme:
         raise SchemeError("competencies: each outcome must appear once, and there must be one")
     rules = _get(resolved, "rules", dict, where)
     window = _count(resolved, "evidence_window_years", where)
-    if _count(resolved, "evidence_exceptional_max_years", where) < window:
+    exceptional = _count(resolved, "evidence_exceptional_max_years", where)
+    if exceptional < window:
         raise SchemeError("scheme: evidence_exceptional_max_years is less than the window")
     return Scheme(
         code=_get(resolved, "code", str, where),
@@ -297,8 +298,8 @@ def scheme_from_dict(resolved: dict) -> Scheme:
             )
             for i, c in enumerate(courses)
         ),
-        evidence_window_years=_count(resolved, "evidence_window_years", where),
-        evidence_exceptional_max_years=_count(resolved, "evidence_exceptional_max_years", where),
+        evidence_window_years=window,
+        evidence_exceptional_max_years=exceptional,
         max_personal_statements=_count(resolved, "max_personal_statements", where, least=0),
         evidence_kinds=tuple(
             EvidenceKind(

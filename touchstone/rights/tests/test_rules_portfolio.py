@@ -5,7 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from touchstone.rights.rules import MalformedInput, portfolio_check, portfolio_date
+from touchstone.rights.rules import (
+    MalformedInput,
+    portfolio_check,
+    portfolio_date,
+    scheme_from_dict,
+)
 
 from .build import (
     APPLIED,
@@ -338,6 +343,61 @@ def test_a_29_february_application_counts_back_from_28_february(day, found):
         for s in data["sheets"]
     ]
     assert codes(check(data)) == [(code, "6.1") for code in found]
+
+
+def test_dates_near_the_first_year_of_the_calendar():
+    """Three years before 0003-05-10 is before the calendar: no evidence is too old then."""
+    data = portfolio(immigration(), application_date="0003-05-10")
+    day = date(3, 1, 1)
+    data["sheets"] = [logbook(e, day=day) for e in examples(immigration())]
+    data = replace(data, "6.2", logbook("6.2", day=date(1, 5, 9)))
+    data = replace(data, "6.3", logbook("6.3", day=date(1, 5, 10)))
+    data = replace(data, "6.4", logbook("6.4", day=date(1, 1, 1), age_explanation="ill-health"))
+    result = check(data)
+    assert codes(result) == [("EVIDENCE_AGE_UNEXPLAINED", "6.2")]
+    assert codes(result, "warnings") == [("EVIDENCE_EXCEPTIONAL_AGE", "6.4")]
+    early = portfolio(immigration(), application_date="0002-05-10")
+    early["sheets"] = [logbook(e, day=date(1, 1, 1)) for e in examples(immigration())]
+    assert check(early)["complete"] and not check(early)["warnings"]
+
+
+def test_only_29_february_counts_back_from_the_28th():
+    data = portfolio(immigration(), application_date="2026-03-29")
+    data["sheets"] = [logbook(e, day=date(2026, 3, 1)) for e in examples(immigration())]
+    data = replace(data, "6.1", logbook("6.1", day=date(2024, 3, 28)))
+    data = replace(data, "6.2", logbook("6.2", day=date(2024, 3, 29)))
+    assert codes(check(data)) == [("EVIDENCE_AGE_UNEXPLAINED", "6.1")]
+
+
+def test_without_supervisors_every_supervisor_is_unknown():
+    data = portfolio(immigration())
+    del data["supervisors"]
+    assert set(codes(check(data))) == {("SUPERVISOR_UNKNOWN", e) for e in examples(immigration())}
+    assert codes(check({**data, "supervisors": None})) == codes(check(data))
+
+
+def test_a_competency_1_sheet_lists_everything_missing():
+    result = spoiled("1.1(1)", logbook("1.1(1)", explanation="", document_type=None))
+    assert "incomplete: explanation, document_type missing" in result["errors"][0]["message"]
+
+
+def test_blank_matters_are_not_the_same_matter():
+    data = portfolio(immigration())
+    data = replace(data, "1.2(1)", logbook("1.2(1)", matter=None, document_type=""))
+    data = replace(data, "1.2(2)", logbook("1.2(2)", matter=" ", document_type=None))
+    assert codes(check(data)) == [("INCOMPLETE_SHEET", "1.2(1)"), ("INCOMPLETE_SHEET", "1.2(2)")]
+
+
+def test_only_the_competencies_that_ask_for_it_need_distinct_matters():
+    changed = immigration().to_dict()
+    changed["competencies"][1]["examples_per_outcome"] = 2
+    scheme = scheme_from_dict(changed)
+    data = portfolio(scheme)
+    data = replace(
+        data, "2.1(2)", logbook("2.1(2)", matter="matter 2.1(1)", document_type="document 2.1(1)")
+    )
+    result = portfolio_check(data, scheme)
+    assert result["complete"] and result["required_examples"] == 39
 
 
 @pytest.mark.parametrize(("count", "too_many"), [(4, False), (5, True)])

@@ -107,6 +107,24 @@ def issues(result):
             False,
             [("OVERLAP_COURSE_WORK", None)],
         ),
+        (  # work ending the day before the course's last day
+            [course("2024-01-01", "2024-01-10"), work("2024-01-01", "2024-01-09", 90)],
+            644,
+            1656,
+            False,
+            [("OVERLAP_COURSE_WORK", None)],
+        ),
+        (  # two jobs meet on day 5: 100 hours that day, more than the course's 64.4
+            [
+                course("2024-01-01", "2024-01-10"),
+                work("2024-01-01", "2024-01-05", 250),
+                work("2024-01-05", "2024-01-10", 300),
+            ],
+            679.6,
+            1620.4,
+            False,
+            [("OVERLAP_COURSE_WORK", None)],
+        ),
         (  # the day after the course is not the course's
             [course("2024-01-01", "2024-01-10"), work("2024-01-11", "2024-01-20", 100)],
             744,
@@ -258,6 +276,11 @@ def test_no_anticipated_date_past_the_calendar():
         ),
         ({"as_of": AS_OF, "periods": [{"kind": "work"}]}, "periods[0].start", "is required"),
         (
+            {"as_of": AS_OF, "periods": [work("2024-1-1", None, 1)]},
+            "periods[0].start",
+            "must be a date written YYYY-MM-DD",
+        ),
+        (
             {"as_of": AS_OF, "periods": [work("2024-01-01", "2024-13-01", 1)]},
             "periods[0].end",
             "is not a date in the calendar",
@@ -361,6 +384,15 @@ def test_malformed_input_names_the_field(data, field, message):
         qe_check(data, immigration())
     assert (raised.value.field, raised.value.message) == (field, message)
     assert str(raised.value) == (f"{field}: {message}" if field else message)
+
+
+def test_an_ongoing_period_may_start_on_as_of():
+    assert check(work(AS_OF, None, 10))["credited_hours"] == 10
+
+
+def test_the_most_hours_a_period_may_have():
+    assert check(work("2020-01-01", "2020-12-31", 1_000_000))["credited_hours"] == 1_000_000
+    assert check(work("2020-01-01", "2020-12-31", 0))["credited_hours"] == 0
 
 
 def test_optional_texts_and_a_missing_end_are_allowed():

@@ -67,6 +67,16 @@ def test_the_immigration_numbers():
         s.evidence_exceptional_max_years,
         s.max_personal_statements,
     ) == (2, 3, 4)
+    assert [key for key, _ in s.facts] == [
+        "supervisor_reference_reuse_months",
+        "portfolio_max_mb",
+        "accredited_qualifications",
+        "authorised_supervisor_qualifications",
+        "permitted_activities",
+        "permitted_activities_note",
+        "commissioner_for_oaths",
+        "fees",
+    ]
     facts = dict(s.facts)
     assert facts["supervisor_reference_reuse_months"] == 6
     assert facts["portfolio_max_mb"] == 10
@@ -221,7 +231,12 @@ def test_later_versions_merge_mappings_and_replace_lists():
                 "a": {"c": {"e": 4}, "f": 5},
                 "l": [3],
             },
-            {"version": "3", "effective_from": "2022-01-01", "a": 6, "g": {"h": date(2022, 2, 2)}},
+            {
+                "version": "3",
+                "effective_from": "2022-01-01",
+                "a": 6,
+                "g": {"h": date(2022, 2, 2), 7: ("t", [date(2022, 3, 3)])},
+            },
         ],
     }
     original = copy.deepcopy(doc)
@@ -246,7 +261,7 @@ def test_later_versions_merge_mappings_and_replace_lists():
         "version": "3",
         "effective_from": "2022-01-01",
         "a": 6,
-        "g": {"h": "2022-02-02"},
+        "g": {"h": "2022-02-02", "7": ["t", ["2022-03-03"]]},
     }
     assert doc == original
     v1["a"]["c"]["d"] = 99
@@ -261,6 +276,14 @@ def test_merge():
     assert base == {"a": {"b": [1]}}
     assert merge([1], {"a": 1}) == {"a": 1}
     assert merge({"a": 1}, [2]) == [2]
+    change = {"a": [[1]], "b": {"c": [2]}}
+    merged = merge({"b": {}}, change)
+    merged["a"][0].append(3)
+    merged["b"]["c"].append(4)
+    assert change == {"a": [[1]], "b": {"c": [2]}}
+    listed = [[1]]
+    merge(1, listed)[0].append(2)
+    assert listed == [[1]]
 
 
 @pytest.mark.parametrize(
@@ -350,6 +373,17 @@ def _set(path, value):
         (_set(["courses", 0, "code"], KeyError), "courses[0]: code is missing"),
         (_set(["courses", 0, "text"], 1), "courses[0]: text is not a text"),
         (_set(["evidence_window_years"], 0), "scheme: evidence_window_years must be at least 1"),
+        (_set(["evidence_window_years"], KeyError), "scheme: evidence_window_years is missing"),
+        (
+            _set(["evidence_exceptional_max_years"], KeyError),
+            "scheme: evidence_exceptional_max_years is missing",
+        ),
+        (_set(["courses"], KeyError), "scheme: courses is missing"),
+        (_set(["competencies"], {}), "scheme: competencies is not a list"),
+        (
+            _set(["competencies", 0, "outcomes", 2, "code"], KeyError),
+            "competencies[0].outcomes[2]: code is missing",
+        ),
         (
             _set(["evidence_exceptional_max_years"], 1),
             "scheme: evidence_exceptional_max_years is less than the window",
@@ -464,6 +498,15 @@ def test_a_bad_scheme(change, message):
     with pytest.raises(SchemeError) as raised:
         scheme_from_dict(spoil(change))
     assert str(raised.value) == message
+
+
+def test_zero_is_allowed_where_it_makes_sense():
+    changed = spoil(_set(["max_personal_statements"], 0))
+    changed["courses"][0]["credit_hours"] = 0
+    scheme = scheme_from_dict(changed)
+    assert (scheme.max_personal_statements, scheme.courses[0][2]) == (0, 0)
+    same = spoil(_set(["evidence_exceptional_max_years"], 2))
+    assert scheme_from_dict(same).evidence_exceptional_max_years == 2
 
 
 def test_a_scheme_is_a_mapping():
