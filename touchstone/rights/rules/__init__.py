@@ -1,0 +1,22 @@
+"""Pure rules for practice-rights applications: a scheme as data (`scheme`, `versions`), the
+qualifying-experience check (`qe`) and the portfolio check (`portfolio`). Standard library
+only: no database, no clock — callers pass the day (`as_of`, `application_date`) in the input."""
+
+from .common import MalformedInput
+from .portfolio import portfolio_check, portfolio_date
+from .qe import qe_check, qe_date
+from .scheme import Scheme, SchemeError, scheme_from_dict
+from .versions import resolve_scheme_document, scheme_in_force
+
+__all__ = [
+    "MalformedInput",
+    "Scheme",
+    "SchemeError",
+    "portfolio_check",
+    "portfolio_date",
+    "qe_check",
+    "qe_date",
+    "resolve_scheme_document",
+    "scheme_from_dict",
+    "scheme_in_force",
+]
