@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "touchstone.core",
     "touchstone.plans",
     "touchstone.register",
+    "touchstone.rights",
 ]
 
 MIDDLEWARE = [
@@ -287,6 +288,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_RATES": {
         "public_register": os.environ.get("TOUCHSTONE_PUBLIC_API_RATE", "60/min"),
+        "public_rights_checks": os.environ.get("TOUCHSTONE_PUBLIC_API_RATE", "60/min"),
     },
 }
 SPECTACULAR_SETTINGS = {

@@ -5,9 +5,11 @@ permission matrix every module runs over all its addresses."""
 import re
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, connections
+from django.test import override_settings
 
 from touchstone.core.models import Role
 from touchstone.core.writes import TOKEN_FIELD, new_token
@@ -47,6 +49,24 @@ def run_together(*calls: Callable[[], object], timeout: float = 60) -> list:
         if thread.is_alive():
             raise TimeoutError("a concurrent call did not finish in time")
     return results
+
+
+@contextmanager
+def throttle_rates(**rates: str):
+    """The API's rate limits with `rates` changed for a block ("3/min" for a scope): DRF's
+    throttles keep their rates in a class attribute, read once, so it is set and put back."""
+    from django.conf import settings
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import SimpleRateThrottle
+
+    current = settings.REST_FRAMEWORK
+    changed = {**current, "DEFAULT_THROTTLE_RATES": {**current["DEFAULT_THROTTLE_RATES"], **rates}}
+    try:
+        with override_settings(REST_FRAMEWORK=changed):  # DRF reloads its settings on the change
+            SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+            yield
+    finally:
+        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
 
 
 def queries_run(call: Callable[[], object]) -> tuple[list[str], object]:

@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from touchstone.core.testing import queries_for, queries_run
+from touchstone.core.testing import queries_for, queries_run, throttle_rates
 from touchstone.register.models import Registrant, Status
 from touchstone.register.services import registrant_create
 from touchstone.register.tests.fixtures import PRIVATE_VALUES, add_members
@@ -149,23 +149,11 @@ def test_detail_and_404(register):
 
 
 @pytest.mark.django_db
-def test_rate_limit_returns_429(register, settings):
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"public_register": "3/min"},
-    }
-    from rest_framework.settings import api_settings
-    from rest_framework.throttling import SimpleRateThrottle
-
-    api_settings.reload()
-    SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-    try:
+def test_rate_limit_returns_429(register):
+    with throttle_rates(public_register="3/min"):
         client = Client()
         codes = [client.get("/api/v1/public/register/?q=smith").status_code for _ in range(4)]
         assert codes == [200, 200, 200, 429]
-    finally:
-        api_settings.reload()
-        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
 
 
 @pytest.mark.django_db

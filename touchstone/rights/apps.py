@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class RightsConfig(AppConfig):
+    name = "touchstone.rights"
+    label = "rights"
+    verbose_name = "Practice rights"
+    navigation = ("Practice rights", "rights:schemes", True)
+
+    def ready(self) -> None:
+        from touchstone.rights.reference import load_reference_data
+
+        post_migrate.connect(load_reference_data, sender=self)

@@ -1,0 +1,82 @@
+"""`touchstone rights check-qe|check-portfolio FILE.json`: the scheme's checks from the command
+line, on the same JSON the API takes. They read only the schemes `migrate` loads."""
+
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from touchstone.core.management.base import TouchstoneCommand
+from touchstone.rights.rules import MalformedInput
+from touchstone.rights.selectors import UnknownScheme, portfolio_check_for, qe_check_for
+
+MALFORMED = 2  # the input was not what the check reads; any verdict on good input is 0
+
+CHECKS = {
+    "check-qe": (
+        qe_check_for,
+        "Check qualifying experience: hours credited, any shortfall and the date it is "
+        "expected to be met.",
+    ),
+    "check-portfolio": (
+        portfolio_check_for,
+        "Check a portfolio of evidence: the examples missing and every rule a sheet breaks.",
+    ),
+}
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def read_json(text: str, where: str):
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise CommandError(
+            f"{where} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+            returncode=MALFORMED,
+        ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise CommandError(f"{where} is not JSON: {exc}", returncode=MALFORMED) from exc
+
+
+class Command(TouchstoneCommand):
+    help = (
+        "Check qualifying experience or a portfolio against the scheme in force on its date. "
+        "Prints the result as JSON; exit status 2 when the input is malformed."
+    )
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        for name, (_, help_text) in CHECKS.items():
+            check = sub.add_parser(name, help=help_text)
+            check.add_argument("file", help="A JSON file, or - to read standard input.")
+            check.add_argument(
+                "--scheme", default="immigration", help="The scheme's code (default immigration)."
+            )
+
+    def handle(self, *args, action, file, scheme, **options):
+        data = read_json(self._text(file), "standard input" if file == "-" else Path(file).name)
+        check, _ = CHECKS[action]
+        try:
+            result = check(scheme, data)
+        except UnknownScheme as exc:
+            raise CommandError(f'no scheme "{scheme}"', returncode=MALFORMED) from exc
+        except MalformedInput as exc:
+            raise CommandError(str(exc), returncode=MALFORMED) from exc
+        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+
+    def _text(self, file: str) -> str:
+        if file == "-":
+            return sys.stdin.read()
+        path = Path(file)
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise CommandError(f"no such file: {path}", returncode=MALFORMED) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(
+                f"{path} cannot be read as UTF-8 text", returncode=MALFORMED
+            ) from exc
