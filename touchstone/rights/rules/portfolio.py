@@ -51,7 +51,7 @@ from .common import (
 )
 from .scheme import Competency, Scheme
 
-EXAMPLE = re.compile(r"^\s*([0-9]+\.[0-9]+)\s*(?:\(\s*([0-9]+)\s*\))?\s*$")
+EXAMPLE = re.compile(r"^\s*([0-9]+\.[0-9]+)\s*(?:\(\s*([0-9]{1,9})\s*\))?\s*$")
 SHEET_TYPES = ("logbook", "personal_statement")
 LOGBOOK_TEXTS = ("explanation", "reflection", "supervisor")
 STATEMENT_TEXTS = ("reason", "explanation", "reflection", "supervisor")
