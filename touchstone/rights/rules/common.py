@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 MAX_HOURS = 1_000_000  # more than anyone works in a hundred years: larger is a typing slip
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class MalformedInput(Exception):

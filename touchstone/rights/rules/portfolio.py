@@ -25,6 +25,11 @@ An example is written "1.1(2)" where the competency asks several per outcome, el
 unknown, or repeats an earlier sheet's, is reported and otherwise ignored. Supervisors are
 matched by name, ignoring case and spacing; of two with one name, the first counts.
 
+Where a competency needs distinct matters and document types (competency 1, §44), its
+logbook sheets must name both (else INCOMPLETE_SHEET), and blank ones are never "the same".
+A sheet reports each date rule once however many of its dates break it, and each
+unacceptable kind once. EVIDENCE_EXCEPTIONAL_AGE is the only warning.
+
 Each error and warning is {"code", "ref", "message"}: `ref` is the sheet's example as
 normalised (as written for UNKNOWN_EXAMPLE), the outcome ("1.2") for the distinct-matter
 checks, and null for TOO_MANY_PERSONAL_STATEMENTS. Order: the sheets' in sheet order, then
@@ -51,7 +56,7 @@ from .common import (
 )
 from .scheme import Competency, Scheme
 
-EXAMPLE = re.compile(r"^\s*([0-9]+\.[0-9]+)\s*(?:\(\s*([0-9]+)\s*\))?\s*$")
+EXAMPLE = re.compile(r"^\s*([0-9]+\.[0-9]+)\s*(?:\(\s*([0-9]{1,9})\s*\))?\s*$")
 SHEET_TYPES = ("logbook", "personal_statement")
 LOGBOOK_TEXTS = ("explanation", "reflection", "supervisor")
 STATEMENT_TEXTS = ("reason", "explanation", "reflection", "supervisor")

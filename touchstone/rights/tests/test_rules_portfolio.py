@@ -113,6 +113,7 @@ def test_examples_as_written(written, as_normalised):
         "1.1(2",
         "1.1(a)",
         "01.1(1)",
+        "2.1(" + "1" * 5000 + ")",  # more digits than int() reads
     ],
 )
 def test_unknown_examples(written):

@@ -266,6 +266,7 @@ def test_no_anticipated_date_past_the_calendar():
         ({"as_of": "10/01/2025", "periods": []}, "as_of", "must be a date written YYYY-MM-DD"),
         ({"as_of": 20250110, "periods": []}, "as_of", "must be a date written YYYY-MM-DD"),
         ({"as_of": "2025-02-30", "periods": []}, "as_of", "is not a date in the calendar"),
+        ({"as_of": "٢٠٢٥-٠١-١٠", "periods": []}, "as_of", "must be a date written YYYY-MM-DD"),
         ({"as_of": "2025-01-10", "periods": {}}, "periods", "must be a list"),
         ({"as_of": "2025-01-10", "periods": [7]}, "periods[0]", "must be an object"),
         ({"as_of": AS_OF, "periods": [{"start": "2024-01-01"}]}, "periods[0].kind", "is required"),
@@ -393,6 +394,12 @@ def test_an_ongoing_period_may_start_on_as_of():
 def test_the_most_hours_a_period_may_have():
     assert check(work("2020-01-01", "2020-12-31", 1_000_000))["credited_hours"] == 1_000_000
     assert check(work("2020-01-01", "2020-12-31", 0))["credited_hours"] == 0
+
+
+def test_an_integer_too_long_to_write_is_too_many_hours():
+    """A caller's own dict may hold an int no JSON decoder would give (over 4,300 digits)."""
+    with pytest.raises(MalformedInput, match="must be at most 1,000,000"):
+        check(work("2020-01-01", "2020-12-31", 10**5000))
 
 
 def test_optional_texts_and_a_missing_end_are_allowed():
