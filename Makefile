@@ -74,6 +74,7 @@ bench: setup
 	  || echo "wrk not installed: throughput is measured with a Python client instead"
 	$(BIN)/python -m bench.register_search --db sqlite
 	$(BIN)/python -m bench.register_search --db postgres
+	$(BIN)/python -m bench.rights_checks
 
 ## Mutation testing of the pure rules, outside CI (docs/testing.md): mutmut mutates every
 ## touchstone/*/rules.py and runs only the rules tests against each mutant, one child at a

@@ -14,6 +14,7 @@ TOUCHSTONE_SMOKE_STEPS=a,b runs only the steps named.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -38,6 +39,7 @@ from tests.smoke.processes import (
     Browser,
     Process,
     Processes,
+    Response,
     free_port,
     wait_for,
 )
@@ -110,6 +112,8 @@ def main_pages(d: Deployment) -> None:
         (public, "/register/?status=active"),
         (public, f"/register/{number}/"),
         (public, "/api/v1/docs/"),
+        (public, "/rights/"),
+        (public, "/rights/immigration/"),
         (staff, "/"),
         (staff, "/plans/"),
         (staff, f"/plans/{plan}/"),
@@ -210,6 +214,41 @@ def the_api_answers(d: Deployment) -> None:
     check(health.json() == {"database": "ok", "cache": "ok"}, f"health: {health.text}")
     me = d.signed_in().get("/api/v1/me/")
     check(me.status == 200 and me.json()["username"] == STAFF_USER, "signed-in API")
+    qe_check = "/api/v1/rights/immigration/qe-check"
+    plan = {
+        "as_of": date.today().isoformat(),
+        "periods": [
+            {
+                "kind": "work",
+                "start": "2024-01-01",
+                "end": None,
+                "hours": 2400,
+                "tasks": ["advising"],
+            }
+        ],
+    }
+    checked = _post_json(browser, qe_check, plan)
+    check(
+        checked.status == 200 and checked.json().get("scheme_version"), f"qe-check: {checked.text}"
+    )
+    refused = _post_json(browser, qe_check, {"periods": []})
+    said = refused.json().get("as_of") if refused.status == 400 else None
+    words = said if isinstance(said, str) else " ".join(said or ())
+    check("is required" in words, f"qe-check 400: {refused.text}")
+
+
+def _post_json(browser: Browser, path: str, body) -> Response:
+    """POST `body` as JSON, as an API client does (no session, no CSRF token)."""
+    request = urllib.request.Request(  # noqa: S310  (loopback)
+        browser.base_url + path,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with browser.opener.open(request, timeout=30) as answer:
+            return Response(answer.status, dict(answer.headers), answer.read(), answer.url)
+    except urllib.error.HTTPError as error:
+        return Response(error.code, dict(error.headers), error.read(), request.full_url)
 
 
 def _every_worker_sees(d: Deployment, what: str, seen: Callable[[Browser], bool]) -> None:
