@@ -7,8 +7,10 @@ class RightsConfig(AppConfig):
     label = "rights"
     verbose_name = "Practice rights"
     navigation = ("Practice rights", "rights:schemes", True)
+    home_panels = "touchstone.rights.home.panels"  # see touchstone.core.home
 
     def ready(self) -> None:
+        from touchstone.rights import permissions  # noqa: F401  (registers the rules)
         from touchstone.rights.reference import load_reference_data
 
         post_migrate.connect(load_reference_data, sender=self)

@@ -1,11 +1,38 @@
 from django.urls import path
 
-from touchstone.rights.views import schemes
+from touchstone.rights.views import applications, schemes, staff
 
 app_name = "rights"
 
 urlpatterns = [
     path("", schemes.scheme_list, name="schemes"),
+    path("applications/<int:pk>/", applications.application, name="application"),
+    path("applications/<int:pk>/experience/", applications.experience, name="experience"),
+    path("applications/<int:pk>/experience/add/", applications.period_add, name="period-add"),
+    path(
+        "applications/<int:pk>/experience/<int:period_pk>/change/",
+        applications.period_change,
+        name="period-change",
+    ),
+    path(
+        "applications/<int:pk>/experience/<int:period_pk>/remove/",
+        applications.period_remove,
+        name="period-remove",
+    ),
+    path(
+        "applications/<int:pk>/experience/submit/",
+        applications.experience_submit,
+        name="experience-submit",
+    ),
+    path(
+        "applications/<int:pk>/experience/reopen/",
+        applications.experience_reopen,
+        name="experience-reopen",
+    ),
+    path("staff/", staff.staff_list, name="staff-list"),
+    path("staff/<int:pk>/", staff.staff_case, name="staff-case"),
+    path("staff/<int:pk>/decide/", staff.staff_decide, name="staff-decide"),
+    path("<slug:scheme>/apply/", applications.apply, name="apply"),
     path("<slug:scheme>/", schemes.scheme_detail, name="scheme"),
     path("<slug:scheme>/<str:version>.json", schemes.scheme_export, name="scheme-json"),
 ]

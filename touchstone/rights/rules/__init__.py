@@ -6,9 +6,23 @@ from .common import MalformedInput
 from .portfolio import portfolio_check, portfolio_date
 from .qe import qe_check, qe_date
 from .scheme import Scheme, SchemeError, scheme_from_dict
+from .states import (
+    EDITABLE,
+    EXPERIENCE_STATES,
+    Move,
+    StateError,
+    experience_moves,
+    experience_next,
+)
 from .versions import resolve_scheme_document, scheme_in_force
 
 __all__ = [
+    "EDITABLE",
+    "EXPERIENCE_STATES",
+    "Move",
+    "StateError",
+    "experience_moves",
+    "experience_next",
     "MalformedInput",
     "Scheme",
     "SchemeError",

@@ -1,5 +1,13 @@
 """What the practice-rights module offers other modules to read."""
 
+from touchstone.rights.selectors.applications import (
+    application_for,
+    applications_for_officer,
+    applications_of,
+    experience_check,
+    experience_input,
+    granting_regulators,
+)
 from touchstone.rights.selectors.schemes import (
     UnknownScheme,
     forget_schemes,
@@ -11,6 +19,12 @@ from touchstone.rights.selectors.schemes import (
 )
 
 __all__ = [
+    "application_for",
+    "applications_for_officer",
+    "applications_of",
+    "experience_check",
+    "experience_input",
+    "granting_regulators",
     "UnknownScheme",
     "forget_schemes",
     "portfolio_check_for",

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from touchstone.core.models import Organisation, Versioned
+from touchstone.rights.rules import EXPERIENCE_STATES
+
+
+class Application(Versioned, models.Model):
+    """One person's application for a practice right under a scheme (Immigration), kept by the
+    regulator that grants it. The steps follow the handbook; each has its state here."""
+
+    regulator = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="rights_applications"
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="rights_applications"
+    )
+    scheme = models.SlugField(max_length=40)
+    experience_state = models.CharField(
+        max_length=20, choices=list(EXPERIENCE_STATES.items()), default="draft"
+    )
+    experience_submitted_on = models.DateField(null=True, blank=True)
+    experience_decided_on = models.DateField(null=True, blank=True)
+    experience_reasons = models.TextField(blank=True)
+    alc_hearing_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "regulator", "scheme"], name="rights_one_application_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        name = self.applicant.get_full_name() or self.applicant.get_username()
+        return f"{name}: {self.scheme} application"
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.regulator
+
+
+class ExperiencePeriod(models.Model):
+    """A period of work or of a course on the applicant's qualifying experience (§17-20), as the
+    qualifying-experience check reads it."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="periods")
+    kind = models.CharField(max_length=20, help_text='"work" or a course of the scheme.')
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True, help_text="None while it goes on.")
+    hours = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    tasks = models.JSONField(default=list, blank=True)
+    passed = models.BooleanField(null=True, blank=True)
+    employer = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.start.isoformat()}"
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.application.regulator
+
+    def clean(self) -> None:
+        errors = {}
+        if self.end is not None and self.start is not None and self.end < self.start:
+            errors["end"] = "The end date must be on or after the start date."
+        if self.kind == "work":
+            if self.hours is None:
+                errors["hours"] = "Enter the hours worked in the period."
+            self.passed = None
+        else:
+            if self.passed is None:
+                errors["passed"] = "Say whether you passed the course."
+            self.hours, self.tasks = None, []
+        if errors:
+            raise ValidationError(errors)
+
+    def as_check_input(self) -> dict:
+        """The period as the qualifying-experience check reads it."""
+        data = {
+            "kind": self.kind,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end else None,
+            "employer": self.employer,
+            "role": self.role,
+        }
+        if self.kind == "work":
+            return {**data, "hours": float(self.hours), "tasks": list(self.tasks)}
+        return {**data, "passed": bool(self.passed)}

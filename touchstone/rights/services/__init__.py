@@ -1,0 +1,23 @@
+"""What the practice-rights module offers other modules to call."""
+
+from touchstone.rights.services.audit import AuditAction
+from touchstone.rights.services.experience import (
+    application_start,
+    experience_decide,
+    experience_period_add,
+    experience_period_remove,
+    experience_period_update,
+    experience_reopen,
+    experience_submit,
+)
+
+__all__ = [
+    "AuditAction",
+    "application_start",
+    "experience_decide",
+    "experience_period_add",
+    "experience_period_remove",
+    "experience_period_update",
+    "experience_reopen",
+    "experience_submit",
+]

@@ -1,0 +1,273 @@
+"""Step 2, qualifying experience: the applicant's periods of work and study, their submission,
+and the officer's decision (or the committee's, recorded by an officer)."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from touchstone.core.models import Organisation
+from touchstone.core.permissions import require_perm
+from touchstone.core.services import audit_record, lock_for_change, notify, snapshot, version_bump
+from touchstone.rights import rules
+from touchstone.rights.models import Application, ExperiencePeriod
+from touchstone.rights.selectors import experience_check, scheme_on, scheme_versions
+from touchstone.rights.services.audit import AuditAction
+
+PERIOD_FIELDS = ("kind", "start", "end", "hours", "tasks", "passed", "employer", "role")
+
+
+def _next(application: Application, action: str, by: str) -> str:
+    """The state `action` leads to, or the reason it cannot be taken now (ValidationError)."""
+    try:
+        return rules.experience_next(application.experience_state, action, by)
+    except rules.StateError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+def _signed_in(user) -> None:
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied("Sign in to apply.")
+
+
+@transaction.atomic
+def application_start(*, acting_user, regulator: Organisation, scheme: str) -> Application:
+    """The signed-in user's application under `scheme` to `regulator`: started now, or the one
+    they already have (one each)."""
+    _signed_in(acting_user)
+    scheme_versions(scheme)  # UnknownScheme for a scheme that is not there
+    existing = Application.objects.filter(
+        applicant=acting_user, regulator=regulator, scheme=scheme
+    ).first()
+    if existing is not None:
+        return existing
+    application = Application(applicant=acting_user, regulator=regulator, scheme=scheme)
+    application.full_clean()
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:  # started at the same moment elsewhere
+        return Application.objects.get(applicant=acting_user, regulator=regulator, scheme=scheme)
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.START_APPLICATION,
+        obj=application,
+        after={"scheme": scheme},
+    )
+    return application
+
+
+def _editable(application: Application) -> None:
+    if application.experience_state not in rules.EDITABLE:
+        label = rules.EXPERIENCE_STATES[application.experience_state].lower()
+        raise ValidationError(f"Your qualifying experience is {label}: it cannot be changed now.")
+
+
+def _check_period(application: Application, period: ExperiencePeriod) -> None:
+    """The period as the scheme in force today reads it: a kind and tasks it knows."""
+    scheme = (
+        scheme_on(application.scheme, timezone.localdate())
+        or scheme_versions(application.scheme)[-1]
+    )
+    kinds = ["work", *(code for code, *_ in scheme.courses)]
+    if period.kind not in kinds:
+        raise ValidationError({"kind": "Choose work or one of the scheme's courses."})
+    known = {code for code, _ in scheme.qualifying_tasks}
+    unknown = [task for task in period.tasks if task not in known]
+    if unknown:
+        raise ValidationError({"tasks": f"Unknown task: {', '.join(unknown)}"})
+    period.full_clean()
+
+
+def _changed(acting_user, application: Application, expected_version: int | None) -> None:
+    require_perm(acting_user, "rights.change_application", application)
+    lock_for_change(application, expected_version=expected_version)
+    _editable(application)
+
+
+def _touch(application: Application) -> None:
+    version_bump(application)
+    application.save(update_fields=["version", "updated_at"])
+
+
+@transaction.atomic
+def experience_period_add(
+    *, acting_user, application: Application, expected_version: int | None = None, **fields
+) -> ExperiencePeriod:
+    _changed(acting_user, application, expected_version)
+    period = ExperiencePeriod(application=application, **fields)
+    _check_period(application, period)
+    period.save()
+    _touch(application)
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.ADD_PERIOD,
+        obj=application,
+        after=snapshot(period, PERIOD_FIELDS),
+    )
+    return period
+
+
+@transaction.atomic
+def experience_period_update(
+    *, acting_user, period: ExperiencePeriod, expected_version: int | None = None, **changes
+) -> ExperiencePeriod:
+    application = period.application
+    _changed(acting_user, application, expected_version)
+    before = snapshot(period, PERIOD_FIELDS)
+    for name, value in changes.items():
+        if name not in PERIOD_FIELDS:
+            raise ValidationError(f"{name} cannot be changed")
+        setattr(period, name, value)
+    _check_period(application, period)
+    period.save()
+    _touch(application)
+    after = snapshot(period, PERIOD_FIELDS)
+    changed = sorted(k for k in after if after[k] != before[k])
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.CHANGE_PERIOD,
+        obj=application,
+        before={k: before[k] for k in changed},
+        after={k: after[k] for k in changed},
+    )
+    return period
+
+
+@transaction.atomic
+def experience_period_remove(
+    *, acting_user, period: ExperiencePeriod, expected_version: int | None = None
+) -> None:
+    application = period.application
+    _changed(acting_user, application, expected_version)
+    before = snapshot(period, PERIOD_FIELDS)
+    period.delete()
+    _touch(application)
+    audit_record(
+        actor=acting_user, action=AuditAction.REMOVE_PERIOD, obj=application, before=before
+    )
+
+
+def _notify_applicant(application: Application, subject: str, body: str) -> None:
+    notify(
+        recipient=application.applicant,
+        key=f"rights:{application.pk}:v{application.version}",
+        subject=subject,
+        body=body,
+        url=reverse("rights:application", args=[application.pk]),
+    )
+
+
+@transaction.atomic
+def experience_submit(
+    *, acting_user, application: Application, expected_version: int | None = None
+) -> dict:
+    """Submit the periods for assessment (§21): the check as it stands today is recorded with
+    the submission. Returns that check."""
+    require_perm(acting_user, "rights.change_application", application)
+    lock_for_change(application, expected_version=expected_version)
+    application.experience_state = _next(application, "submit", "applicant")
+    if not application.periods.exists():
+        raise ValidationError("Add at least one period of work or study before submitting.")
+    today = timezone.localdate()
+    check = experience_check(application, as_of=today)
+    application.experience_submitted_on = today
+    version_bump(application)
+    application.save()
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.SUBMIT_EXPERIENCE,
+        obj=application,
+        after={
+            "submitted_on": today,
+            "credited_hours": check["credited_hours"],
+            "scheme_version": check["scheme_version"],
+        },
+    )
+    _notify_applicant(
+        application,
+        "Your qualifying experience was submitted",
+        f"We have your qualifying experience: {check['credited_hours']:,} hours credited "
+        f"under the scheme's version {check['scheme_version']}. An officer will assess it and "
+        "write to you with the decision.",
+    )
+    return check
+
+
+@transaction.atomic
+def experience_reopen(
+    *, acting_user, application: Application, expected_version: int | None = None
+) -> Application:
+    """Back to draft after a decision that the requirement is not met yet, to add experience."""
+    require_perm(acting_user, "rights.change_application", application)
+    lock_for_change(application, expected_version=expected_version)
+    application.experience_state = _next(application, "reopen", "applicant")
+    version_bump(application)
+    application.save()
+    audit_record(actor=acting_user, action=AuditAction.REOPEN_EXPERIENCE, obj=application)
+    return application
+
+
+DECISION_WORDS = {
+    "meets": "Your qualifying experience meets the requirement",
+    "does_not_meet": "Your qualifying experience does not meet the requirement yet",
+    "refer": "Your qualifying experience has been referred to the committee",
+}
+
+
+@transaction.atomic
+def experience_decide(
+    *,
+    acting_user,
+    application: Application,
+    action: str,
+    reasons: str = "",
+    hearing_on: date | None = None,
+    expected_version: int | None = None,
+) -> Application:
+    """An officer's decision on the submitted experience (§26-28): it meets the requirement,
+    it does not yet (the letter gives the hours so far and the date they are expected), or it
+    goes to the Admissions and Licensing Committee on a hearing date; after the hearing the
+    officer records the committee's decision. Two officers cannot both decide: the second is
+    refused as deciding on an old version."""
+    require_perm(acting_user, "rights.decide_application", application)
+    lock_for_change(application, expected_version=expected_version)
+    before = snapshot(application, ["experience_state", "alc_hearing_on"])
+    application.experience_state = _next(application, action, "officer")
+    reasons = (reasons or "").strip()
+    if action in ("does_not_meet", "refer") and not reasons:
+        raise ValidationError({"reasons": "Give the reasons, for the letter to the applicant."})
+    if action == "refer":
+        if hearing_on is None:
+            raise ValidationError({"hearing_on": "Enter the date of the committee's hearing."})
+        application.alc_hearing_on = hearing_on
+    else:
+        application.experience_decided_on = timezone.localdate()
+    application.experience_reasons = reasons
+    version_bump(application)
+    application.save()
+    check = experience_check(application, as_of=application.experience_submitted_on)
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.DECIDE_EXPERIENCE,
+        obj=application,
+        before=before,
+        after={
+            **snapshot(application, ["experience_state", "alc_hearing_on"]),
+            "decision": action,
+            "reasons": reasons,
+        },
+    )
+    body = reasons
+    if action == "does_not_meet":
+        anticipated = check["anticipated_date"] or "not known: no period is ongoing"
+        body = (
+            f"{reasons}\n\nHours credited so far: {check['credited_hours']:,} of "
+            f"{check['required_hours']:,}. Expected to be met by: {anticipated}."
+        )
+    elif action == "refer":
+        body = f"{reasons}\n\nThe committee will consider it on {hearing_on.isoformat()}."
+    _notify_applicant(application, DECISION_WORDS[action], body)
+    return application

@@ -1,0 +1,301 @@
+"""The applicant's pages: starting an application and step 2, qualifying experience (their
+periods of work and study, the check as it stands after every change, and submitting)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from touchstone.core.dates import date_in_words
+from touchstone.core.web import change_page, confirm_page, confirmed, posted
+from touchstone.core.writes import submit_once
+from touchstone.rights import rules, services
+from touchstone.rights.forms import PeriodChangeForm, PeriodForm
+from touchstone.rights.models import ExperiencePeriod
+from touchstone.rights.selectors import (
+    UnknownScheme,
+    application_for,
+    applications_of,
+    experience_check,
+    granting_regulators,
+    scheme_on,
+    scheme_versions,
+)
+
+
+def _application_or_404(user, pk: int):
+    application = application_for(user, pk)
+    if application is None or application.applicant_id != user.pk:
+        raise Http404("No such application")
+    return application
+
+
+def _scheme_today(code: str):
+    return scheme_on(code, timezone.localdate()) or scheme_versions(code)[-1]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def apply(request, scheme: str):
+    try:
+        current = _scheme_today(scheme)
+    except UnknownScheme as exc:
+        raise Http404("No such scheme") from exc
+    regulators = list(granting_regulators())
+    existing = applications_of(request.user).filter(scheme=scheme).first()
+    if existing is not None:
+        return redirect("rights:application", existing.pk)
+    chosen = next((r for r in regulators if request.POST.get("regulator") == r.slug), None)
+    if len(regulators) == 1:
+        chosen = regulators[0]
+    if request.method == "POST" and chosen is not None:
+        return submit_once(
+            request,
+            lambda: redirect(
+                "rights:application",
+                services.application_start(
+                    acting_user=request.user, regulator=chosen, scheme=scheme
+                ).pk,
+            ),
+        )
+    error = request.method == "POST" and chosen is None and bool(regulators)
+    return render(
+        request,
+        "rights/apply.html",
+        {"scheme": current, "regulators": regulators, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@login_required
+def application(request, pk: int):
+    found = _application_or_404(request.user, pk)
+    return render(
+        request,
+        "rights/application.html",
+        {
+            "application": found,
+            "scheme": _scheme_today(found.scheme),
+            "experience_state": rules.EXPERIENCE_STATES[found.experience_state],
+        },
+    )
+
+
+def period_rows(found, scheme) -> list[dict]:
+    """Each period with its kind and tasks in the scheme's words, for the tables."""
+    kinds = {"work": "Work", **{code: name for code, name, *_ in scheme.courses}}
+    tasks = dict(scheme.qualifying_tasks)
+    return [
+        {
+            "period": period,
+            "kind": kinds.get(period.kind, period.kind),
+            "tasks": "; ".join(tasks.get(t, t) for t in period.tasks),
+        }
+        for period in found.periods.all()
+    ]
+
+
+def _experience_context(found) -> dict:
+    as_of = found.experience_submitted_on or timezone.localdate()
+    scheme = _scheme_today(found.scheme)
+    return {
+        "application": found,
+        "scheme": scheme,
+        "periods": period_rows(found, scheme),
+        "check": experience_check(found, as_of=as_of),
+        "as_of": as_of,
+        "editable": found.experience_state in rules.EDITABLE,
+        "state": rules.EXPERIENCE_STATES[found.experience_state],
+        "can_reopen": any(
+            m.action == "reopen"
+            for m in rules.experience_moves(found.experience_state, "applicant")
+        ),
+    }
+
+
+@login_required
+def experience(request, pk: int):
+    found = _application_or_404(request.user, pk)
+    context = _experience_context(found)
+    if request.htmx and request.GET.get("part") == "check":
+        return render(request, "rights/_experience_check.html", context)
+    return render(request, "rights/experience.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_add(request, pk: int):
+    found = _application_or_404(request.user, pk)
+    form = PeriodForm(posted(request), scheme=_scheme_today(found.scheme))
+    back = reverse("rights:experience", args=[found.pk])
+    return change_page(
+        request,
+        form=form,
+        apply=lambda data: services.experience_period_add(
+            acting_user=request.user, application=found, **form.service_fields()
+        ),
+        done="Period added. The check below includes it.",
+        success_url=back,
+        template="rights/period_form.html",
+        context={"application": found, "title": "Add a period", "back": back},
+    )
+
+
+def _period_or_404(found, period_pk: int) -> ExperiencePeriod:
+    period = found.periods.filter(pk=period_pk).first()
+    if period is None:
+        raise Http404("No such period")
+    return period
+
+
+def _initial(period: ExperiencePeriod, version: int) -> dict:
+    return {
+        "kind": period.kind,
+        "start": period.start,
+        "end": period.end,
+        "employer": period.employer,
+        "role": period.role,
+        "hours": period.hours,
+        "tasks": period.tasks,
+        "passed": {True: "yes", False: "no"}.get(period.passed),
+        "version": version,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_change(request, pk: int, period_pk: int):
+    found = _application_or_404(request.user, pk)
+    period = _period_or_404(found, period_pk)
+    form = PeriodChangeForm(
+        posted(request),
+        scheme=_scheme_today(found.scheme),
+        initial=_initial(period, found.version),
+    )
+    back = reverse("rights:experience", args=[found.pk])
+    return change_page(
+        request,
+        form=form,
+        apply=lambda data: services.experience_period_update(
+            acting_user=request.user,
+            period=period,
+            expected_version=data["version"],
+            **form.service_fields(),
+        ),
+        done="Period changed.",
+        success_url=back,
+        template="rights/period_form.html",
+        context={"application": found, "title": "Change a period", "back": back},
+        stale=lambda exc: _stale(request, found),
+    )
+
+
+def _stale(request, found):
+    messages.warning(
+        request,
+        "Your application changed in another window since you opened that page: "
+        "check the periods below and make your change again.",
+    )
+    return redirect("rights:experience", found.pk)
+
+
+def _once(request, write, back: str):
+    """`write` once for the form's token; a refusal (ValidationError) is shown on the page it
+    came from, with nothing written."""
+    try:
+        return submit_once(request, write)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(back)
+
+
+def _period_words(period: ExperiencePeriod, scheme) -> str:
+    names = {"work": "Work", **{code: name for code, name, *_ in scheme.courses}}
+    end = date_in_words(period.end) if period.end else "now"
+    return f"{names.get(period.kind, period.kind)}, {date_in_words(period.start)} to {end}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_remove(request, pk: int, period_pk: int):
+    found = _application_or_404(request.user, pk)
+    period = _period_or_404(found, period_pk)
+    back = reverse("rights:experience", args=[found.pk])
+    if confirmed(request):
+
+        def remove():
+            services.experience_period_remove(acting_user=request.user, period=period)
+            messages.success(request, "Period removed.")
+            return redirect(back)
+
+        return _once(request, remove, back)
+    return confirm_page(
+        request,
+        title="Remove this period?",
+        caption="Qualifying experience",
+        rows=[{"key": "Period", "value": _period_words(period, _scheme_today(found.scheme))}],
+        warning="Its hours will no longer count towards your qualifying experience.",
+        confirm="Remove the period",
+        button_class="govuk-button--warning",
+        cancel_url=back,
+        fields={},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def experience_submit(request, pk: int):
+    found = _application_or_404(request.user, pk)
+    back = reverse("rights:experience", args=[found.pk])
+    if confirmed(request):
+
+        def submit():
+            services.experience_submit(
+                acting_user=request.user,
+                application=found,
+                expected_version=int(request.POST.get("version") or 0) or None,
+            )
+            messages.success(request, "Submitted. We will write to you with the decision.")
+            return redirect(back)
+
+        return _once(request, submit, back)
+    check = experience_check(found, as_of=timezone.localdate())
+    rows = [
+        {"key": "Periods", "value": str(found.periods.count())},
+        {
+            "key": "Hours credited",
+            "value": f"{check['credited_hours']:,} of {check['required_hours']:,}",
+        },
+    ]
+    if not check["meets_requirement"]:
+        rows.append({"key": "Short by", "value": f"{check['shortfall_hours']:,} hours"})
+    return confirm_page(
+        request,
+        title="Submit your qualifying experience",
+        caption="Qualifying experience",
+        rows=rows,
+        warning="Once submitted you cannot change your periods unless an officer decides "
+        "they do not yet meet the requirement. An assessment fee is charged (handbook §21).",
+        notes=[f"Checked against version {check['scheme_version']} of the scheme."],
+        confirm="Submit for assessment",
+        cancel_url=back,
+        fields={"version": str(found.version)},
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def experience_reopen(request, pk: int):
+    found = _application_or_404(request.user, pk)
+
+    def reopen():
+        services.experience_reopen(acting_user=request.user, application=found)
+        messages.success(request, "You can add and change periods again, then submit.")
+        return redirect("rights:experience", found.pk)
+
+    return _once(request, reopen, reverse("rights:experience", args=[found.pk]))

@@ -1,0 +1,126 @@
+"""The officers' pages: applications by state and age, and a case with its checks, history
+and the decision on qualifying experience (§26-28)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from touchstone.core.web import acts_for, change_page, posted
+from touchstone.rights import rules, services
+from touchstone.rights.forms import DecisionForm
+from touchstone.rights.selectors import (
+    application_for,
+    applications_for_officer,
+    experience_check,
+    scheme_on,
+    scheme_versions,
+)
+from touchstone.rights.views.applications import period_rows
+
+DECIDE = "rights.decide_application"
+
+
+def _case_or_404(user, pk: int):
+    found = application_for(user, pk)
+    if found is None or not user.has_perm(DECIDE, found):
+        raise Http404("No such application")
+    return found
+
+
+@login_required
+@acts_for(DECIDE, refuse=Http404)
+def staff_list(request):
+    state = request.GET.get("state") or ""
+    if state and state not in rules.EXPERIENCE_STATES:
+        state = ""
+    every = applications_for_officer(request.user)
+    counts = {code: 0 for code in rules.EXPERIENCE_STATES}
+    for code in every.values_list("experience_state", flat=True):
+        counts[code] += 1
+    shown = applications_for_officer(request.user, state=state or None)
+    today = timezone.localdate()
+    rows = [
+        {
+            "application": a,
+            "state": rules.EXPERIENCE_STATES[a.experience_state],
+            "waiting": (today - a.experience_submitted_on).days
+            if a.experience_submitted_on and a.experience_state in ("submitted", "referred")
+            else None,
+        }
+        for a in shown
+    ]
+    states = [
+        {"code": code, "label": label, "count": counts[code], "current": code == state}
+        for code, label in rules.EXPERIENCE_STATES.items()
+    ]
+    return render(
+        request,
+        "rights/staff_list.html",
+        {"rows": rows, "states": states, "state": state, "total": sum(counts.values())},
+    )
+
+
+def _case_context(found) -> dict:
+    as_of = found.experience_submitted_on or timezone.localdate()
+    return {
+        "application": found,
+        "periods": period_rows(
+            found, scheme_on(found.scheme, as_of) or scheme_versions(found.scheme)[-1]
+        ),
+        "check": experience_check(found, as_of=as_of),
+        "as_of": as_of,
+        "state": rules.EXPERIENCE_STATES[found.experience_state],
+        "moves": rules.experience_moves(found.experience_state, "officer"),
+    }
+
+
+@login_required
+def staff_case(request, pk: int):
+    found = _case_or_404(request.user, pk)
+    return render(request, "rights/staff_case.html", _case_context(found))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_decide(request, pk: int):
+    found = _case_or_404(request.user, pk)
+    context = _case_context(found)
+    form = DecisionForm(posted(request), moves=context["moves"], initial={"version": found.version})
+    case = reverse("rights:staff-case", args=[found.pk])
+    return change_page(
+        request,
+        form=form,
+        apply=lambda data: services.experience_decide(
+            acting_user=request.user,
+            application=found,
+            action=data["action"],
+            reasons=data["reasons"],
+            hearing_on=data["hearing_on"],
+            expected_version=data["version"],
+        ),
+        done="Decision recorded; the applicant has been written to.",
+        success_url=case,
+        template="rights/staff_decide.html",
+        context={**context, "back": case},
+        stale=lambda exc: _decided_elsewhere(request, found, form, context, case),
+    )
+
+
+def _decided_elsewhere(request, found, form, context, case):
+    found.refresh_from_db()
+    form.add_error(
+        None,
+        "Another officer changed this application while you were deciding: it is now "
+        f"{rules.EXPERIENCE_STATES[found.experience_state].lower()}. Read it again below "
+        "before deciding.",
+    )
+    fresh = _case_context(found)
+    return render(
+        request,
+        "rights/staff_decide.html",
+        {**fresh, "form": form, "back": case},
+        status=409,
+    )
