@@ -1,10 +1,10 @@
 """Every public service writes an audit event.
 
 The services are found, not listed: every function exported by `touchstone.core.services`,
-`touchstone.plans.services` and `touchstone.register.services`. Each has a builder here, which
-prepares what it needs and gives the arguments of one valid call, or a line in NOT_AUDITED
-saying why it writes no event. A new service with neither fails, and so does a name here that
-is no longer a service.
+`touchstone.plans.services`, `touchstone.register.services` and `touchstone.rights.services`.
+Each has a builder here, which prepares what it needs and gives the arguments of one valid
+call, or a line in NOT_AUDITED saying why it writes no event. A new service with neither
+fails, and so does a name here that is no longer a service.
 """
 
 import inspect
@@ -24,8 +24,9 @@ from touchstone.plans.tests.factories import sample_plan
 from touchstone.register import services as register_services
 from touchstone.register.models import Status
 from touchstone.register.tests.fixtures import register  # noqa: F401 (a fixture)
+from touchstone.rights import services as rights
 
-MODULES = {"core": core, "plans": plans, "register": register_services}
+MODULES = {"core": core, "plans": plans, "register": register_services, "rights": rights}
 KNOWN_ACTIONS = {str(action) for module in MODULES.values() for action in module.AuditAction}
 
 NOT_AUDITED = {
@@ -271,6 +272,60 @@ BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "acting_user": None,
         "right": w.john.rights.get(),
         "ended_on": date(2026, 1, 1),
+    },
+}
+
+
+def _application(w, state: str = "draft"):
+    """An application (by a new applicant) with one period, in `state`."""
+    applicant = w.make_user(f"applicant-{state}")
+    application = rights.application_start(
+        acting_user=applicant, regulator=w.organisation, scheme="immigration"
+    )
+    rights.experience_period_add(acting_user=applicant, application=application, **_PERIOD)
+    if state != "draft":
+        rights.experience_submit(acting_user=applicant, application=application)
+    if state == "not_met":
+        rights.experience_decide(
+            acting_user=w.officer, application=application, action="does_not_meet", reasons="No"
+        )
+    application.refresh_from_db()
+    return applicant, application
+
+
+_PERIOD = {"kind": "work", "start": date(2025, 1, 1), "hours": 100, "tasks": ["advising"]}
+
+
+def _with(state: str, **call):
+    def build(w):
+        applicant, application = _application(w, state)
+        return {"acting_user": applicant, "application": application, **call}
+
+    return build
+
+
+def _period_call(**call):
+    def build(w):
+        applicant, application = _application(w)
+        return {"acting_user": applicant, "period": application.periods.get(), **call}
+
+    return build
+
+
+BUILDERS |= {
+    "rights.application_start": lambda w: {
+        "acting_user": w.make_user("starter"),
+        "regulator": w.organisation,
+        "scheme": "immigration",
+    },
+    "rights.experience_period_add": _with("draft", **_PERIOD),
+    "rights.experience_period_update": _period_call(hours=200),
+    "rights.experience_period_remove": _period_call(),
+    "rights.experience_submit": _with("draft"),
+    "rights.experience_reopen": _with("not_met"),
+    "rights.experience_decide": lambda w: {
+        **_with("submitted", action="meets")(w),
+        "acting_user": w.officer,
     },
 }
 

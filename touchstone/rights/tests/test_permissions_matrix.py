@@ -1,0 +1,238 @@
+"""Every practice-rights address, web and API, tried as anonymous, an officer of another
+regulator, the regulator's read-only staff, the applicant and the officer
+(core.testing.PermissionMatrix): an applicant sees and changes only their own application,
+officers decide only on their regulator's, and a refused call writes nothing."""
+
+from datetime import date
+
+import pytest
+
+from touchstone.core.testing import Endpoint, PermissionMatrix, sent
+from touchstone.rights.models import Application
+from touchstone.rights.services import (
+    application_start,
+    experience_period_add,
+    experience_submit,
+)
+
+SECRET = "Matrix Employer LLP"
+QE_PLAN = {"as_of": "2026-06-01", "periods": []}
+
+
+def _work(**extra) -> dict:
+    return {
+        "kind": "work",
+        "start": date(2025, 1, 1),
+        "end": None,
+        "hours": 1200,
+        "tasks": ["advising"],
+        "employer": SECRET,
+        **extra,
+    }
+
+
+def _app(path=""):
+    return lambda o: f"/rights/applications/{o['application'].pk}/{path}"
+
+
+def _period(path):
+    return lambda o: (
+        f"/rights/applications/{o['application'].pk}/experience/{o['period'].pk}/{path}"
+    )
+
+
+def _staff(path=""):
+    return lambda o: f"/rights/staff/{o['submitted'].pk}/{path}"
+
+
+def _period_data(objs, version=None):
+    data = {
+        "kind": "work",
+        "start-day": "1",
+        "start-month": "2",
+        "start-year": "2025",
+        "hours": "777",
+        "tasks": ["drafting"],
+    }
+    if version:
+        data["version"] = objs["application"].version
+    return sent(data)
+
+
+def _state(key, state):
+    return lambda o: Application.objects.get(pk=o[key].pk).experience_state == state
+
+
+APPLICANT = {"editor": "applicant", "reader_status": 404}
+ENDPOINTS = (
+    # public
+    Endpoint("schemes", "get", lambda o: "/rights/", public=True, scoped=False),
+    Endpoint("scheme", "get", lambda o: "/rights/immigration/", public=True, scoped=False),
+    Endpoint(
+        "scheme-json",
+        "get",
+        lambda o: "/rights/immigration/2024.1.json",
+        public=True,
+        scoped=False,
+    ),
+    Endpoint(
+        "api-qe-get",
+        "get",
+        lambda o: "/api/v1/rights/immigration/qe-check",
+        api=True,
+        public=True,
+        scoped=False,
+        editor_status=405,
+    ),
+    Endpoint(
+        "api-qe",
+        "post",
+        lambda o: "/api/v1/rights/immigration/qe-check",
+        data=lambda o: QE_PLAN,
+        api=True,
+        public=True,
+        scoped=False,
+    ),
+    Endpoint(
+        "api-portfolio-get",
+        "get",
+        lambda o: "/api/v1/rights/immigration/portfolio-check",
+        api=True,
+        public=True,
+        scoped=False,
+        editor_status=405,
+    ),
+    Endpoint(
+        "api-portfolio",
+        "post",
+        lambda o: "/api/v1/rights/immigration/portfolio-check",
+        data=lambda o: {"application_date": "2026-06-01", "sheets": []},
+        api=True,
+        public=True,
+        scoped=False,
+    ),
+    # the applicant's own (anyone signed in may start their own: the page, not the POST, here)
+    Endpoint(
+        "apply",
+        "get",
+        lambda o: "/rights/immigration/apply/",
+        scoped=False,
+        editor="applicant",
+        editor_status=302,
+        reader_status=200,
+        outsider_status=200,
+    ),
+    Endpoint("application", "get", _app(), **APPLICANT),
+    Endpoint("experience", "get", _app("experience/"), **APPLICANT),
+    Endpoint("period-add-page", "get", _app("experience/add/"), **APPLICANT),
+    Endpoint(
+        "period-add",
+        "post",
+        _app("experience/add/"),
+        data=_period_data,
+        write=True,
+        editor_status=302,
+        written=lambda o: o["application"].periods.filter(hours=777).exists(),
+        **APPLICANT,
+    ),
+    Endpoint("period-change-page", "get", _period("change/"), **APPLICANT),
+    Endpoint(
+        "period-change",
+        "post",
+        _period("change/"),
+        data=lambda o: _period_data(o, version=True),
+        write=True,
+        editor_status=302,
+        written=lambda o: o["application"].periods.filter(hours=777).exists(),
+        **APPLICANT,
+    ),
+    Endpoint("period-remove-page", "get", _period("remove/"), **APPLICANT),
+    Endpoint(
+        "period-remove",
+        "post",
+        _period("remove/"),
+        data=lambda o: sent(confirmed="yes"),
+        write=True,
+        editor_status=302,
+        written=lambda o: not o["application"].periods.exists(),
+        **APPLICANT,
+    ),
+    Endpoint("submit-page", "get", _app("experience/submit/"), **APPLICANT),
+    Endpoint(
+        "submit",
+        "post",
+        _app("experience/submit/"),
+        data=lambda o: sent(confirmed="yes", version=o["application"].version),
+        write=True,
+        editor_status=302,
+        written=_state("application", "submitted"),
+        **APPLICANT,
+    ),
+    Endpoint(
+        "reopen-get",
+        "get",
+        _app("experience/reopen/"),
+        editor="applicant",
+        editor_status=405,
+        outsider_status=405,
+    ),
+    Endpoint(
+        "reopen",
+        "post",
+        _app("experience/reopen/"),
+        data=lambda o: sent(),
+        write=True,
+        editor_status=302,
+        **APPLICANT,  # a draft: refused with a message, nothing written
+    ),
+    # the regulator's officers
+    Endpoint("staff-list", "get", lambda o: "/rights/staff/", scoped=False, reader_status=404),
+    Endpoint("staff-case", "get", _staff(), reader_status=404),
+    Endpoint("staff-decide-page", "get", _staff("decide/"), reader_status=404),
+    Endpoint(
+        "staff-decide",
+        "post",
+        _staff("decide/"),
+        data=lambda o: sent(action="meets", version=o["submitted"].version),
+        write=True,
+        editor_status=302,
+        reader_status=404,
+        written=_state("submitted", "met"),
+    ),
+)
+
+MATRIX = PermissionMatrix(
+    endpoints=ENDPOINTS,
+    urlconfs=("touchstone.rights.urls", "touchstone.rights.api.urls"),
+    apps=("rights", "core"),
+    secret=SECRET.encode(),
+    readers_see_records=False,  # the regulator's other staff see no application
+    refused_as_readers=("applicant", "editor"),
+    never_offered_to_readers=(b"Record the decision</button>",),
+)
+
+
+@pytest.fixture
+def objs(organisation, officer, make_user) -> dict:
+    applicant = make_user("matrix-applicant")
+    application = application_start(
+        acting_user=applicant, regulator=organisation, scheme="immigration"
+    )
+    period = experience_period_add(acting_user=applicant, application=application, **_work())
+    other = make_user("matrix-submitter")
+    submitted = application_start(acting_user=other, regulator=organisation, scheme="immigration")
+    experience_period_add(acting_user=other, application=submitted, **_work())
+    experience_submit(acting_user=other, application=submitted)
+    application.refresh_from_db()
+    submitted.refresh_from_db()
+    return {
+        "organisation": organisation,
+        "editor": officer,
+        "applicant": applicant,
+        "application": application,
+        "period": period,
+        "submitted": submitted,
+    }
+
+
+globals().update(MATRIX.tests())  # test_anonymous, test_outsider, … (core.testing)
