@@ -8,6 +8,7 @@ class RightsConfig(AppConfig):
     verbose_name = "Practice rights"
     navigation = ("Practice rights", "rights:schemes", True)
     home_panels = "touchstone.rights.home.panels"  # see touchstone.core.home
+    demo_data = "touchstone.rights.demo.load"
 
     def ready(self) -> None:
         from touchstone.rights import permissions  # noqa: F401  (registers the rules)

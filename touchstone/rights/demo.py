@@ -1,0 +1,88 @@
+"""Demo applications for practice rights (deterministic): applicants at each point of step 2,
+qualifying experience. The register's demo member has one in progress."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from touchstone.core.demo import DEMO_PASSWORD
+from touchstone.core.models import Organisation, User
+from touchstone.core.services import user_create
+from touchstone.rights.models import Application
+from touchstone.rights.services import (
+    application_start,
+    experience_decide,
+    experience_period_add,
+    experience_submit,
+)
+
+OFFICER = "officer"  # core's demo officer at the regulator
+# username, first and last name, what happens, hours of the work going on now
+APPLICANTS = [
+    ("applicant", "Asha", "Patel", "draft", 900),
+    ("applicant-submitted", "Ben", "Okafor", "submitted", 1500),
+    ("applicant-referred", "Cara", "Nowak", "referred", 1800),
+    ("applicant-met", "Dev", "Singh", "met", 2400),
+]
+
+
+def load(stdout) -> None:
+    regulator = Organisation.objects.filter(slug="ips").first()
+    officer = User.objects.filter(username=OFFICER).first()
+    if regulator is None or officer is None or Application.objects.exists():
+        stdout.write("rights: demo applications already there (or no regulator)")
+        return
+    _generate(regulator, officer)
+    stdout.write(
+        f"rights: {len(APPLICANTS)} demo applications; sign in as "
+        + ", ".join(username for username, *_ in APPLICANTS)
+    )
+
+
+@transaction.atomic
+def _generate(regulator: Organisation, officer: User) -> None:
+    today = timezone.localdate()
+    for username, first, last, state, hours in APPLICANTS:
+        user = User.objects.filter(username=username).first() or user_create(
+            acting_user=None,
+            username=username,
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@touchstone.invalid",
+        )
+        application = application_start(acting_user=user, regulator=regulator, scheme="immigration")
+        experience_period_add(
+            acting_user=user,
+            application=application,
+            kind="lpc",
+            start=today - timedelta(days=1700),
+            end=today - timedelta(days=1450),
+            passed=True,
+            employer="University of Law",
+        )
+        experience_period_add(
+            acting_user=user,
+            application=application,
+            kind="work",
+            start=today - timedelta(days=700),
+            end=None,
+            hours=hours,
+            tasks=["taking_instructions", "advising", "drafting", "correspondence"],
+            employer=f"{last} Immigration Law",
+            role="Paralegal",
+        )
+        if state == "draft":
+            continue
+        experience_submit(acting_user=user, application=application)
+        if state == "referred":
+            experience_decide(
+                acting_user=officer,
+                application=application,
+                action="refer",
+                reasons="The roles described do not show clearly which tasks were done.",
+                hearing_on=today + timedelta(days=21),
+            )
+        elif state == "met":
+            experience_decide(acting_user=officer, application=application, action="meets")
