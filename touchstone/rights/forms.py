@@ -5,6 +5,7 @@ from django import forms
 from touchstone.core.dates import DateInputField
 from touchstone.core.forms import GovukForm
 from touchstone.core.writes import VersionedForm
+from touchstone.rights.rules.states import EXPERIENCE_MOVES
 
 
 class SchemeOnForm(GovukForm):
@@ -98,11 +99,9 @@ class PeriodChangeForm(VersionedForm, PeriodForm):
     """A period changed: the application's version as it was opened travels with the form."""
 
 
-DECISIONS = [
-    ("meets", "Meets the requirement"),
-    ("does_not_meet", "Does not meet the requirement yet"),
-    ("refer", "Refer to the Admissions and Licensing Committee"),
-]
+OFFICER_ACTIONS = frozenset(
+    m.action for moves in EXPERIENCE_MOVES.values() for m in moves if m.by == "officer"
+)
 
 
 class DecisionForm(VersionedForm, GovukForm):
@@ -126,4 +125,8 @@ class DecisionForm(VersionedForm, GovukForm):
 
     def __init__(self, *args, moves, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [(m.action, m.words) for m in moves]
+        action = self.fields["action"]
+        action.choices = [(m.action, m.words) for m in moves]  # what this state offers
+        # Any decision is accepted as sent: the service says if the application has moved on
+        # since the page was opened (a stale version) or cannot take it in its state.
+        action.valid_value = lambda value: value in OFFICER_ACTIONS

@@ -10,6 +10,16 @@ urlpatterns = [
     path("applications/<int:pk>/experience/", applications.experience, name="experience"),
     path("applications/<int:pk>/experience/add/", applications.period_add, name="period-add"),
     path(
+        "applications/<int:pk>/experience/preview/",
+        applications.period_preview,
+        name="period-preview",
+    ),
+    path(
+        "applications/<int:pk>/experience/<int:period_pk>/preview/",
+        applications.period_preview,
+        name="period-change-preview",
+    ),
+    path(
         "applications/<int:pk>/experience/<int:period_pk>/change/",
         applications.period_change,
         name="period-change",

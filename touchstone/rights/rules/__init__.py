@@ -4,7 +4,7 @@ only: no database, no clock — callers pass the day (`as_of`, `application_date
 
 from .common import MalformedInput
 from .portfolio import portfolio_check, portfolio_date
-from .qe import qe_check, qe_date
+from .qe import hours_text, qe_check, qe_date
 from .scheme import Scheme, SchemeError, scheme_from_dict
 from .states import (
     EDITABLE,
@@ -23,6 +23,7 @@ __all__ = [
     "StateError",
     "experience_moves",
     "experience_next",
+    "hours_text",
     "MalformedInput",
     "Scheme",
     "SchemeError",

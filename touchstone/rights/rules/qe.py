@@ -166,3 +166,9 @@ def qe_check(data: Any, scheme: Scheme) -> dict:
         "scheme_version": scheme.version,
         "issues": issues,
     }
+
+
+def hours_text(hours: float | int) -> str:
+    """Hours as people write them: 1400 → "1,400", 2299.99 → "2,299.99", 0.5 → "0.5"."""
+    text = f"{hours:,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -189,7 +189,8 @@ def experience_submit(
     _notify_applicant(
         application,
         "Your qualifying experience was submitted",
-        f"We have your qualifying experience: {check['credited_hours']:,} hours credited "
+        f"We have your qualifying experience: {rules.hours_text(check['credited_hours'])} "
+        "hours credited "
         f"under the scheme's version {check['scheme_version']}. An officer will assess it and "
         "write to you with the decision.",
     )
@@ -264,8 +265,9 @@ def experience_decide(
     if action == "does_not_meet":
         anticipated = check["anticipated_date"] or "not known: no period is ongoing"
         body = (
-            f"{reasons}\n\nHours credited so far: {check['credited_hours']:,} of "
-            f"{check['required_hours']:,}. Expected to be met by: {anticipated}."
+            f"{reasons}\n\nHours credited so far: {rules.hours_text(check['credited_hours'])} "
+            f"of {rules.hours_text(check['required_hours'])}. Expected to be met by: "
+            f"{anticipated}."
         )
     elif action == "refer":
         body = f"{reasons}\n\nThe committee will consider it on {hearing_on.isoformat()}."

@@ -184,7 +184,7 @@ def test_not_met_yet_writes_the_hours_so_far_and_the_date_expected(officer, subm
     )
     note = Notification.objects.filter(recipient=applicant).latest("pk")
     check = experience_check(submitted, as_of=submitted.experience_submitted_on)
-    assert "Hours credited so far: 1,400.0 of 2,300" in note.body
+    assert "Hours credited so far: 1,400 of 2,300" in note.body
     assert f"Expected to be met by: {check['anticipated_date']}" in note.body
     experience_reopen(acting_user=applicant, application=submitted)
     submitted.refresh_from_db()

@@ -69,3 +69,22 @@ def test_every_state_has_words_and_every_move_leads_to_a_state():
     for state in EXPERIENCE_STATES:
         for move in experience_moves(state):
             assert move.to in EXPERIENCE_STATES and move.words and move.by in PEOPLE
+
+
+@pytest.mark.parametrize(
+    ("hours", "text"),
+    [
+        (1400, "1,400"),
+        (1400.0, "1,400"),
+        (2299.99, "2,299.99"),
+        (2299.9, "2,299.9"),
+        (0.5, "0.5"),
+        (0, "0"),
+        (1000000, "1,000,000"),
+        (10.01, "10.01"),
+    ],
+)
+def test_hours_in_words(hours, text):
+    from touchstone.rights.rules import hours_text
+
+    assert hours_text(hours) == text

@@ -21,7 +21,9 @@ from touchstone.rights.selectors import (
     application_for,
     applications_of,
     experience_check,
+    experience_input,
     granting_regulators,
+    qe_check_for,
     scheme_on,
     scheme_versions,
 )
@@ -141,8 +143,44 @@ def period_add(request, pk: int):
         done="Period added. The check below includes it.",
         success_url=back,
         template="rights/period_form.html",
-        context={"application": found, "title": "Add a period", "back": back},
+        context={
+            "application": found,
+            "title": "Add a period",
+            "back": back,
+            "preview_url": reverse("rights:period-preview", args=[found.pk]),
+            **_form_check(found),
+        },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def period_preview(request, pk: int, period_pk: int | None = None):
+    """The check as it would be with the period on the form saved (added, or in place of the
+    one being changed): the form page asks for it as the applicant types. Writes nothing."""
+    found = _application_or_404(request.user, pk)
+    scheme = _scheme_today(found.scheme)
+    form = PeriodForm(request.POST, scheme=scheme)
+    as_of = timezone.localdate()
+    data = experience_input(found, as_of=as_of)
+    if period_pk is not None:
+        _period_or_404(found, period_pk)
+        kept = [p.pk for p in found.periods.all()]
+        data["periods"] = [
+            period for pk_, period in zip(kept, data["periods"], strict=True) if pk_ != period_pk
+        ]
+    complete = form.is_valid()
+    if complete:
+        period = ExperiencePeriod(application=found, **form.service_fields())
+        data["periods"].append(period.as_check_input())
+    context = {
+        "check": qe_check_for(found.scheme, data),
+        "as_of": as_of,
+        "editable": True,
+        "preview": True,
+        "complete": complete,
+    }
+    return render(request, "rights/_experience_check.html", context)
 
 
 def _period_or_404(found, period_pk: int) -> ExperiencePeriod:
@@ -150,6 +188,12 @@ def _period_or_404(found, period_pk: int) -> ExperiencePeriod:
     if period is None:
         raise Http404("No such period")
     return period
+
+
+def _form_check(found) -> dict:
+    """The check beside a period form, until the applicant's typing updates it."""
+    as_of = timezone.localdate()
+    return {"check": experience_check(found, as_of=as_of), "as_of": as_of, "editable": True}
 
 
 def _initial(period: ExperiencePeriod, version: int) -> dict:
@@ -189,7 +233,13 @@ def period_change(request, pk: int, period_pk: int):
         done="Period changed.",
         success_url=back,
         template="rights/period_form.html",
-        context={"application": found, "title": "Change a period", "back": back},
+        context={
+            "application": found,
+            "title": "Change a period",
+            "back": back,
+            "preview_url": reverse("rights:period-change-preview", args=[found.pk, period.pk]),
+            **_form_check(found),
+        },
         stale=lambda exc: _stale(request, found),
     )
 
@@ -269,11 +319,14 @@ def experience_submit(request, pk: int):
         {"key": "Periods", "value": str(found.periods.count())},
         {
             "key": "Hours credited",
-            "value": f"{check['credited_hours']:,} of {check['required_hours']:,}",
+            "value": f"{rules.hours_text(check['credited_hours'])} of "
+            f"{rules.hours_text(check['required_hours'])}",
         },
     ]
     if not check["meets_requirement"]:
-        rows.append({"key": "Short by", "value": f"{check['shortfall_hours']:,} hours"})
+        rows.append(
+            {"key": "Short by", "value": f"{rules.hours_text(check['shortfall_hours'])} hours"}
+        )
     return confirm_page(
         request,
         title="Submit your qualifying experience",
