@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from touchstone.core.dates import date_in_words
 from touchstone.core.models import Organisation
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import audit_record, lock_for_change, notify, snapshot, version_bump
@@ -263,13 +264,17 @@ def experience_decide(
     )
     body = reasons
     if action == "does_not_meet":
-        anticipated = check["anticipated_date"] or "not known: no period is ongoing"
+        anticipated = (
+            date_in_words(date.fromisoformat(check["anticipated_date"]))
+            if check["anticipated_date"]
+            else "not known: no period of work is still going on"
+        )
         body = (
             f"{reasons}\n\nHours credited so far: {rules.hours_text(check['credited_hours'])} "
             f"of {rules.hours_text(check['required_hours'])}. Expected to be met by: "
             f"{anticipated}."
         )
     elif action == "refer":
-        body = f"{reasons}\n\nThe committee will consider it on {hearing_on.isoformat()}."
+        body = f"{reasons}\n\nThe committee will consider it on {date_in_words(hearing_on)}."
     _notify_applicant(application, DECISION_WORDS[action], body)
     return application

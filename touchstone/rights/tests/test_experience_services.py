@@ -1,12 +1,13 @@
 """Step 2 through the services: the applicant's periods, their submission, the officer's
 decision; who may do each; what is audited and written to the applicant."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from touchstone.core.dates import date_in_words
 from touchstone.core.models import AuditEvent, Notification, Role
 from touchstone.core.services import StaleVersion
 from touchstone.core.testing import run_together, two_writers_can_overlap
@@ -185,7 +186,8 @@ def test_not_met_yet_writes_the_hours_so_far_and_the_date_expected(officer, subm
     note = Notification.objects.filter(recipient=applicant).latest("pk")
     check = experience_check(submitted, as_of=submitted.experience_submitted_on)
     assert "Hours credited so far: 1,400 of 2,300" in note.body
-    assert f"Expected to be met by: {check['anticipated_date']}" in note.body
+    expected = date_in_words(date.fromisoformat(check["anticipated_date"]))
+    assert f"Expected to be met by: {expected}." in note.body
     experience_reopen(acting_user=applicant, application=submitted)
     submitted.refresh_from_db()
     assert submitted.experience_state == "draft"
