@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from touchstone.core.web import acts_for, change_page, posted
 from touchstone.rights import rules, services
+from touchstone.rights.filters import ApplicationFilters
 from touchstone.rights.forms import DecisionForm
 from touchstone.rights.selectors import (
     application_for,
@@ -33,14 +34,15 @@ def _case_or_404(user, pk: int):
 @login_required
 @acts_for(DECIDE, refuse=Http404)
 def staff_list(request):
-    state = request.GET.get("state") or ""
-    if state and state not in rules.EXPERIENCE_STATES:
-        state = ""
+    filters = ApplicationFilters(request.GET or None, request=request)
+    if filters.is_bound and not filters.is_valid():
+        filters = ApplicationFilters(None, request=request)  # an unknown state: show them all
+    state = filters.form.cleaned_data.get("state", "") if filters.is_bound else ""
     every = applications_for_officer(request.user)
     counts = {code: 0 for code in rules.EXPERIENCE_STATES}
     for code in every.values_list("experience_state", flat=True):
         counts[code] += 1
-    shown = applications_for_officer(request.user, state=state or None)
+    shown = filters.qs if filters.is_bound else every
     today = timezone.localdate()
     rows = [
         {
