@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -247,6 +248,11 @@ def period_remove(request, pk: int, period_pk: int):
     )
 
 
+def _hours(value) -> str:
+    """Hours as the check shows them: grouped, with no decimals unless there are some."""
+    return floatformat(value, "-2g")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_submit(request, pk: int):
@@ -269,11 +275,11 @@ def experience_submit(request, pk: int):
         {"key": "Periods", "value": str(found.periods.count())},
         {
             "key": "Hours credited",
-            "value": f"{check['credited_hours']:,} of {check['required_hours']:,}",
+            "value": f"{_hours(check['credited_hours'])} of {_hours(check['required_hours'])}",
         },
     ]
     if not check["meets_requirement"]:
-        rows.append({"key": "Short by", "value": f"{check['shortfall_hours']:,} hours"})
+        rows.append({"key": "Short by", "value": f"{_hours(check['shortfall_hours'])} hours"})
     return confirm_page(
         request,
         title="Submit your qualifying experience",
