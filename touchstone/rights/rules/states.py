@@ -32,11 +32,11 @@ EXPERIENCE_MOVES: dict[str, tuple[Move, ...]] = {
     "submitted": (
         Move("meets", "met", "officer", "Meets the requirement"),
         Move("does_not_meet", "not_met", "officer", "Does not meet the requirement"),
-        Move("refer", "referred", "officer", "Refer to the ALC"),
+        Move("refer", "referred", "officer", "Refer to the Admissions and Licensing Committee"),
     ),
     "referred": (
-        Move("meets", "met", "officer", "The ALC decided it meets the requirement"),
-        Move("does_not_meet", "not_met", "officer", "The ALC decided it does not"),
+        Move("meets", "met", "officer", "The committee decided it meets the requirement"),
+        Move("does_not_meet", "not_met", "officer", "The committee decided it does not"),
     ),
     "not_met": (Move("reopen", "draft", "applicant", "Add more experience"),),
     "met": (),

@@ -175,6 +175,7 @@ def experience_submit(
     today = timezone.localdate()
     check = experience_check(application, as_of=today)
     application.experience_submitted_on = today
+    application.experience_reasons = ""  # an earlier decision's reasons stay in the history
     version_bump(application)
     application.save()
     audit_record(
