@@ -11,7 +11,15 @@ from django.utils import timezone
 from touchstone.core.dates import date_in_words
 from touchstone.core.models import Organisation
 from touchstone.core.permissions import require_perm
-from touchstone.core.services import audit_record, lock_for_change, notify, snapshot, version_bump
+from touchstone.core.services import (
+    audit_record,
+    deadline_close,
+    deadline_set,
+    lock_for_change,
+    notify,
+    snapshot,
+    version_bump,
+)
 from touchstone.rights import rules
 from touchstone.rights.models import Application, ExperiencePeriod
 from touchstone.rights.selectors import experience_check, scheme_on, scheme_versions
@@ -213,6 +221,7 @@ def experience_reopen(
     return application
 
 
+HEARING = "rights.committee_hearing"
 DECISION_WORDS = {
     "meets": "Your qualifying experience meets the requirement",
     "does_not_meet": "Your qualifying experience does not meet the requirement yet",
@@ -248,6 +257,7 @@ def experience_decide(
         application.alc_hearing_on = hearing_on
     else:
         application.experience_decided_on = timezone.localdate()
+    was_referred = before["experience_state"] == "referred"
     application.experience_reasons = reasons
     version_bump(application)
     application.save()
@@ -278,4 +288,19 @@ def experience_decide(
     elif action == "refer":
         body = f"{reasons}\n\nThe committee will consider it on {date_in_words(hearing_on)}."
     _notify_applicant(application, DECISION_WORDS[action], body)
+    if action == "refer":  # the officer is reminded before the hearing (core's daily sweep)
+        name = application.applicant.get_full_name() or application.applicant.get_username()
+        deadline_set(
+            acting_user=acting_user,
+            subject=application,
+            organisation=application.regulator,
+            kind=HEARING,
+            label=f"Committee hearing: qualifying experience of {name}",
+            due_on=hearing_on,
+            responsible=[acting_user],
+            url=reverse("rights:staff-case", args=[application.pk]),
+            warn_days=7,
+        )
+    elif was_referred:
+        deadline_close(acting_user=acting_user, subject=application, kind=HEARING)
     return application

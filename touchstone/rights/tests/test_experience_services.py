@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from touchstone.core.dates import date_in_words
-from touchstone.core.models import AuditEvent, Notification, Role
+from touchstone.core.models import AuditEvent, Deadline, Notification, Role
 from touchstone.core.services import StaleVersion
 from touchstone.core.testing import run_together, two_writers_can_overlap
 from touchstone.rights.models import Application, ExperiencePeriod
@@ -210,9 +210,14 @@ def test_a_referral_needs_a_hearing_date_and_then_the_committee_decides(officer,
     submitted.refresh_from_db()
     assert (submitted.experience_state, submitted.alc_hearing_on) == ("referred", hearing)
     assert list(applications_for_officer(officer, state="referred")) == [submitted]
+    deadline = Deadline.objects.get(kind="rights.committee_hearing")
+    assert (deadline.due_on, deadline.state) == (hearing, Deadline.State.OPEN)
+    assert list(deadline.responsible.all()) == [officer]
     experience_decide(acting_user=officer, application=submitted, action="meets")
     submitted.refresh_from_db()
     assert submitted.experience_state == "met"
+    deadline.refresh_from_db()
+    assert deadline.state == Deadline.State.MET
 
 
 def test_only_the_regulators_officers_decide(submitted, applicant, make_user, other_organisation):
