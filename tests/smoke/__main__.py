@@ -104,6 +104,10 @@ def main_pages(d: Deployment) -> None:
     plan = _first(r'href="/plans/([0-9]+)/"', plans.text, "plan in the plans list")
     staff_register = staff.get("/register/staff/")
     registrant = _first(r'href="/register/staff/([0-9]+)/"', staff_register.text, "registrant")
+    rights_queue = staff.get("/rights/staff/")
+    application = _first(r'href="/rights/staff/([0-9]+)/"', rights_queue.text, "application")
+    applicant = d.signed_in("applicant")  # the demo applicant (touchstone.rights.demo)
+    own = _first(r'href="/rights/applications/([0-9]+)/"', applicant.get("/").text, "own one")
     d.notes.update(number=number, plan=plan, registrant=registrant)
     pages = [
         (public, "/"),
@@ -119,6 +123,11 @@ def main_pages(d: Deployment) -> None:
         (staff, f"/plans/{plan}/"),
         (staff, "/register/staff/"),
         (staff, f"/register/staff/{registrant}/"),
+        (staff, "/rights/staff/"),
+        (staff, f"/rights/staff/{application}/"),
+        (applicant, f"/rights/applications/{own}/"),
+        (applicant, f"/rights/applications/{own}/experience/"),
+        (applicant, f"/rights/applications/{own}/experience/add/"),
     ]
     missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off
     check(missing.status == 404 and "Page not found" in missing.text, f"404: {missing.status}")
