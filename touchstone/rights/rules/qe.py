@@ -170,5 +170,4 @@ def qe_check(data: Any, scheme: Scheme) -> dict:
 
 def hours_text(hours: float | int) -> str:
     """Hours as people write them: 1400 → "1,400", 2299.99 → "2,299.99", 0.5 → "0.5"."""
-    text = f"{hours:,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return f"{hours:,.2f}".rstrip("0").rstrip(".")

@@ -59,5 +59,5 @@ def experience_next(state: str, action: str, by: str) -> str:
             if move.by != by:
                 raise StateError(f"Only the {move.by} can do that.")
             return move.to
-    label = EXPERIENCE_STATES.get(state, state).lower()
+    label = EXPERIENCE_STATES[state].lower()  # a known state: experience_moves checked it
     raise StateError(f"That cannot be done while the qualifying experience is {label!r}.")

@@ -61,8 +61,10 @@ def test_moves_are_offered_by_person():
         "refer",
     ]
     assert experience_moves("submitted", "applicant") == ()
-    with pytest.raises(StateError):
+    with pytest.raises(StateError, match="^unknown state 'lost'$"):
         experience_moves("lost")
+    with pytest.raises(StateError, match="^unknown state 'lost'$"):
+        experience_next("lost", "submit", "applicant")
 
 
 def test_every_state_has_words_and_every_move_leads_to_a_state():
