@@ -48,7 +48,8 @@ def test_a_member_with_no_organisation_gets_their_cpd_record_not_a_dead_end(
         description="Ethics course",
     )
     page = home(member)
-    assert panels(page) == ["register-member", "deadlines", "notifications"]
+    # a member may also apply for a practice right (touchstone.rights.home)
+    assert panels(page) == ["register-member", "deadlines", "rights-apply", "notifications"]
     assert 'href="/register/my-cpd/"' in page
     assert f"2.5 of 12 hours recorded; submit by 31 December {year}" in page
     assert "Needs attention" in page  # short of the hours and not submitted
