@@ -187,3 +187,24 @@ def test_home_panels_for_applicant_member_and_officer(applicant, submitted, offi
     assert f'href="/rights/applications/{submitted.pk}/"' in mine
     theirs = client_for(officer).get("/").content.decode()
     assert "Practice-rights applications" in theirs and "1 waiting for a decision" in theirs
+
+
+@pytest.mark.parametrize("version", ["abc", "²", "-1", ""])
+def test_a_mangled_version_on_the_confirmation_is_not_an_error(applicant, application, version):
+    client = client_for(applicant)
+    url = f"/rights/applications/{application.pk}/experience/submit/"
+    response = client.post(url, sent(confirmed="yes", version=version))
+    assert response.status_code == 302
+    assert Application.objects.get(pk=application.pk).experience_state == "submitted"
+
+
+def test_a_confirmation_from_an_old_version_is_refused(applicant, application):
+    client = client_for(applicant)
+    url = f"/rights/applications/{application.pk}/experience/submit/"
+    stale = str(application.version - 1 or 1)
+    experience_period_update(
+        acting_user=applicant, period=application.periods.get(), hours=1100
+    )  # changed in another window after the confirmation page was shown
+    response = client.post(url, sent(confirmed="yes", version=stale), follow=True)
+    assert "changed in another window" in response.content.decode()
+    assert Application.objects.get(pk=application.pk).experience_state == "draft"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from touchstone.core.dates import date_in_words
+from touchstone.core.services import StaleVersion
 from touchstone.core.web import change_page, confirm_page, confirmed, posted
 from touchstone.core.writes import submit_once
 from touchstone.rights import rules, services
@@ -26,6 +27,11 @@ from touchstone.rights.selectors import (
     qe_check_for,
     scheme_on,
     scheme_versions,
+)
+
+CHANGED_ELSEWHERE = (
+    "Your application changed in another window since you opened that page: "
+    "check the periods below and make your change again."
 )
 
 
@@ -245,11 +251,7 @@ def period_change(request, pk: int, period_pk: int):
 
 
 def _stale(request, found):
-    messages.warning(
-        request,
-        "Your application changed in another window since you opened that page: "
-        "check the periods below and make your change again.",
-    )
+    messages.warning(request, CHANGED_ELSEWHERE)
     return redirect("rights:experience", found.pk)
 
 
@@ -261,6 +263,9 @@ def _once(request, write, back: str):
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
+        return redirect(back)
+    except StaleVersion:
+        messages.warning(request, CHANGED_ELSEWHERE)
         return redirect(back)
 
 
@@ -297,6 +302,12 @@ def period_remove(request, pk: int, period_pk: int):
     )
 
 
+def _version_sent(request) -> int | None:
+    """The application's version the confirmation page carried (None if it carried none)."""
+    sent = request.POST.get("version", "")
+    return int(sent) if sent.isascii() and sent.isdigit() else None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_submit(request, pk: int):
@@ -308,7 +319,7 @@ def experience_submit(request, pk: int):
             services.experience_submit(
                 acting_user=request.user,
                 application=found,
-                expected_version=int(request.POST.get("version") or 0) or None,
+                expected_version=_version_sent(request),
             )
             messages.success(request, "Submitted. We will write to you with the decision.")
             return redirect(back)
