@@ -2,7 +2,7 @@
 
 from django import forms
 
-from touchstone.core.dates import DateInputField
+from touchstone.core.dates import TODAY, DateInputField
 from touchstone.core.forms import GovukForm
 from touchstone.core.writes import VersionedForm
 from touchstone.rights.rules.states import EXPERIENCE_MOVES
@@ -27,7 +27,7 @@ class PeriodForm(GovukForm):
     nouns = {"hours": "hours worked", "employer": "employer", "role": "role"}
 
     kind = forms.ChoiceField(label="What was it?", widget=forms.RadioSelect)
-    start = DateInputField(label="Start date", noun="start date")
+    start = DateInputField(label="Start date", noun="start date", latest=TODAY)
     end = DateInputField(
         label="End date",
         noun="end date",

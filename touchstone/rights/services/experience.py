@@ -83,6 +83,8 @@ def _check_period(application: Application, period: ExperiencePeriod) -> None:
     kinds = ["work", *(code for code, *_ in scheme.courses)]
     if period.kind not in kinds:
         raise ValidationError({"kind": "Choose work or one of the scheme's courses."})
+    if period.start is not None and period.start > timezone.localdate():
+        raise ValidationError({"start": "The start date must be today or in the past."})
     known = {code for code, _ in scheme.qualifying_tasks}
     unknown = [task for task in period.tasks if task not in known]
     if unknown:

@@ -208,3 +208,23 @@ def test_a_confirmation_from_an_old_version_is_refused(applicant, application):
     response = client.post(url, sent(confirmed="yes", version=stale), follow=True)
     assert "changed in another window" in response.content.decode()
     assert Application.objects.get(pk=application.pk).experience_state == "draft"
+
+
+def test_a_period_that_cannot_be_counted_yet_is_refused_and_the_preview_stays_up(
+    applicant, application
+):
+    client = client_for(applicant)
+    later = TODAY + timedelta(days=30)
+    preview_url = f"/rights/applications/{application.pk}/experience/preview/"
+    future = period_form(start=later)
+    assert credited(client.post(preview_url, future).content.decode()) == "1,000 of 2,300 hours"
+    start = TODAY - timedelta(days=10)
+    backwards = period_form(
+        start=start,
+        **{"end-day": start.day - 0, "end-month": start.month, "end-year": start.year - 1},
+    )
+    shown = client.post(preview_url, backwards)
+    assert shown.status_code == 200 and 'data-testid="incomplete"' in shown.content.decode()
+    response = client.post(f"/rights/applications/{application.pk}/experience/add/", sent(future))
+    assert "must be today or in the past" in response.content.decode()
+    assert application.periods.count() == 1

@@ -104,6 +104,7 @@ def test_periods_are_checked_as_the_api_checks_them(applicant, application):
         ({**WORK, "hours": None}, "hours"),
         ({**WORK, "end": WORK["start"] - timedelta(days=1)}, "end"),
         ({"kind": "lpc", "start": TODAY, "end": None, "passed": None}, "passed"),
+        ({**WORK, "start": TODAY + timedelta(days=1)}, "start"),
     ],
 )
 def test_a_bad_period_is_refused_by_field_and_nothing_is_written(

@@ -17,6 +17,7 @@ from touchstone.core.writes import submit_once
 from touchstone.rights import rules, services
 from touchstone.rights.forms import PeriodChangeForm, PeriodForm
 from touchstone.rights.models import ExperiencePeriod
+from touchstone.rights.rules import MalformedInput
 from touchstone.rights.selectors import (
     UnknownScheme,
     application_for,
@@ -179,8 +180,14 @@ def period_preview(request, pk: int, period_pk: int | None = None):
     if complete:
         period = ExperiencePeriod(application=found, **form.service_fields())
         data["periods"].append(period.as_check_input())
+    try:
+        check = qe_check_for(found.scheme, data)
+    except MalformedInput:  # e.g. an end before the start: saving will say so by the field
+        complete = False
+        data["periods"].pop()
+        check = qe_check_for(found.scheme, data)
     context = {
-        "check": qe_check_for(found.scheme, data),
+        "check": check,
         "as_of": as_of,
         "editable": True,
         "preview": True,
