@@ -5,6 +5,15 @@ only: no database, no clock — callers pass the day (`as_of`, `application_date
 from .common import MalformedInput
 from .portfolio import portfolio_check, portfolio_date
 from .qe import hours_text, qe_check, qe_date
+from .references import (
+    Point,
+    ReferenceTerms,
+    months_before,
+    name_key,
+    names_match,
+    reference_reusable,
+    reference_terms,
+)
 from .scheme import Scheme, SchemeError, scheme_from_dict
 from .states import (
     EDITABLE,
@@ -25,6 +34,13 @@ __all__ = [
     "experience_next",
     "hours_text",
     "MalformedInput",
+    "Point",
+    "ReferenceTerms",
+    "months_before",
+    "name_key",
+    "names_match",
+    "reference_reusable",
+    "reference_terms",
     "Scheme",
     "SchemeError",
     "portfolio_check",

@@ -68,6 +68,7 @@ def test_the_immigration_numbers():
         "portfolio_max_mb",
         "accredited_qualifications",
         "authorised_supervisor_qualifications",
+        "supervisor_reference",
         "permitted_activities",
         "permitted_activities_note",
         "commissioner_for_oaths",
