@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "touchstone"
-MODULES = ("plans", "register")
+MODULES = ("plans", "register", "rights")
 PACKAGES = ("models", "services", "selectors", "views", "api", "api.views", "api.serializers")
 FILES = (
     "apps",
@@ -89,11 +89,20 @@ STANDARD_LIBRARY = sys.stdlib_module_names
 PURE_RULES = "touchstone.core.rules"
 
 
+def _rules_files(module: str) -> list[Path]:
+    """A module's rules: `rules.py`, or the files of a `rules` package split by meaning."""
+    single = ROOT / module / "rules.py"
+    return [single] if single.exists() else sorted((ROOT / module / "rules").glob("*.py"))
+
+
 @pytest.mark.parametrize("module", ("core", *MODULES))
 def test_every_rules_module_uses_the_standard_library_only(module):
+    files = _rules_files(module)
+    assert files, f"{module} has no rules"
     impure = [
-        name
-        for name in _imports(ROOT / module / "rules.py")
+        f"{path.name}: {name}"
+        for path in files
+        for name in _imports(path)
         if name.split(".")[0] not in STANDARD_LIBRARY
         and not (module != "core" and name.startswith(PURE_RULES))
     ]

@@ -9,7 +9,7 @@ fails, and so does a name here that is no longer a service.
 
 import inspect
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -25,6 +25,7 @@ from touchstone.register import services as register_services
 from touchstone.register.models import Status
 from touchstone.register.tests.fixtures import register  # noqa: F401 (a fixture)
 from touchstone.rights import services as rights
+from touchstone.rights.tests import references as rights_references
 
 MODULES = {"core": core, "plans": plans, "register": register_services, "rights": rights}
 KNOWN_ACTIONS = {str(action) for module in MODULES.values() for action in module.AuditAction}
@@ -53,6 +54,9 @@ NOT_AUDITED = {
     "core.worker_heartbeat": "worker machinery: renews a lease",
     "core.worker_running": "worker machinery: names the task a lease holds",
     "core.worker_stopped": "worker machinery: gives up a lease",
+    "core.link_refusal": "a read: why a link cannot be used",
+    "core.token_hash": "a pure function: the stored form of a link's token",
+    "rights.notify_applicant": "a message about a write that its own service audited",
     "register.index_names": "rebuilds the derived name index for the audited registrant services",
     "register.prepare_search_fields": "fills derived search columns in memory; writes nothing",
     "register.reference": "a read: a category or status by code or name",
@@ -115,7 +119,32 @@ def _new_individual(number: str) -> dict:
 
 
 # Each builder prepares what its service needs and returns the arguments of one valid call.
+def _link(w, **changes) -> dict:
+    return {
+        "acting_user": w.officer,
+        "organisation": w.organisation,
+        "purpose": "test.link",
+        "name": "Ann Lee",
+        "email": "ann@example.org",
+        "valid_for": timedelta(days=1),
+        "path_for": lambda token: f"/link/{token}/",
+        "subject": "A link",
+        "body": "Use it once.",
+        **changes,
+    }
+
+
 BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
+    "core.access_link_issue": _link,
+    "core.access_link_spend": lambda w: {
+        "token": core.access_link_issue(**_link(w))[1],
+        "purpose": "test.link",
+        "ip_address": "127.0.0.1",
+    },
+    "core.access_link_revoke": lambda w: {
+        "acting_user": w.officer,
+        "link": core.access_link_issue(**_link(w))[0],
+    },
     "core.api_token_create": lambda w: {"acting_user": w.officer},
     "core.api_token_revoke": _token_to_revoke,
     "core.audit_record": lambda w: {
@@ -284,6 +313,7 @@ def _application(w, state: str = "draft"):
     )
     rights.experience_period_add(acting_user=applicant, application=application, **_PERIOD)
     if state != "draft":
+        rights_references.given(application)
         rights.experience_submit(acting_user=applicant, application=application)
     if state == "not_met":
         rights.experience_decide(
@@ -294,6 +324,16 @@ def _application(w, state: str = "draft"):
 
 
 _PERIOD = {"kind": "work", "start": date(2025, 1, 1), "hours": 100, "tasks": ["advising"]}
+
+
+def _requested(w, call: Callable) -> dict:
+    applicant, application = _application(w)
+    return call(applicant, rights_references.requested(application))
+
+
+def _referenced(call: dict) -> dict:
+    rights_references.given(call["application"])
+    return call
 
 
 def _with(state: str, **call):
@@ -321,7 +361,26 @@ BUILDERS |= {
     "rights.experience_period_add": _with("draft", **_PERIOD),
     "rights.experience_period_update": _period_call(hours=200),
     "rights.experience_period_remove": _period_call(),
-    "rights.experience_submit": _with("draft"),
+    "rights.experience_submit": lambda w: _referenced(_with("draft")(w)),
+    "rights.reference_request": _with("draft", name="Ann Lee", email="ann@example.org"),
+    "rights.reference_withdraw": lambda w: _requested(
+        w,
+        lambda applicant, reference: {
+            "acting_user": applicant,
+            "reference": reference,
+        },
+    ),
+    "rights.reference_give": lambda w: _requested(
+        w,
+        lambda applicant, reference: {
+            "token": reference.link_token,
+            "ip_address": "127.0.0.1",
+            **rights_references.answers(reference.application),
+        },
+    ),
+    "rights.references_chase": lambda w: {
+        "now": rights_references.requested(_application(w)[1]).invited_at + timedelta(days=8)
+    },
     "rights.experience_reopen": _with("not_met"),
     "rights.experience_decide": lambda w: {
         **_with("submitted", action="meets")(w),

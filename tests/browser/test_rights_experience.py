@@ -1,14 +1,16 @@
 """Step 2 of a practice-rights application in a browser: the applicant starts an application,
 enters periods of work and study (a bad one refused with the GOV.UK error summary) and sees the
-check of their hours after every change, then submits; the regulator's officer finds it in the
-queue and decides it does not meet the requirement yet (reasons needed); the applicant reads
-the decision and reopens the step. The experience page and the period form are checked at
-390 px too."""
+check of their hours after every change, asks their supervisor for the reference (which the
+supervisor gives through the emailed link, a missed point refused first), then submits; the
+regulator's officer finds it in the queue and decides it does not meet the requirement yet
+(reasons needed); the applicant reads the decision and reopens the step. The experience page,
+the period form and the supervisor's page are checked at 390 px too."""
 
 import re
 from datetime import date
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -87,6 +89,37 @@ def fill_period(page, *, kind: str, start: date, end: date | None = None, **answ
     page.get_by_role("button", name="Save the period").click()
 
 
+def supervisor_gives_reference(browser, base_url: str, check_accessibility) -> None:
+    """The supervisor, with no account, opens the link emailed to them (in a browser of their
+    own), misses a point, then gives the reference; the link then stops working. At 390 px."""
+    path = re.search(r"/rights/reference/[^/\s]+/", mail.outbox[-1].body).group(0)
+    context = browser.new_context(base_url=base_url, viewport=PHONE)
+    page = context.new_page()
+    page.goto(path)
+    expect(page.get_by_role("heading", name="Reference for Priya Shah", level=1)).to_be_visible()
+    assert fits(page, PHONE["width"])
+    check_accessibility(page, "rights-reference-give")
+    page.get_by_label("Your qualification").select_option("Chartered Legal Executive")
+    page.get_by_label("Your membership or registration number").fill("100001")
+    page.get_by_label("Your employer").fill("Bedford Law")
+    page.get_by_label("Your job title").fill("Partner")
+    comments = page.locator("textarea")
+    for index in range(comments.count() - 1):  # the last point left out
+        comments.nth(index).fill("Thorough and careful work.")
+    page.get_by_label("I am an authorised person").check()
+    page.get_by_role("button", name="Give the reference").click()
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_contain_text("Comment on the applicant's suitability")
+    check_accessibility(page, "rights-reference-give-error")
+    comments.last.fill("Ready to practise.")
+    page.get_by_role("button", name="Give the reference").click()
+    expect(page.get_by_role("heading", name="Reference given")).to_be_visible()
+    check_accessibility(page, "rights-reference-given")
+    page.goto(path)
+    expect(page.get_by_text("This link has already been used")).to_be_visible()
+    context.close()
+
+
 def switch_user(page, sign_in, username: str) -> None:
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
@@ -95,7 +128,7 @@ def switch_user(page, sign_in, username: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_applicant_enters_and_submits_experience_and_an_officer_decides(
-    page, sign_in, check_accessibility, make_user, organisation, applicant
+    page, sign_in, check_accessibility, make_user, organisation, applicant, browser, live_server
 ):
     today = timezone.localdate()
     work_start = date(today.year - 2, 1, 10)
@@ -184,6 +217,24 @@ def test_applicant_enters_and_submits_experience_and_an_officer_decides(
     expect(period_row(page, "University of Law")).to_have_count(0)
     expect(credited(page)).to_have_text("1,700 of 2,300 hours")
     expect(page.get_by_test_id("shortfall")).to_have_text("600 hours")
+
+    # The supervisor's reference: asked for, then given through the emailed link.
+    expect(page.get_by_test_id("submit-waits")).to_be_visible()
+    page.get_by_role("link", name="Ask your supervisor for a reference").click()
+    expect(
+        page.get_by_role("heading", name="Ask for a supervisor's reference", level=1)
+    ).to_be_visible()
+    check_accessibility(page, "rights-reference-request")
+    page.get_by_label("Your supervisor's full name").fill("Ann Lee")
+    page.get_by_label("Their email address").fill("ann.lee@example.org")
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_text("We have emailed your supervisor")).to_be_visible()
+    expect(page.get_by_text("Asked for, not yet given")).to_be_visible()
+    check_accessibility(page, "rights-experience-reference-asked")
+    supervisor_gives_reference(browser, live_server.url, check_accessibility)
+    page.reload()
+    reference = page.locator(".govuk-summary-card").filter(has_text="Ann Lee")
+    expect(reference.locator(".govuk-tag")).to_have_text("Given")
 
     # Submitted, through its confirmation page: nothing more can be added.
     page.get_by_role("button", name="Submit for assessment").click()

@@ -41,9 +41,14 @@ class GovukForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_instance_fields()
         self._word_messages()
         self._refuse_control_characters()
         self._describe()
+
+    def add_instance_fields(self) -> None:
+        """Fields this form's data asks for (one question per item of a scheme, say), added
+        before the fields are worded and described. Nothing by default."""
 
     def _refuse_control_characters(self) -> None:
         """Every text field refuses NUL and control characters (core.inputs), with its own

@@ -15,6 +15,7 @@ from django.utils import timezone
 from touchstone.core.dates import date_in_words
 from touchstone.core.inputs import parse_id
 from touchstone.core.models import (
+    AccessLink,
     AuditEvent,
     Deadline,
     Job,
@@ -26,6 +27,7 @@ from touchstone.core.models import (
 )
 from touchstone.core.rules import joined_in_words
 from touchstone.core.services.audit import AuditAction
+from touchstone.core.services.links import LinkRefused, link_refusal, token_hash
 
 
 def memberships_for_user(user) -> QuerySet[Membership]:
@@ -258,3 +260,13 @@ def api_token_created(user):
     if not getattr(user, "is_authenticated", False):
         return None
     return Token.objects.filter(user=user).values_list("created", flat=True).first()
+
+
+def access_link_open(token: str, purpose: str) -> AccessLink:
+    """The link `token` opens for `purpose`, when it can still be used; else LinkRefused (the
+    page says why: unknown, used, expired or withdrawn). Reads only: spending it is a write."""
+    link = AccessLink.objects.filter(token_hash=token_hash(token or ""), purpose=purpose).first()
+    reason = link_refusal(link)
+    if reason:
+        raise LinkRefused(reason)
+    return link

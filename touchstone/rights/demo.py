@@ -1,20 +1,25 @@
 """Demo applications for practice rights (deterministic): applicants at each point of step 2,
-qualifying experience. The register's demo member has one in progress."""
+qualifying experience, with their supervisors' references (given by a member on the demo
+register, so the check against the register finds them; the draft one still waiting)."""
 
 from datetime import timedelta
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils import timezone
 
 from touchstone.core.demo import DEMO_PASSWORD
 from touchstone.core.models import Organisation, User
 from touchstone.core.services import user_create
+from touchstone.register.selectors import public_get
 from touchstone.rights.models import Application
 from touchstone.rights.services import (
     application_start,
     experience_decide,
     experience_period_add,
     experience_submit,
+    reference_give,
+    reference_request,
 )
 
 OFFICER = "officer"  # core's demo officer at the regulator
@@ -25,6 +30,30 @@ APPLICANTS = [
     ("applicant-referred", "Cara", "Nowak", "referred", 1800),
     ("applicant-met", "Dev", "Singh", "met", 2400),
 ]
+
+
+COMMENTS = [
+    ("supervision", "I have supervised their immigration casework day to day since they joined."),
+    ("knowledge", "Sound knowledge of the Immigration Rules; two years in this work."),
+    ("independence", "Runs their own caseload, asking for help where they should."),
+    ("competence", "Accurate, timely applications and well-reasoned advice."),
+    ("suitability", "I have no reservations about their suitability."),
+]
+
+
+def _supervisor(regulator: Organisation) -> tuple[str, str]:
+    """A member of the demo register authorised to practise, as the public register shows
+    them: the supervisor named and the number they give (a solicitor's number, not on this
+    register, when it has no such member)."""
+    today = timezone.localdate()
+    for n in range(50):  # the register's demo numbers its members 100000, 100007, …
+        try:
+            member = public_get(f"{100000 + n * 7}", as_of=today)
+        except ObjectDoesNotExist:
+            break
+        if member.status.authorised and member.regulator_id == regulator.pk:
+            return member.name, member.number
+    return "Ann Lee", "S123456"
 
 
 def load(stdout) -> None:
@@ -43,6 +72,7 @@ def load(stdout) -> None:
 @transaction.atomic
 def _generate(regulator: Organisation, officer: User) -> None:
     today = timezone.localdate()
+    supervisor = _supervisor(regulator)
     for username, first, last, state, hours in APPLICANTS:
         user = User.objects.filter(username=username).first() or user_create(
             acting_user=None,
@@ -73,8 +103,24 @@ def _generate(regulator: Organisation, officer: User) -> None:
             employer=f"{last} Immigration Law",
             role="Paralegal",
         )
+        reference = reference_request(
+            acting_user=user,
+            application=application,
+            name=supervisor[0],
+            email=f"{supervisor[0].split()[0].lower()}.supervisor@touchstone.invalid",
+        )
         if state == "draft":
             continue
+        reference_give(
+            token=reference.link_token,
+            ip_address="127.0.0.1",
+            qualification="Chartered Legal Executive",
+            membership_number=supervisor[1],
+            employer=f"{last} Immigration Law",
+            job_title="Supervising partner",
+            confirms_authorised=True,
+            comments={code: words for code, words in COMMENTS},
+        )
         experience_submit(acting_user=user, application=application)
         if state == "referred":
             experience_decide(

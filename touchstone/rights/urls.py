@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.rights.views import applications, schemes, staff
+from touchstone.rights.views import applications, references, schemes, staff
 
 app_name = "rights"
 
@@ -39,6 +39,18 @@ urlpatterns = [
         applications.experience_reopen,
         name="experience-reopen",
     ),
+    path(
+        "applications/<int:pk>/experience/reference/",
+        references.reference_request,
+        name="reference-request",
+    ),
+    path(
+        "applications/<int:pk>/experience/reference/<int:reference_pk>/withdraw/",
+        references.reference_withdraw,
+        name="reference-withdraw",
+    ),
+    path("reference/given/", references.reference_given, name="reference-given"),
+    path("reference/<str:token>/", references.reference_give, name="reference-give"),
     path("staff/", staff.staff_list, name="staff-list"),
     path("staff/<int:pk>/", staff.staff_case, name="staff-case"),
     path("staff/<int:pk>/decide/", staff.staff_decide, name="staff-decide"),

@@ -1,6 +1,7 @@
 """The base of every `touchstone` command: an organisation named by --organisation SLUG (or the
 only one there is), a request id for the audit trail, and import problems as one line each."""
 
+from datetime import time
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -65,6 +66,17 @@ class TouchstoneCommand(BaseCommand):
         if len(found) > 1:
             raise _fail(f"name the {noun} with --organisation SLUG")
         return found[0]
+
+    def schedule_daily(self, *, name: str, task_path: str, run_at: time, what: str) -> None:
+        """Put the daily schedule `name` in place (idempotently) and say when it runs: a
+        running `touchstone db_worker` enqueues the task each day, and a missed day at once."""
+        from touchstone.core.services import schedule_enable
+
+        schedule = schedule_enable(acting_user=None, name=name, task_path=task_path, run_at=run_at)
+        self.stdout.write(
+            f"daily {what} scheduled at {schedule.run_at:%H:%M}: the task worker enqueues it "
+            "(a missed run at its next check)"
+        )
 
     def import_file(self, path_text: str, importer, **kwargs):
         """Run `importer(filename=..., data=<the open file>, size=..., **kwargs)` on a file,

@@ -12,10 +12,12 @@ from touchstone.core.models.identity import (
 )
 from touchstone.core.models.imports import PendingImport
 from touchstone.core.models.jobs import Job
+from touchstone.core.models.links import AccessLink
 from touchstone.core.models.submissions import Submission, Versioned
 from touchstone.core.models.workers import Schedule, WorkerHeartbeat
 
 __all__ = [
+    "AccessLink",
     "AuditEvent",
     "Deadline",
     "Generation",

@@ -19,6 +19,16 @@ from touchstone.core.services.identity import (
 )
 from touchstone.core.services.imports import pending_import_hold, pending_import_take
 from touchstone.core.services.jobs import job_run, job_start
+from touchstone.core.services.links import (
+    REFUSALS,
+    LinkHolder,
+    LinkRefused,
+    access_link_issue,
+    access_link_revoke,
+    access_link_spend,
+    link_refusal,
+    token_hash,
+)
 from touchstone.core.services.notifications import notifications_mark_read, notify
 from touchstone.core.services.submissions import (
     Outcome,
@@ -39,6 +49,14 @@ from touchstone.core.services.workers import (
 )
 
 __all__ = [
+    "REFUSALS",
+    "LinkHolder",
+    "LinkRefused",
+    "access_link_issue",
+    "access_link_revoke",
+    "access_link_spend",
+    "link_refusal",
+    "token_hash",
     "AuditAction",
     "Outcome",
     "StaleVersion",

@@ -28,6 +28,9 @@ class AuditAction(StrEnum):
     ENABLE_SCHEDULE = "enable_schedule"
     CREATE_API_TOKEN = "create_api_token"  # noqa: S105 (an action, not a secret)
     REVOKE_API_TOKEN = "revoke_api_token"  # noqa: S105
+    ISSUE_LINK = "issue_link"
+    USE_LINK = "use_link"
+    REVOKE_LINK = "revoke_link"
 
 
 def _json_value(value: Any) -> Any:

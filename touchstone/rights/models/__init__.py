@@ -1,6 +1,8 @@
-"""The practice-rights module's models: the schemes, and the applications made under them."""
+"""The practice-rights module's models: the schemes, the applications made under them, and the
+supervisors' references."""
 
 from touchstone.rights.models.applications import Application, ExperiencePeriod
+from touchstone.rights.models.references import SupervisorReference
 from touchstone.rights.models.schemes import SchemeVersion
 
-__all__ = ["Application", "ExperiencePeriod", "SchemeVersion"]
+__all__ = ["Application", "ExperiencePeriod", "SchemeVersion", "SupervisorReference"]

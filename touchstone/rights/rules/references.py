@@ -2,6 +2,7 @@
 they give is the name the register holds, and whether a reference is recent enough to be used
 again with the application (§62)."""
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -71,12 +72,7 @@ def months_before(day: date, months: int) -> date:
     total = day.year * 12 + day.month - 1 - months
     year, month = divmod(total, 12)
     month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def reference_reusable(*, given_on: date, application_date: date, months: int) -> bool:

@@ -8,6 +8,14 @@ from touchstone.rights.selectors.applications import (
     experience_input,
     granting_regulators,
 )
+from touchstone.rights.selectors.references import (
+    given_reference,
+    open_reference,
+    reference_for_link,
+    reference_terms_for,
+    references_of,
+    scheme_today,
+)
 from touchstone.rights.selectors.schemes import (
     UnknownScheme,
     forget_schemes,
@@ -25,6 +33,12 @@ __all__ = [
     "experience_check",
     "experience_input",
     "granting_regulators",
+    "given_reference",
+    "open_reference",
+    "reference_for_link",
+    "reference_terms_for",
+    "references_of",
+    "scheme_today",
     "UnknownScheme",
     "forget_schemes",
     "portfolio_check_for",

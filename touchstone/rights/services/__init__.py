@@ -9,6 +9,13 @@ from touchstone.rights.services.experience import (
     experience_period_update,
     experience_reopen,
     experience_submit,
+    notify_applicant,
+)
+from touchstone.rights.services.references import (
+    reference_give,
+    reference_request,
+    reference_withdraw,
+    references_chase,
 )
 
 __all__ = [
@@ -20,4 +27,9 @@ __all__ = [
     "experience_period_update",
     "experience_reopen",
     "experience_submit",
+    "notify_applicant",
+    "reference_give",
+    "reference_request",
+    "reference_withdraw",
+    "references_chase",
 ]

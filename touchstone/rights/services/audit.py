@@ -12,3 +12,8 @@ class AuditAction(StrEnum):
     SUBMIT_EXPERIENCE = "submit_experience"
     REOPEN_EXPERIENCE = "reopen_experience"
     DECIDE_EXPERIENCE = "decide_experience"
+    REQUEST_REFERENCE = "request_reference"
+    WITHDRAW_REFERENCE = "withdraw_reference"
+    GIVE_REFERENCE = "give_reference"
+    REMIND_REFERENCE = "remind_reference"
+    LAPSE_REFERENCE = "lapse_reference"

@@ -161,10 +161,14 @@ def experience_period_remove(
     )
 
 
-def _notify_applicant(application: Application, subject: str, body: str) -> None:
+def notify_applicant(
+    application: Application, subject: str, body: str, *, key: str | None = None
+) -> None:
+    """Tell the applicant, in the app and by email (once per key: by default, once per
+    version of the application)."""
     notify(
         recipient=application.applicant,
-        key=f"rights:{application.pk}:v{application.version}",
+        key=key or f"rights:{application.pk}:v{application.version}",
         subject=subject,
         body=body,
         url=reverse("rights:application", args=[application.pk]),
@@ -182,6 +186,11 @@ def experience_submit(
     application.experience_state = _next(application, "submit", "applicant")
     if not application.periods.exists():
         raise ValidationError("Add at least one period of work or study before submitting.")
+    if not application.references.filter(state="given").exists():
+        raise ValidationError(
+            "Your supervisor's reference is needed before you submit (handbook §21): ask for "
+            "it, and submit once they have given it."
+        )
     today = timezone.localdate()
     check = experience_check(application, as_of=today)
     application.experience_submitted_on = today
@@ -198,7 +207,7 @@ def experience_submit(
             "scheme_version": check["scheme_version"],
         },
     )
-    _notify_applicant(
+    notify_applicant(
         application,
         "Your qualifying experience was submitted",
         f"We have your qualifying experience: {rules.hours_text(check['credited_hours'])} "
@@ -289,7 +298,7 @@ def experience_decide(
         )
     elif action == "refer":
         body = f"{reasons}\n\nThe committee will consider it on {date_in_words(hearing_on)}."
-    _notify_applicant(application, DECISION_WORDS[action], body)
+    notify_applicant(application, DECISION_WORDS[action], body)
     if action == "refer":  # the officer is reminded before the hearing (core's daily sweep)
         name = application.applicant.get_full_name() or application.applicant.get_username()
         deadline_set(

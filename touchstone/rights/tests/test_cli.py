@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import ManagementUtility
+from django.utils import timezone
 
+from touchstone.core.models import AccessLink, Schedule
 from touchstone.rights.selectors import portfolio_check_for, qe_check_for
+from touchstone.rights.services import application_start
 from touchstone.rights.tests.build import immigration, portfolio, work
+from touchstone.rights.tests.references import requested
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +133,29 @@ def test_another_scheme_is_named_with_scheme(capsys, monkeypatch, tmp_path, prob
     assert code == 0 and json.loads(out)["meets_requirement"] is True
     code, out, _ = cli(capsys, monkeypatch, "rights", "check-qe", path)
     assert code == 0 and json.loads(out)["meets_requirement"] is False
+
+
+def test_chase_references_reminds_and_lapses_and_says_how_many(
+    capsys, monkeypatch, make_user, organisation
+):
+    applicant = make_user("chased")
+    application = application_start(
+        acting_user=applicant, regulator=organisation, scheme="immigration"
+    )
+    reference = requested(application)
+    assert cli(capsys, monkeypatch, "rights", "chase-references")[:2] == (
+        0,
+        "references: 0 reminded, 0 lapsed\n",
+    )
+    AccessLink.objects.filter(pk=reference.link_id).update(expires_at=timezone.now())
+    code, out, _ = cli(capsys, monkeypatch, "rights", "chase-references")
+    assert (code, out) == (0, "references: 0 reminded, 1 lapsed\n")
+
+
+def test_chase_references_schedule_puts_the_daily_task_in_place(capsys, monkeypatch):
+    code, out, _ = cli(capsys, monkeypatch, "rights", "chase-references", "--schedule")
+    assert code == 0 and "scheduled at 07:00" in out
+    schedule = Schedule.objects.get(name="rights-references-chase")
+    assert schedule.task_path == "touchstone.rights.tasks.references_chase_daily"
+    cli(capsys, monkeypatch, "rights", "chase-references", "--schedule")
+    assert Schedule.objects.filter(name="rights-references-chase").count() == 1

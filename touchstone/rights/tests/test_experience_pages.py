@@ -17,6 +17,7 @@ from touchstone.rights.services import (
     experience_period_update,
     experience_submit,
 )
+from touchstone.rights.tests import references
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -126,6 +127,7 @@ def test_a_change_made_elsewhere_is_not_overwritten(applicant, application):
 
 
 def test_submitting_confirms_the_hours_then_freezes_the_page(applicant, application):
+    references.given(application)
     client = client_for(applicant)
     url = f"/rights/applications/{application.pk}/experience/submit/"
     confirm = client.post(url).content.decode()
@@ -139,6 +141,7 @@ def test_submitting_confirms_the_hours_then_freezes_the_page(applicant, applicat
 
 @pytest.fixture
 def submitted(applicant, application):
+    references.given(application)
     experience_submit(acting_user=applicant, application=application)
     application.refresh_from_db()
     return application
@@ -191,6 +194,7 @@ def test_home_panels_for_applicant_member_and_officer(applicant, submitted, offi
 
 @pytest.mark.parametrize("version", ["abc", "²", "-1", ""])
 def test_a_mangled_version_on_the_confirmation_is_not_an_error(applicant, application, version):
+    references.given(application)
     client = client_for(applicant)
     url = f"/rights/applications/{application.pk}/experience/submit/"
     response = client.post(url, sent(confirmed="yes", version=version))
@@ -199,6 +203,7 @@ def test_a_mangled_version_on_the_confirmation_is_not_an_error(applicant, applic
 
 
 def test_a_confirmation_from_an_old_version_is_refused(applicant, application):
+    references.given(application)
     client = client_for(applicant)
     url = f"/rights/applications/{application.pk}/experience/submit/"
     stale = str(application.version - 1 or 1)

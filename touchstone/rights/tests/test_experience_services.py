@@ -28,6 +28,7 @@ from touchstone.rights.services import (
     experience_reopen,
     experience_submit,
 )
+from touchstone.rights.tests import references
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -145,6 +146,9 @@ def test_submitting_records_the_check_and_freezes_the_periods(applicant, applica
     with pytest.raises(ValidationError, match="at least one period"):
         experience_submit(acting_user=applicant, application=application)
     period = experience_period_add(acting_user=applicant, application=application, **WORK)
+    with pytest.raises(ValidationError, match="reference is needed"):
+        experience_submit(acting_user=applicant, application=application)
+    references.given(application)
     check = experience_submit(acting_user=applicant, application=application)
     application.refresh_from_db()
     assert application.experience_state == "submitted"
@@ -155,12 +159,13 @@ def test_submitting_records_the_check_and_freezes_the_periods(applicant, applica
         experience_period_update(acting_user=applicant, period=period, hours=3000)
     with pytest.raises(ValidationError, match="cannot be done while"):
         experience_submit(acting_user=applicant, application=application)
-    assert Notification.objects.filter(recipient=applicant).count() == 1
+    assert Notification.objects.filter(recipient=applicant).count() == 2  # reference, submitted
 
 
 @pytest.fixture
 def submitted(applicant, application):
     experience_period_add(acting_user=applicant, application=application, **WORK)
+    references.given(application)
     experience_submit(acting_user=applicant, application=application)
     application.refresh_from_db()
     return application
@@ -270,6 +275,7 @@ def test_two_officers_deciding_at_once_decide_once(make_user, organisation):
         acting_user=applicant, regulator=organisation, scheme="immigration"
     )
     experience_period_add(acting_user=applicant, application=application, **WORK)
+    references.given(application)
     experience_submit(acting_user=applicant, application=application)
     seen = Application.objects.get(pk=application.pk).version
     officers = [make_user(f"officer-{n}", (organisation, Role.OFFICER)) for n in (1, 2)]

@@ -14,6 +14,7 @@ from touchstone.rights.services import (
     experience_period_add,
     experience_submit,
 )
+from touchstone.rights.tests import references
 
 SECRET = "Matrix Employer LLP"
 QE_PLAN = {"as_of": "2026-06-01", "periods": []}
@@ -39,6 +40,16 @@ def _period(path):
     return lambda o: (
         f"/rights/applications/{o['application'].pk}/experience/{o['period'].pk}/{path}"
     )
+
+
+def _withdraw(o):
+    return (
+        f"/rights/applications/{o['application'].pk}/experience/reference/{o['asked'].pk}/withdraw/"
+    )
+
+
+def _link(o):
+    return f"/rights/reference/{o['asked'].link_token}/"
 
 
 def _staff(path=""):
@@ -203,6 +214,50 @@ ENDPOINTS = (
         editor_status=302,
         **APPLICANT,  # a draft: refused with a message, nothing written
     ),
+    Endpoint("reference-request-page", "get", _app("experience/reference/"), **APPLICANT),
+    Endpoint(
+        "reference-request",
+        "post",
+        _app("experience/reference/"),
+        data=lambda o: sent(name="Cy Dee", email="cy.dee@example.org"),
+        write=True,
+        editor_status=302,
+        written=lambda o: o["application"].references.filter(supervisor_name="Cy Dee").exists(),
+        **APPLICANT,
+    ),
+    Endpoint("reference-withdraw-page", "get", _withdraw, **APPLICANT),
+    Endpoint(
+        "reference-withdraw",
+        "post",
+        _withdraw,
+        data=lambda o: sent(confirmed="yes"),
+        write=True,
+        editor_status=302,
+        written=lambda o: o["application"].references.filter(state="withdrawn").exists(),
+        **APPLICANT,
+    ),
+    # the supervisor, through the emailed link (no account: the link is the permission)
+    Endpoint("reference-give", "get", _link, public=True, scoped=False),
+    Endpoint(
+        "reference-give-incomplete",
+        "post",
+        _link,
+        data=lambda o: sent(employer="Somewhere"),
+        public=True,
+        scoped=False,
+        editor_status=400,
+    ),
+    Endpoint(
+        "reference-give-unknown",
+        "get",
+        lambda o: "/rights/reference/not-a-token/",
+        public=True,
+        scoped=False,
+        editor_status=404,
+    ),
+    Endpoint(
+        "reference-given", "get", lambda o: "/rights/reference/given/", public=True, scoped=False
+    ),
     # the regulator's officers
     Endpoint("staff-list", "get", lambda o: "/rights/staff/", scoped=False, reader_status=404),
     Endpoint("staff-case", "get", _staff(), reader_status=404),
@@ -237,9 +292,12 @@ def objs(organisation, officer, make_user) -> dict:
         acting_user=applicant, regulator=organisation, scheme="immigration"
     )
     period = experience_period_add(acting_user=applicant, application=application, **_work())
+    references.given(application)
+    asked = references.requested(application, name="Bo Chen", email="bo.chen@example.org")
     other = make_user("matrix-submitter")
     submitted = application_start(acting_user=other, regulator=organisation, scheme="immigration")
     experience_period_add(acting_user=other, application=submitted, **_work())
+    references.given(submitted)
     experience_submit(acting_user=other, application=submitted)
     application.refresh_from_db()
     submitted.refresh_from_db()
@@ -249,6 +307,7 @@ def objs(organisation, officer, make_user) -> dict:
         "applicant": applicant,
         "application": application,
         "period": period,
+        "asked": asked,
         "submitted": submitted,
     }
 

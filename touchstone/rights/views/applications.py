@@ -24,10 +24,12 @@ from touchstone.rights.selectors import (
     applications_of,
     experience_check,
     experience_input,
+    given_reference,
     granting_regulators,
+    open_reference,
     qe_check_for,
-    scheme_on,
-    scheme_versions,
+    references_of,
+    scheme_today,
 )
 
 CHANGED_ELSEWHERE = (
@@ -43,15 +45,11 @@ def _application_or_404(user, pk: int):
     return application
 
 
-def _scheme_today(code: str):
-    return scheme_on(code, timezone.localdate()) or scheme_versions(code)[-1]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def apply(request, scheme: str):
     try:
-        current = _scheme_today(scheme)
+        current = scheme_today(scheme)
     except UnknownScheme as exc:
         raise Http404("No such scheme") from exc
     regulators = list(granting_regulators())
@@ -88,7 +86,7 @@ def application(request, pk: int):
         "rights/application.html",
         {
             "application": found,
-            "scheme": _scheme_today(found.scheme),
+            "scheme": scheme_today(found.scheme),
             "experience_state": rules.EXPERIENCE_STATES[found.experience_state],
         },
     )
@@ -110,13 +108,16 @@ def period_rows(found, scheme) -> list[dict]:
 
 def _experience_context(found) -> dict:
     as_of = found.experience_submitted_on or timezone.localdate()
-    scheme = _scheme_today(found.scheme)
+    scheme = scheme_today(found.scheme)
     return {
         "application": found,
         "scheme": scheme,
         "periods": period_rows(found, scheme),
         "check": experience_check(found, as_of=as_of),
         "as_of": as_of,
+        "references": references_of(found),
+        "waiting": open_reference(found),
+        "reference_given": given_reference(found) is not None,
         "editable": found.experience_state in rules.EDITABLE,
         "state": rules.EXPERIENCE_STATES[found.experience_state],
         "can_reopen": any(
@@ -139,7 +140,7 @@ def experience(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def period_add(request, pk: int):
     found = _application_or_404(request.user, pk)
-    form = PeriodForm(posted(request), scheme=_scheme_today(found.scheme))
+    form = PeriodForm(posted(request), scheme=scheme_today(found.scheme))
     back = reverse("rights:experience", args=[found.pk])
     return change_page(
         request,
@@ -166,7 +167,7 @@ def period_preview(request, pk: int, period_pk: int | None = None):
     """The check as it would be with the period on the form saved (added, or in place of the
     one being changed): the form page asks for it as the applicant types. Writes nothing."""
     found = _application_or_404(request.user, pk)
-    scheme = _scheme_today(found.scheme)
+    scheme = scheme_today(found.scheme)
     form = PeriodForm(request.POST, scheme=scheme)
     as_of = timezone.localdate()
     data = experience_input(found, as_of=as_of)
@@ -230,7 +231,7 @@ def period_change(request, pk: int, period_pk: int):
     period = _period_or_404(found, period_pk)
     form = PeriodChangeForm(
         posted(request),
-        scheme=_scheme_today(found.scheme),
+        scheme=scheme_today(found.scheme),
         initial=_initial(period, found.version),
     )
     back = reverse("rights:experience", args=[found.pk])
@@ -300,7 +301,7 @@ def period_remove(request, pk: int, period_pk: int):
         request,
         title="Remove this period?",
         caption="Qualifying experience",
-        rows=[{"key": "Period", "value": _period_words(period, _scheme_today(found.scheme))}],
+        rows=[{"key": "Period", "value": _period_words(period, scheme_today(found.scheme))}],
         warning="Its hours will no longer count towards your qualifying experience.",
         confirm="Remove the period",
         button_class="govuk-button--warning",

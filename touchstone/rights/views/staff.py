@@ -16,8 +16,9 @@ from touchstone.rights.selectors import (
     application_for,
     applications_for_officer,
     experience_check,
+    references_of,
     scheme_on,
-    scheme_versions,
+    scheme_today,
 )
 from touchstone.rights.views.applications import period_rows
 
@@ -69,11 +70,10 @@ def _case_context(found) -> dict:
     as_of = found.experience_submitted_on or timezone.localdate()
     return {
         "application": found,
-        "periods": period_rows(
-            found, scheme_on(found.scheme, as_of) or scheme_versions(found.scheme)[-1]
-        ),
+        "periods": period_rows(found, scheme_on(found.scheme, as_of) or scheme_today(found.scheme)),
         "check": experience_check(found, as_of=as_of),
         "as_of": as_of,
+        "references": references_of(found),
         "state": rules.EXPERIENCE_STATES[found.experience_state],
         "moves": rules.experience_moves(found.experience_state, "officer"),
     }

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from touchstone.core.management.base import TouchstoneCommand
-from touchstone.core.services import deadlines_sweep, schedule_enable
+from touchstone.core.services import deadlines_sweep
 
 
 class Command(TouchstoneCommand):
@@ -26,15 +26,11 @@ class Command(TouchstoneCommand):
         if action == "schedule":
             from touchstone.core.tasks import DEADLINE_SWEEP_SCHEDULE
 
-            schedule = schedule_enable(
-                acting_user=None,
+            self.schedule_daily(
                 name=DEADLINE_SWEEP_SCHEDULE,
                 task_path="touchstone.core.tasks.sweep_deadlines_daily",
                 run_at=time(6, 0),
-            )
-            self.stdout.write(
-                f"daily deadline sweep scheduled at {schedule.run_at:%H:%M}: the task worker "
-                "enqueues it (a missed run at its next check)"
+                what="deadline sweep",
             )
             return
         try:

@@ -107,18 +107,13 @@ class Command(TouchstoneCommand):
 
     def _cpd_reminders(self, *, year, organisation, schedule, **options) -> None:
         if schedule:
-            from touchstone.core.services import schedule_enable
             from touchstone.register.tasks import CPD_REMINDERS_SCHEDULE
 
-            scheduled = schedule_enable(
-                acting_user=None,
+            self.schedule_daily(
                 name=CPD_REMINDERS_SCHEDULE,
                 task_path="touchstone.register.tasks.cpd_reminders_daily",
                 run_at=time(5, 30),
-            )
-            self.stdout.write(
-                f"daily CPD reminder task scheduled at {scheduled.run_at:%H:%M}: the task "
-                "worker enqueues it (a missed run at its next check)"
+                what="CPD reminder task",
             )
             return
         year = year or timezone.localdate().year

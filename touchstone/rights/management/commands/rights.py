@@ -1,8 +1,11 @@
 """`touchstone rights check-qe|check-portfolio FILE.json`: the scheme's checks from the command
-line, on the same JSON the API takes. They read only the schemes `migrate` loads."""
+line, on the same JSON the API takes. They read only the schemes `migrate` loads.
+`touchstone rights chase-references [--schedule]`: remind supervisors of references not yet
+given, and lapse those whose link has expired (or schedule that daily)."""
 
 import json
 import sys
+from datetime import time
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -10,6 +13,7 @@ from django.core.management.base import CommandError
 from touchstone.core.management.base import TouchstoneCommand
 from touchstone.rights.rules import MalformedInput
 from touchstone.rights.selectors import UnknownScheme, portfolio_check_for, qe_check_for
+from touchstone.rights.services import references_chase
 
 MALFORMED = 2  # the input was not what the check reads; any verdict on good input is 0
 
@@ -57,7 +61,37 @@ class Command(TouchstoneCommand):
                 "--scheme", default="immigration", help="The scheme's code (default immigration)."
             )
 
-    def handle(self, *args, action, file, scheme, **options):
+        chase = sub.add_parser(
+            "chase-references",
+            help="Remind supervisors once of a reference not yet given; lapse a request whose "
+            "link has expired and tell the applicant.",
+        )
+        chase.add_argument(
+            "--schedule",
+            action="store_true",
+            help="Instead, schedule the daily task (07:00) that does this.",
+        )
+
+    def handle(self, *args, action, **options):
+        if action == "chase-references":
+            return self._chase(schedule=options["schedule"])
+        return self._check(action=action, file=options["file"], scheme=options["scheme"])
+
+    def _chase(self, *, schedule: bool) -> None:
+        if schedule:
+            from touchstone.rights.tasks import REFERENCES_CHASE_SCHEDULE
+
+            self.schedule_daily(
+                name=REFERENCES_CHASE_SCHEDULE,
+                task_path="touchstone.rights.tasks.references_chase_daily",
+                run_at=time(7, 0),
+                what="reference chase",
+            )
+            return
+        counts = references_chase()
+        self.stdout.write(f"references: {counts['reminded']} reminded, {counts['lapsed']} lapsed")
+
+    def _check(self, *, action, file, scheme) -> None:
         data = read_json(self._text(file), "standard input" if file == "-" else Path(file).name)
         check, _ = CHECKS[action]
         try:
