@@ -155,3 +155,12 @@ def test_the_applicant_sees_the_reference_given_but_not_the_comments(applicant, 
     body = page.content.decode()
     assert "Given" in body and "Submit for assessment" in body
     assert "Good: competence." not in body and "Our register" not in body
+
+
+def test_the_history_names_the_supervisor_who_gave_it(applicant, application):
+    references.given(application)
+    page = client_for(applicant).get(f"/history/rights/application/{application.pk}/")
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Request reference" in body and "Give reference" in body
+    assert "ann.lee@example.org" in body
