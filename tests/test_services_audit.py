@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from touchstone.core import services as core
 from touchstone.core.models import AuditEvent, OrganisationKind, Role
+from touchstone.core.testing import sample_pdf, uploaded
 from touchstone.plans import services as plans
 from touchstone.plans.models import PlanKind
 from touchstone.plans.tests.factories import sample_plan
@@ -153,6 +154,11 @@ BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "name": "deadline-sweep",
         "task_path": "touchstone.core.tasks.sweep_deadlines_daily",
         "run_at": time(6),
+    },
+    "core.upload_store": lambda w: {
+        "acting_user": w.officer,
+        "organisation": w.organisation,
+        "file": uploaded(sample_pdf()),
     },
     "core.user_create": lambda w: {"acting_user": None, "username": "newcomer", "password": None},
     "plans.plan_create": lambda w: {

@@ -13,6 +13,7 @@ from touchstone.core.models.identity import (
 from touchstone.core.models.imports import PendingImport
 from touchstone.core.models.jobs import Job
 from touchstone.core.models.submissions import Submission, Versioned
+from touchstone.core.models.uploads import Upload
 from touchstone.core.models.workers import Schedule, WorkerHeartbeat
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Role",
     "Schedule",
     "Submission",
+    "Upload",
     "User",
     "Versioned",
     "WorkerHeartbeat",

@@ -28,6 +28,7 @@ class AuditAction(StrEnum):
     ENABLE_SCHEDULE = "enable_schedule"
     CREATE_API_TOKEN = "create_api_token"  # noqa: S105 (an action, not a secret)
     REVOKE_API_TOKEN = "revoke_api_token"  # noqa: S105
+    STORE_UPLOAD = "store_upload"
 
 
 def _json_value(value: Any) -> Any:
