@@ -299,6 +299,7 @@ def _application(w, state: str = "draft"):
     return applicant, application
 
 
+_CPQ = "cilex-professional-qualification-cpq"
 _PERIOD = {"kind": "work", "start": date(2025, 1, 1), "hours": 100, "tasks": ["advising"]}
 
 
@@ -333,7 +334,38 @@ BUILDERS |= {
         **_with("submitted", action="meets")(w),
         "acting_user": w.officer,
     },
+    "rights.knowledge_evidence_set": lambda w: {
+        **_with("draft", route="accredited", qualification=_CPQ)(w),
+        "file": uploaded(sample_pdf()),
+    },
+    "rights.knowledge_submit": lambda w: _knowledge(w, "draft"),
+    "rights.knowledge_reopen": lambda w: _knowledge(w, "not_met"),
+    "rights.knowledge_decide": lambda w: {
+        **_knowledge(w, "submitted"),
+        "acting_user": w.officer,
+        "action": "meets",
+    },
 }
+
+
+def _knowledge(w, state: str) -> dict:
+    """An application with step 1's evidence complete, in `state`."""
+    applicant, application = _application(w)
+    rights.knowledge_evidence_set(
+        acting_user=applicant,
+        application=application,
+        route="accredited",
+        qualification=_CPQ,
+        file=uploaded(sample_pdf()),
+    )
+    if state != "draft":
+        rights.knowledge_submit(acting_user=applicant, application=application)
+    if state == "not_met":
+        rights.knowledge_decide(
+            acting_user=w.officer, application=application, action="does_not_meet", reasons="No"
+        )
+    application.refresh_from_db()
+    return {"acting_user": applicant, "application": application}
 
 
 def test_every_service_has_a_builder_or_a_reason():

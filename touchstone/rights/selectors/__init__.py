@@ -1,12 +1,17 @@
 """What the practice-rights module offers other modules to read."""
 
 from touchstone.rights.selectors.applications import (
+    accredited_for,
     application_for,
     applications_for_officer,
     applications_of,
     experience_check,
     experience_input,
     granting_regulators,
+    knowledge_document_for,
+    knowledge_missing_for,
+    qualification_name,
+    scheme_today,
 )
 from touchstone.rights.selectors.schemes import (
     UnknownScheme,
@@ -19,6 +24,11 @@ from touchstone.rights.selectors.schemes import (
 )
 
 __all__ = [
+    "accredited_for",
+    "knowledge_document_for",
+    "knowledge_missing_for",
+    "qualification_name",
+    "scheme_today",
     "application_for",
     "applications_for_officer",
     "applications_of",

@@ -10,6 +10,12 @@ from touchstone.rights.services.experience import (
     experience_reopen,
     experience_submit,
 )
+from touchstone.rights.services.knowledge import (
+    knowledge_decide,
+    knowledge_evidence_set,
+    knowledge_reopen,
+    knowledge_submit,
+)
 
 __all__ = [
     "AuditAction",
@@ -20,4 +26,8 @@ __all__ = [
     "experience_period_update",
     "experience_reopen",
     "experience_submit",
+    "knowledge_decide",
+    "knowledge_evidence_set",
+    "knowledge_reopen",
+    "knowledge_submit",
 ]

@@ -12,3 +12,7 @@ class AuditAction(StrEnum):
     SUBMIT_EXPERIENCE = "submit_experience"
     REOPEN_EXPERIENCE = "reopen_experience"
     DECIDE_EXPERIENCE = "decide_experience"
+    SET_KNOWLEDGE_EVIDENCE = "set_knowledge_evidence"
+    SUBMIT_KNOWLEDGE = "submit_knowledge"
+    REOPEN_KNOWLEDGE = "reopen_knowledge"
+    DECIDE_KNOWLEDGE = "decide_knowledge"

@@ -161,7 +161,8 @@ def experience_period_remove(
     )
 
 
-def _notify_applicant(application: Application, subject: str, body: str) -> None:
+def notify_applicant(application: Application, subject: str, body: str) -> None:
+    """Write to the applicant (in the app and by email) about a move on their application."""
     notify(
         recipient=application.applicant,
         key=f"rights:{application.pk}:v{application.version}",
@@ -198,7 +199,7 @@ def experience_submit(
             "scheme_version": check["scheme_version"],
         },
     )
-    _notify_applicant(
+    notify_applicant(
         application,
         "Your qualifying experience was submitted",
         f"We have your qualifying experience: {rules.hours_text(check['credited_hours'])} "
@@ -289,7 +290,7 @@ def experience_decide(
         )
     elif action == "refer":
         body = f"{reasons}\n\nThe committee will consider it on {date_in_words(hearing_on)}."
-    _notify_applicant(application, DECISION_WORDS[action], body)
+    notify_applicant(application, DECISION_WORDS[action], body)
     if action == "refer":  # the officer is reminded before the hearing (core's daily sweep)
         name = application.applicant.get_full_name() or application.applicant.get_username()
         deadline_set(
