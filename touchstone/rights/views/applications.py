@@ -25,7 +25,9 @@ from touchstone.rights.selectors import (
     experience_check,
     experience_input,
     granting_regulators,
+    knowledge_missing_for,
     qe_check_for,
+    qualification_name,
     scheme_on,
     scheme_versions,
 )
@@ -80,6 +82,17 @@ def apply(request, scheme: str):
     )
 
 
+def knowledge_summary(found) -> dict:
+    """Step 1 as the pages show it: its state in words, the evidence, what is missing."""
+    return {
+        "knowledge_state": rules.KNOWLEDGE_STATES[found.knowledge_state],
+        "route_words": rules.ROUTES.get(found.knowledge_route, ""),
+        "qualification_name": qualification_name(found) if found.knowledge_qualification else "",
+        "document": found.knowledge_document,
+        "missing": knowledge_missing_for(found),
+    }
+
+
 @login_required
 def application(request, pk: int):
     found = _application_or_404(request.user, pk)
@@ -90,6 +103,7 @@ def application(request, pk: int):
             "application": found,
             "scheme": _scheme_today(found.scheme),
             "experience_state": rules.EXPERIENCE_STATES[found.experience_state],
+            **knowledge_summary(found),
         },
     )
 
