@@ -3,6 +3,7 @@ refused file shown by the field with nothing written, confirming and submitting,
 downloaded by those who may have it only, and the officer's decision."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from touchstone.core.models import Role, Upload
@@ -207,3 +208,11 @@ def test_the_second_officer_to_decide_is_told(officer, submitted, make_user, org
     assert response.status_code == 409
     assert "Another officer changed this application" in response.content.decode()
     assert Application.objects.get(pk=submitted.pk).knowledge_state == "met"
+
+
+def test_the_history_names_the_document(applicant, submitted):
+    page = client_for(applicant).get(
+        reverse("core:history", args=["rights", "application", submitted.pk])
+    )
+    assert page.status_code == 200
+    assert "cpq certificate.pdf" in page.content.decode()
