@@ -3,6 +3,8 @@ stored strings: add values, never change one."""
 
 from enum import StrEnum
 
+from touchstone.core.services import audit_record
+
 
 class AuditAction(StrEnum):
     START_APPLICATION = "start_application"
@@ -16,3 +18,15 @@ class AuditAction(StrEnum):
     SUBMIT_KNOWLEDGE = "submit_knowledge"
     REOPEN_KNOWLEDGE = "reopen_knowledge"
     DECIDE_KNOWLEDGE = "decide_knowledge"
+
+
+def audit_changes(*, actor, action: str, obj, before: dict, after: dict) -> None:
+    """An audit event with only what changed between two snapshots (`core.services.snapshot`)."""
+    changed = sorted(k for k in after if after[k] != before.get(k))
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        before={k: before.get(k) for k in changed},
+        after={k: after[k] for k in changed},
+    )

@@ -17,7 +17,7 @@ from touchstone.core.services import (
 from touchstone.rights import rules
 from touchstone.rights.models import Application
 from touchstone.rights.selectors import accredited_for, knowledge_missing_for, qualification_name
-from touchstone.rights.services.audit import AuditAction
+from touchstone.rights.services.audit import AuditAction, audit_changes
 from touchstone.rights.services.experience import notify_applicant
 
 EVIDENCE_FIELDS = (
@@ -85,14 +85,12 @@ def knowledge_evidence_set(
         application.knowledge_document = upload
     version_bump(application)
     application.save()
-    after = snapshot(application, EVIDENCE_FIELDS)
-    changed = sorted(k for k in after if after[k] != before[k])
-    audit_record(
+    audit_changes(
         actor=acting_user,
         action=AuditAction.SET_KNOWLEDGE_EVIDENCE,
         obj=application,
-        before={k: before[k] for k in changed},
-        after={k: after[k] for k in changed},
+        before=before,
+        after=snapshot(application, EVIDENCE_FIELDS),
     )
     return application
 

@@ -329,23 +329,25 @@ def _version_sent(request) -> int | None:
     return int(sent) if sent.isascii() and sent.isdigit() else None
 
 
+def submit_confirmed(request, found, submit, back: str):
+    """The confirmation page's POST: a step's `submit` service, once, with the application's
+    version the page carried; back to the step with a message either way."""
+
+    def write():
+        submit(acting_user=request.user, application=found, expected_version=_version_sent(request))
+        messages.success(request, "Submitted. We will write to you with the decision.")
+        return redirect(back)
+
+    return _once(request, write, back)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_submit(request, pk: int):
     found = _application_or_404(request.user, pk)
     back = reverse("rights:experience", args=[found.pk])
     if confirmed(request):
-
-        def submit():
-            services.experience_submit(
-                acting_user=request.user,
-                application=found,
-                expected_version=_version_sent(request),
-            )
-            messages.success(request, "Submitted. We will write to you with the decision.")
-            return redirect(back)
-
-        return _once(request, submit, back)
+        return submit_confirmed(request, found, services.experience_submit, back)
     check = experience_check(found, as_of=timezone.localdate())
     rows = [
         {"key": "Periods", "value": str(found.periods.count())},

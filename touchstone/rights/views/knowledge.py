@@ -19,8 +19,8 @@ from touchstone.rights.views.applications import (
     CHANGED_ELSEWHERE,
     _application_or_404,
     _once,
-    _version_sent,
     knowledge_summary,
+    submit_confirmed,
 )
 from touchstone.rights.views.staff import _case_or_404
 
@@ -92,17 +92,7 @@ def knowledge_submit(request, pk: int):
     found = _application_or_404(request.user, pk)
     back = reverse("rights:knowledge", args=[found.pk])
     if confirmed(request):
-
-        def submit():
-            services.knowledge_submit(
-                acting_user=request.user,
-                application=found,
-                expected_version=_version_sent(request),
-            )
-            messages.success(request, "Submitted. We will write to you with the decision.")
-            return redirect(back)
-
-        return _once(request, submit, back)
+        return submit_confirmed(request, found, services.knowledge_submit, back)
     summary = knowledge_summary(found)
     if summary["missing"] or found.knowledge_state != "draft":
         for message in summary["missing"] or ["Your technical knowledge cannot be submitted now."]:
