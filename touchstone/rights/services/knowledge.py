@@ -70,19 +70,21 @@ def knowledge_evidence_set(
         raise ValidationError(f"Your technical knowledge is {label}: it cannot be changed now.")
     _evidence_checked(application, route, qualification)
     before = snapshot(application, EVIDENCE_FIELDS)
+    document = application.knowledge_document
+    if file is not None:  # last: a refused file leaves nothing behind, a stored one is used
+        try:
+            document = upload_store(
+                acting_user=acting_user, organisation=application.regulator, file=file
+            )
+        except ValidationError as exc:
+            raise ValidationError({"document": exc.messages}) from exc
+    # Only now is the application changed (a refusal above leaves even this copy as it was).
     application.knowledge_route = route
     application.knowledge_qualification = qualification if route == "accredited" else ""
     application.knowledge_description = (
         (description or "").strip() if route == "recognition" else ""
     )
-    if file is not None:  # last: a refused file leaves nothing behind, a stored one is used
-        try:
-            upload = upload_store(
-                acting_user=acting_user, organisation=application.regulator, file=file
-            )
-        except ValidationError as exc:
-            raise ValidationError({"document": exc.messages}) from exc
-        application.knowledge_document = upload
+    application.knowledge_document = document
     version_bump(application)
     application.save()
     audit_changes(

@@ -98,6 +98,7 @@ def test_a_refused_file_is_the_fields_error_and_nothing_is_written(applicant, ap
     assert response.status_code == 200
     assert "There is a problem" in html and 'href="#id_document"' in html
     assert "not a PDF, Word document, PNG or JPEG" in html
+    assert "Not chosen yet" in html and "None uploaded yet" in html  # shown as it is stored
     assert row_counts("rights", "core") == before
     assert Upload.objects.count() == 0
     assert Application.objects.get(pk=application.pk).knowledge_route == ""
