@@ -80,11 +80,15 @@ def test_applicant_uploads_a_certificate_and_an_officer_confirms_it(
     switch_user(page, sign_in, "olu")
     page.goto("/rights/staff/")
     page.get_by_role("link", name="Priya Shah").click()
+    expect(page.locator("#knowledge-state")).to_have_text("Submitted for assessment")
+    check_accessibility(page, "knowledge-case")
+    fits_a_phone(page, check_accessibility, "knowledge-case")
     with page.expect_download() as download:
         page.get_by_role("link", name="CPQ certificate.pdf").click()
     assert download.value.suggested_filename == "CPQ certificate.pdf"
     page.get_by_role("link", name="Decide on the technical knowledge").click()
     check_accessibility(page, "knowledge-decide")
+    fits_a_phone(page, check_accessibility, "knowledge-decide")
     page.get_by_label("Meets the requirement").check()
     page.get_by_role("button", name="Record the decision").click()
     expect(
