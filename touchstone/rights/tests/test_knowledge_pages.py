@@ -217,3 +217,10 @@ def test_the_history_names_the_document(applicant, submitted):
     )
     assert page.status_code == 200
     assert "cpq certificate.pdf" in page.content.decode()
+
+
+def test_home_panels_name_step_1(applicant, submitted, officer):
+    mine = client_for(applicant).get("/").content.decode()
+    assert "Technical knowledge: Submitted for assessment" in mine
+    theirs = client_for(officer).get("/").content.decode()
+    assert "1 waiting for a decision" in theirs  # step 1 waits, step 2 is not submitted
