@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from touchstone.core import services as core
 from touchstone.core.models import AuditEvent, OrganisationKind, Role
+from touchstone.core.testing import sample_pdf, uploaded
 from touchstone.plans import services as plans
 from touchstone.plans.models import PlanKind
 from touchstone.plans.tests.factories import sample_plan
@@ -183,6 +184,11 @@ BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "task_path": "touchstone.core.tasks.sweep_deadlines_daily",
         "run_at": time(6),
     },
+    "core.upload_store": lambda w: {
+        "acting_user": w.officer,
+        "organisation": w.organisation,
+        "file": uploaded(sample_pdf()),
+    },
     "core.user_create": lambda w: {"acting_user": None, "username": "newcomer", "password": None},
     "plans.plan_create": lambda w: {
         "acting_user": None,
@@ -323,6 +329,7 @@ def _application(w, state: str = "draft"):
     return applicant, application
 
 
+_CPQ = "cilex-professional-qualification-cpq"
 _PERIOD = {"kind": "work", "start": date(2025, 1, 1), "hours": 100, "tasks": ["advising"]}
 
 
@@ -386,7 +393,38 @@ BUILDERS |= {
         **_with("submitted", action="meets")(w),
         "acting_user": w.officer,
     },
+    "rights.knowledge_evidence_set": lambda w: {
+        **_with("draft", route="accredited", qualification=_CPQ)(w),
+        "file": uploaded(sample_pdf()),
+    },
+    "rights.knowledge_submit": lambda w: _knowledge(w, "draft"),
+    "rights.knowledge_reopen": lambda w: _knowledge(w, "not_met"),
+    "rights.knowledge_decide": lambda w: {
+        **_knowledge(w, "submitted"),
+        "acting_user": w.officer,
+        "action": "meets",
+    },
 }
+
+
+def _knowledge(w, state: str) -> dict:
+    """An application with step 1's evidence complete, in `state`."""
+    applicant, application = _application(w)
+    rights.knowledge_evidence_set(
+        acting_user=applicant,
+        application=application,
+        route="accredited",
+        qualification=_CPQ,
+        file=uploaded(sample_pdf()),
+    )
+    if state != "draft":
+        rights.knowledge_submit(acting_user=applicant, application=application)
+    if state == "not_met":
+        rights.knowledge_decide(
+            acting_user=w.officer, application=application, action="does_not_meet", reasons="No"
+        )
+    application.refresh_from_db()
+    return {"acting_user": applicant, "application": application}
 
 
 def test_every_service_has_a_builder_or_a_reason():

@@ -324,6 +324,10 @@ SPECTACULAR_SETTINGS = {
 TOUCHSTONE_PLANS_STALE_DAYS = int(os.environ.get("TOUCHSTONE_PLANS_STALE_DAYS", "90"))
 # The largest file one import takes (a million-row register file is about 150 MB).
 TOUCHSTONE_IMPORT_MAX_BYTES = int(os.environ.get("TOUCHSTONE_IMPORT_MAX_BYTES", str(300_000_000)))
+# The largest file an upload takes (core.uploads: a PDF, Word document, PNG or JPEG).
+TOUCHSTONE_UPLOAD_MAX_BYTES = int(
+    os.environ.get("TOUCHSTONE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -56,7 +56,7 @@ def start_application(page, check_accessibility, regulator, name: str) -> None:
     check_accessibility(page, f"{name}-apply")
     page.get_by_role("button", name="Start your application").click()
     expect(page.get_by_role("heading", name=SCHEME, level=1)).to_be_visible()
-    expect(page.get_by_text("Not submitted")).to_be_visible()
+    expect(page.locator("#experience-step").get_by_text("Not submitted")).to_be_visible()
     check_accessibility(page, f"{name}-application")
     page.get_by_role("link", name="Qualifying experience").click()
     expect(page.get_by_role("heading", name="Qualifying experience", level=1)).to_be_visible()

@@ -128,6 +128,7 @@ def main_pages(d: Deployment) -> None:
         (applicant, f"/rights/applications/{own}/"),
         (applicant, f"/rights/applications/{own}/experience/"),
         (applicant, f"/rights/applications/{own}/experience/add/"),
+        (applicant, f"/rights/applications/{own}/knowledge/"),
     ]
     missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off
     check(missing.status == 404 and "Page not found" in missing.text, f"404: {missing.status}")
@@ -148,6 +149,18 @@ def main_pages(d: Deployment) -> None:
                     served.headers.get("Content-Encoding") in {"gzip", "br"},
                     f"{asset} is not served compressed",
                 )
+    # The applicant's uploaded document (core.Upload, in MEDIA_ROOT): only ever a download.
+    knowledge = applicant.get(f"/rights/applications/{own}/knowledge/").text
+    document = _first(
+        r'href="(/rights/applications/[0-9]+/knowledge/documents/[^"]+/)"',
+        knowledge,
+        "step 1 document",
+    )
+    served = applicant.get(document)
+    check(served.status == 200, f"{document}: {served.status}")
+    check(served.headers.get("Content-Type") == "application/pdf", f"{document}: type")
+    check(served.headers.get("Content-Disposition", "").startswith("attachment;"), document)
+    check(served.headers.get("X-Content-Type-Options") == "nosniff", f"{document}: nosniff")
 
 
 def pages_in_the_browser(d: Deployment) -> None:

@@ -1,6 +1,7 @@
 """Reads in core that depend on who is asking."""
 
 import re
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -210,7 +211,14 @@ def model_in_words(model: type[models.Model]) -> str:
 
 
 def _is_key(value) -> bool:
-    """An id of a linked record (events may also record a code or a name instead)."""
+    """An id of a linked record, a number or a UUID (events may also record a code or a name
+    instead)."""
+    if isinstance(value, str) and len(value) == 36:
+        try:
+            uuid.UUID(value)
+        except ValueError:
+            return False
+        return True
     return parse_id(value) is not None
 
 

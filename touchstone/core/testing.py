@@ -344,3 +344,89 @@ class PermissionMatrix:
         if matrix.refused_as_readers:
             tests += (test_others_refused_as_readers,)
         return {test.__name__: test for test in tests}
+
+
+# Sample files for upload tests and the demo data: each accepted kind, and files to refuse.
+def sample_pdf(*lines: str) -> bytes:
+    from touchstone.core.pdf import simple_pdf
+
+    return simple_pdf(list(lines) or ["A sample document"])
+
+
+def sample_docx(text: str = "A sample document") -> bytes:
+    """The smallest Word document Word opens: a zip with its content types, relationships
+    and one paragraph."""
+    import io
+    import zipfile
+
+    from touchstone.core.uploads import DOCX_MAIN
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+            '.org/package/2006/content-types"><Default Extension="rels" ContentType="application'
+            '/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            f'ContentType="application/xml"/><Override PartName="/word/document.xml" '
+            f'ContentType="{DOCX_MAIN}"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http'
+            '://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+            'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+            f"{text}</w:t></w:r></w:p></w:body></w:document>",
+        )
+    return buffer.getvalue()
+
+
+def _image(format_: str) -> bytes:
+    import io
+
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (29, 112, 184)).save(buffer, format=format_)
+    return buffer.getvalue()
+
+
+def sample_png() -> bytes:
+    return _image("PNG")
+
+
+def sample_jpeg() -> bytes:
+    return _image("JPEG")
+
+
+def sample_executable() -> bytes:
+    """The start of a Windows program (to be refused, whatever it is named)."""
+    return b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
+
+
+def sample_html() -> bytes:
+    return b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+
+
+def sample_zip() -> bytes:
+    """A zip archive that is not a Word document."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "not a document")
+    return buffer.getvalue()
+
+
+def uploaded(data: bytes, name: str = "document.pdf", content_type: str = "application/pdf"):
+    """A file as a browser uploads it (the name and type it claims are not trusted)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type=content_type)

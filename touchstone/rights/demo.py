@@ -1,15 +1,20 @@
 """Demo applications for practice rights (deterministic): applicants at each point of step 2,
 qualifying experience, with their supervisors' references (given by a member on the demo
-register, so the check against the register finds them; the draft one still waiting)."""
+register, so the check against the register finds them; the draft one still waiting). For step
+1, technical knowledge, three have an accredited qualification with a PDF certificate,
+confirmed by the officer; `applicant` has asked for recognition of prior qualifications,
+waiting for an officer."""
 
 from datetime import timedelta
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from touchstone.core.demo import DEMO_PASSWORD
 from touchstone.core.models import Organisation, User
+from touchstone.core.pdf import simple_pdf
 from touchstone.core.services import user_create
 from touchstone.register.selectors import public_get
 from touchstone.rights.models import Application
@@ -18,6 +23,9 @@ from touchstone.rights.services import (
     experience_decide,
     experience_period_add,
     experience_submit,
+    knowledge_decide,
+    knowledge_evidence_set,
+    knowledge_submit,
     reference_give,
     reference_request,
 )
@@ -103,6 +111,7 @@ def _generate(regulator: Organisation, officer: User) -> None:
             employer=f"{last} Immigration Law",
             role="Paralegal",
         )
+        _knowledge(user, application, officer, recognition=state == "draft")
         reference = reference_request(
             acting_user=user,
             application=application,
@@ -132,3 +141,38 @@ def _generate(regulator: Organisation, officer: User) -> None:
             )
         elif state == "met":
             experience_decide(acting_user=officer, application=application, action="meets")
+
+
+CPQ = "cilex-professional-qualification-cpq"
+
+
+def _knowledge(user: User, application: Application, officer: User, *, recognition: bool) -> None:
+    """Step 1: a CPQ certificate the officer has confirmed, or a request for recognition."""
+    name = user.get_full_name()
+    if recognition:
+        knowledge_evidence_set(
+            acting_user=user,
+            application=application,
+            route="recognition",
+            description="LLB (Hons) Law, University of Leeds, 2012; "
+            "LLM Immigration Law, SOAS University of London, 2014.",
+            file=_pdf("transcript.pdf", ["Academic transcript", name, "LLB (Hons) Law, 2012"]),
+        )
+        knowledge_submit(acting_user=user, application=application)
+        return
+    knowledge_evidence_set(
+        acting_user=user,
+        application=application,
+        route="accredited",
+        qualification=CPQ,
+        file=_pdf(
+            "CPQ certificate.pdf",
+            ["CILEX Professional Qualification (CPQ)", "This certifies that", name],
+        ),
+    )
+    knowledge_submit(acting_user=user, application=application)
+    knowledge_decide(acting_user=officer, application=application, action="meets")
+
+
+def _pdf(name: str, lines: list[str]) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, simple_pdf(lines), content_type="application/pdf")

@@ -4,8 +4,10 @@ from django import forms
 
 from touchstone.core.dates import TODAY, DateInputField
 from touchstone.core.forms import GovukForm, govuk_input, govuk_select, govuk_textarea
+from touchstone.core.uploads import ACCEPT
 from touchstone.core.writes import VersionedForm
-from touchstone.rights.rules.states import EXPERIENCE_MOVES
+from touchstone.rights.rules.knowledge import ROUTES
+from touchstone.rights.rules.states import EXPERIENCE_MOVES, KNOWLEDGE_MOVES
 
 
 class SchemeOnForm(GovukForm):
@@ -99,23 +101,35 @@ class PeriodChangeForm(VersionedForm, PeriodForm):
     """A period changed: the application's version as it was opened travels with the form."""
 
 
-OFFICER_ACTIONS = frozenset(
-    m.action for moves in EXPERIENCE_MOVES.values() for m in moves if m.by == "officer"
-)
+def _officer_actions(table) -> frozenset[str]:
+    return frozenset(m.action for moves in table.values() for m in moves if m.by == "officer")
 
 
-class DecisionForm(VersionedForm, GovukForm):
-    """An officer's decision on submitted qualifying experience (§26-28)."""
+class OfficerDecisionForm(VersionedForm, GovukForm):
+    """An officer's decision on a submitted step: the moves its state offers, and reasons."""
 
     nouns = {"reasons": "reasons"}
+    officer_actions: frozenset[str] = frozenset()
+    reasons_help = "For the letter to the applicant. Needed unless the requirement is met."
 
     action = forms.ChoiceField(label="Decision", widget=forms.RadioSelect)
-    reasons = forms.CharField(
-        label="Reasons",
-        help_text="For the letter to the applicant. Needed unless the requirement is met.",
-        required=False,
-        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 4}),
-    )
+    reasons = forms.CharField(label="Reasons", required=False, widget=govuk_textarea(rows=4))
+
+    def __init__(self, *args, moves, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reasons"].help_text = self.reasons_help
+        action = self.fields["action"]
+        action.choices = [(m.action, m.words) for m in moves]  # what this state offers
+        # Any decision is accepted as sent: the service says if the application has moved on
+        # since the page was opened (a stale version) or cannot take it in its state.
+        action.valid_value = lambda value: value in self.officer_actions
+
+
+class DecisionForm(OfficerDecisionForm):
+    """An officer's decision on submitted qualifying experience (§26-28)."""
+
+    officer_actions = _officer_actions(EXPERIENCE_MOVES)
+
     hearing_on = DateInputField(
         label="Committee hearing date",
         noun="hearing date",
@@ -123,13 +137,60 @@ class DecisionForm(VersionedForm, GovukForm):
         help_text="Only when referring to the committee.",
     )
 
-    def __init__(self, *args, moves, **kwargs):
+
+class KnowledgeForm(VersionedForm, GovukForm):
+    """Step 1's evidence (§12-16): an accredited qualification and its certificate, or a
+    request to recognise prior legal qualifications with a document. The file is checked by
+    the service (`core.services.upload_store`), by its content."""
+
+    nouns = {"qualification": "accredited qualification", "description": "qualifications"}
+
+    route = forms.ChoiceField(
+        label="How do you show your technical knowledge?",
+        choices=list(ROUTES.items()),
+        widget=forms.RadioSelect,
+    )
+    qualification = forms.ChoiceField(
+        label="Your accredited qualification (accredited qualification only)",
+        required=False,
+        widget=govuk_select(),
+    )
+    description = forms.CharField(
+        label="The legal qualifications you want recognised (recognition only)",
+        help_text="Each qualification, who awarded it and when, for example "
+        "LLB (Hons) Law, University of Leeds, 2009.",
+        max_length=5000,
+        required=False,
+        widget=govuk_textarea(rows=5),
+    )
+    document = forms.FileField(
+        label="Upload your certificate, or a document showing your qualifications",
+        help_text="A PDF, Word document, PNG or JPEG, up to 10 MB. If you have uploaded one "
+        "already, leave this empty to keep it.",
+        required=False,
+        widget=forms.FileInput(attrs={"class": "govuk-file-upload", "accept": ACCEPT}),
+    )
+
+    def __init__(self, *args, qualifications, limit_words: str = "10 MB", **kwargs):
         super().__init__(*args, **kwargs)
-        action = self.fields["action"]
-        action.choices = [(m.action, m.words) for m in moves]  # what this state offers
-        # Any decision is accepted as sent: the service says if the application has moved on
-        # since the page was opened (a stale version) or cannot take it in its state.
-        action.valid_value = lambda value: value in OFFICER_ACTIONS
+        self.fields["qualification"].choices = [("", "Choose a qualification"), *qualifications]
+        self.fields["document"].help_text = self.fields["document"].help_text.replace(
+            "10 MB", limit_words
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("route") == "accredited" and not data.get("qualification"):
+            self.add_error("qualification", "Choose your accredited qualification")
+        if data.get("route") == "recognition" and not (data.get("description") or "").strip():
+            self.add_error("description", "Describe the legal qualifications you want recognised")
+        return data
+
+
+class KnowledgeDecisionForm(OfficerDecisionForm):
+    """An officer's decision on submitted technical knowledge (§12-16)."""
+
+    officer_actions = _officer_actions(KNOWLEDGE_MOVES)
 
 
 class ReferenceRequestForm(GovukForm):

@@ -1,6 +1,8 @@
 """The practice-rights home panels: an applicant's own application (or, for a registered
-member, the way to apply), and the officers' applications waiting for a decision."""
+member, the way to apply), and the officers' applications waiting for a decision on either
+step."""
 
+from django.db.models import Q
 from django.urls import reverse
 
 from touchstone.core.home import Link, Panel
@@ -22,7 +24,9 @@ def panels(request) -> list[Panel]:
                     Link(
                         a.scheme.capitalize(),
                         reverse("rights:application", args=[a.pk]),
-                        f"Qualifying experience: {rules.EXPERIENCE_STATES[a.experience_state]}",
+                        f"Technical knowledge: {rules.KNOWLEDGE_STATES[a.knowledge_state]}; "
+                        "qualifying experience: "
+                        f"{rules.EXPERIENCE_STATES[a.experience_state].lower()}",
                     )
                     for a in own
                 ),
@@ -41,7 +45,9 @@ def panels(request) -> list[Panel]:
                 order=40,
             )
         )
-    waiting = applications_for_officer(user).filter(experience_state__in=("submitted", "referred"))
+    waiting = applications_for_officer(user).filter(
+        Q(experience_state__in=("submitted", "referred")) | Q(knowledge_state="submitted")
+    )
     if applications_for_officer(user).exists():
         count = waiting.count()
         found.append(

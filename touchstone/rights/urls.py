@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.rights.views import applications, references, schemes, staff
+from touchstone.rights.views import applications, knowledge, references, schemes, staff
 
 app_name = "rights"
 
@@ -51,9 +51,30 @@ urlpatterns = [
     ),
     path("reference/given/", references.reference_given, name="reference-given"),
     path("reference/<str:token>/", references.reference_give, name="reference-give"),
+    path("applications/<int:pk>/knowledge/", knowledge.knowledge, name="knowledge"),
+    path(
+        "applications/<int:pk>/knowledge/submit/",
+        knowledge.knowledge_submit,
+        name="knowledge-submit",
+    ),
+    path(
+        "applications/<int:pk>/knowledge/reopen/",
+        knowledge.knowledge_reopen,
+        name="knowledge-reopen",
+    ),
+    path(
+        "applications/<int:pk>/knowledge/documents/<uuid:document>/",
+        knowledge.knowledge_document,
+        name="knowledge-document",
+    ),
     path("staff/", staff.staff_list, name="staff-list"),
     path("staff/<int:pk>/", staff.staff_case, name="staff-case"),
     path("staff/<int:pk>/decide/", staff.staff_decide, name="staff-decide"),
+    path(
+        "staff/<int:pk>/knowledge/decide/",
+        knowledge.staff_knowledge_decide,
+        name="staff-knowledge-decide",
+    ),
     path("<slug:scheme>/apply/", applications.apply, name="apply"),
     path("<slug:scheme>/", schemes.scheme_detail, name="scheme"),
     path("<slug:scheme>/<str:version>.json", schemes.scheme_export, name="scheme-json"),

@@ -14,6 +14,7 @@ from touchstone.core.models.imports import PendingImport
 from touchstone.core.models.jobs import Job
 from touchstone.core.models.links import AccessLink
 from touchstone.core.models.submissions import Submission, Versioned
+from touchstone.core.models.uploads import Upload
 from touchstone.core.models.workers import Schedule, WorkerHeartbeat
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Role",
     "Schedule",
     "Submission",
+    "Upload",
     "User",
     "Versioned",
     "WorkerHeartbeat",

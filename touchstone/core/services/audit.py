@@ -31,6 +31,7 @@ class AuditAction(StrEnum):
     ISSUE_LINK = "issue_link"
     USE_LINK = "use_link"
     REVOKE_LINK = "revoke_link"
+    STORE_UPLOAD = "store_upload"
 
 
 def _json_value(value: Any) -> Any:

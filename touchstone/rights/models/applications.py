@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from touchstone.core.models import Organisation, Versioned
-from touchstone.rights.rules import EXPERIENCE_STATES
+from touchstone.core.models import Organisation, Upload, Versioned
+from touchstone.rights.rules import EXPERIENCE_STATES, KNOWLEDGE_STATES, ROUTES
 
 
 class Application(Versioned, models.Model):
@@ -17,6 +17,24 @@ class Application(Versioned, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="rights_applications"
     )
     scheme = models.SlugField(max_length=40)
+    # Step 1, technical knowledge (§12-16): an accredited qualification and its certificate,
+    # or recognition of prior legal qualifications (a description and a document).
+    knowledge_route = models.CharField(
+        max_length=20, choices=list(ROUTES.items()), blank=True, default=""
+    )
+    knowledge_qualification = models.CharField(
+        max_length=80, blank=True, help_text="The code of one of the scheme's §14 qualifications."
+    )
+    knowledge_description = models.TextField(blank=True)
+    knowledge_document = models.ForeignKey(
+        Upload, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    knowledge_state = models.CharField(
+        max_length=20, choices=list(KNOWLEDGE_STATES.items()), default="draft"
+    )
+    knowledge_submitted_on = models.DateField(null=True, blank=True)
+    knowledge_decided_on = models.DateField(null=True, blank=True)
+    knowledge_reasons = models.TextField(blank=True)
     experience_state = models.CharField(
         max_length=20, choices=list(EXPERIENCE_STATES.items()), default="draft"
     )

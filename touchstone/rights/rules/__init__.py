@@ -3,6 +3,12 @@ qualifying-experience check (`qe`) and the portfolio check (`portfolio`). Standa
 only: no database, no clock — callers pass the day (`as_of`, `application_date`) in the input."""
 
 from .common import MalformedInput
+from .knowledge import (
+    ROUTES,
+    accredited_qualifications,
+    knowledge_missing,
+    qualification_code,
+)
 from .portfolio import portfolio_check, portfolio_date
 from .qe import hours_text, qe_check, qe_date
 from .references import (
@@ -18,10 +24,14 @@ from .scheme import Scheme, SchemeError, scheme_from_dict
 from .states import (
     EDITABLE,
     EXPERIENCE_STATES,
+    KNOWLEDGE_MOVES,
+    KNOWLEDGE_STATES,
     Move,
     StateError,
     experience_moves,
     experience_next,
+    knowledge_moves,
+    knowledge_next,
 )
 from .versions import resolve_scheme_document, scheme_in_force
 
@@ -32,6 +42,14 @@ __all__ = [
     "StateError",
     "experience_moves",
     "experience_next",
+    "KNOWLEDGE_MOVES",
+    "KNOWLEDGE_STATES",
+    "ROUTES",
+    "accredited_qualifications",
+    "knowledge_missing",
+    "knowledge_moves",
+    "knowledge_next",
+    "qualification_code",
     "hours_text",
     "MalformedInput",
     "Point",

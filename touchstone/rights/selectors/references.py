@@ -1,15 +1,8 @@
 """Reading supervisors' references: an application's, the one given, and what the scheme asks."""
 
-from django.utils import timezone
-
 from touchstone.rights import rules
 from touchstone.rights.models import Application, SupervisorReference
-from touchstone.rights.selectors.schemes import scheme_on, scheme_versions
-
-
-def scheme_today(code: str) -> rules.Scheme:
-    """The version of the scheme in force today (the newest when none is yet)."""
-    return scheme_on(code, timezone.localdate()) or scheme_versions(code)[-1]
+from touchstone.rights.selectors.schemes import scheme_today
 
 
 def reference_terms_for(application: Application) -> rules.ReferenceTerms:

@@ -4,6 +4,8 @@ applicant (or anyone) runs against it."""
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 from touchstone.rights import rules
 from touchstone.rights.models import SchemeVersion
 
@@ -73,3 +75,8 @@ def portfolio_check_for(code: str, data: Any) -> dict:
     scheme_versions(code)
     when = rules.portfolio_date(data)
     return rules.portfolio_check(data, _in_force(code, when, "application_date"))
+
+
+def scheme_today(code: str) -> rules.Scheme:
+    """The version of the scheme in force today (the latest, before the first takes effect)."""
+    return scheme_on(code, timezone.localdate()) or scheme_versions(code)[-1]

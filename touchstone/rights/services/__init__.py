@@ -11,6 +11,12 @@ from touchstone.rights.services.experience import (
     experience_submit,
     notify_applicant,
 )
+from touchstone.rights.services.knowledge import (
+    knowledge_decide,
+    knowledge_evidence_set,
+    knowledge_reopen,
+    knowledge_submit,
+)
 from touchstone.rights.services.references import (
     reference_give,
     reference_request,
@@ -32,4 +38,8 @@ __all__ = [
     "reference_request",
     "reference_withdraw",
     "references_chase",
+    "knowledge_decide",
+    "knowledge_evidence_set",
+    "knowledge_reopen",
+    "knowledge_submit",
 ]

@@ -3,6 +3,8 @@ stored strings: add values, never change one."""
 
 from enum import StrEnum
 
+from touchstone.core.services import audit_record
+
 
 class AuditAction(StrEnum):
     START_APPLICATION = "start_application"
@@ -17,3 +19,19 @@ class AuditAction(StrEnum):
     GIVE_REFERENCE = "give_reference"
     REMIND_REFERENCE = "remind_reference"
     LAPSE_REFERENCE = "lapse_reference"
+    SET_KNOWLEDGE_EVIDENCE = "set_knowledge_evidence"
+    SUBMIT_KNOWLEDGE = "submit_knowledge"
+    REOPEN_KNOWLEDGE = "reopen_knowledge"
+    DECIDE_KNOWLEDGE = "decide_knowledge"
+
+
+def audit_changes(*, actor, action: str, obj, before: dict, after: dict) -> None:
+    """An audit event with only what changed between two snapshots (`core.services.snapshot`)."""
+    changed = sorted(k for k in after if after[k] != before.get(k))
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        before={k: before.get(k) for k in changed},
+        after={k: after[k] for k in changed},
+    )

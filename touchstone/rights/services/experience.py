@@ -23,7 +23,7 @@ from touchstone.core.services import (
 from touchstone.rights import rules
 from touchstone.rights.models import Application, ExperiencePeriod
 from touchstone.rights.selectors import experience_check, scheme_on, scheme_versions
-from touchstone.rights.services.audit import AuditAction
+from touchstone.rights.services.audit import AuditAction, audit_changes
 
 PERIOD_FIELDS = ("kind", "start", "end", "hours", "tasks", "passed", "employer", "role")
 
@@ -135,14 +135,12 @@ def experience_period_update(
     _check_period(application, period)
     period.save()
     _touch(application)
-    after = snapshot(period, PERIOD_FIELDS)
-    changed = sorted(k for k in after if after[k] != before[k])
-    audit_record(
+    audit_changes(
         actor=acting_user,
         action=AuditAction.CHANGE_PERIOD,
         obj=application,
-        before={k: before[k] for k in changed},
-        after={k: after[k] for k in changed},
+        before=before,
+        after=snapshot(period, PERIOD_FIELDS),
     )
     return period
 

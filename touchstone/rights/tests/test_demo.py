@@ -24,6 +24,19 @@ def test_demo_applications_load_once_at_each_state():
     assert experience_check(met, as_of=met.experience_submitted_on)["meets_requirement"]
     draft = Application.objects.get(experience_state="draft")
     assert not experience_check(draft, as_of=draft.created_at.date())["meets_requirement"]
+    knowledge = dict(Application.objects.values_list("applicant__username", "knowledge_state"))
+    assert knowledge == {
+        "applicant": "submitted",
+        "applicant-submitted": "met",
+        "applicant-referred": "met",
+        "applicant-met": "met",
+    }
+    asking = Application.objects.get(applicant__username="applicant")
+    assert asking.knowledge_route == "recognition" and asking.knowledge_description
+    for application in Application.objects.filter(knowledge_state="met"):
+        assert application.knowledge_route == "accredited"
+        assert application.knowledge_document.kind == "pdf"
+        assert application.knowledge_document.file.read().startswith(b"%PDF-")
     demo.load(out)
     assert Application.objects.count() == 4
     assert "already there" in out.getvalue()

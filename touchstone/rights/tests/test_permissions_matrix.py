@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 
-from touchstone.core.testing import Endpoint, PermissionMatrix, sent
+from touchstone.core.testing import Endpoint, PermissionMatrix, sample_pdf, sent, uploaded
 from touchstone.rights.models import Application
 from touchstone.rights.services import (
     application_start,
     experience_period_add,
     experience_submit,
+    knowledge_evidence_set,
+    knowledge_submit,
 )
 from touchstone.rights.tests import references
 
@@ -72,6 +74,28 @@ def _period_data(objs, version=None):
 
 def _state(key, state):
     return lambda o: Application.objects.get(pk=o[key].pk).experience_state == state
+
+
+def _knowledge_state(key, state):
+    return lambda o: Application.objects.get(pk=o[key].pk).knowledge_state == state
+
+
+def _evidence_data(objs):
+    return sent(
+        {
+            "route": "accredited",
+            "qualification": "cilex-professional-qualification-cpq",
+            "description": "",
+            "version": Application.objects.get(pk=objs["application"].pk).version,
+            "document": uploaded(sample_pdf(), name="certificate.pdf"),
+        }
+    )
+
+
+def _document(key):
+    return lambda o: (
+        f"/rights/applications/{o[key].pk}/knowledge/documents/{o[key].knowledge_document_id}/"
+    )
 
 
 APPLICANT = {"editor": "applicant", "reader_status": 404}
@@ -214,6 +238,51 @@ ENDPOINTS = (
         editor_status=302,
         **APPLICANT,  # a draft: refused with a message, nothing written
     ),
+    # step 1, technical knowledge
+    Endpoint("knowledge", "get", _app("knowledge/"), **APPLICANT),
+    Endpoint(
+        "knowledge-save",
+        "post",
+        _app("knowledge/"),
+        data=_evidence_data,
+        write=True,
+        editor_status=302,
+        written=lambda o: (
+            Application.objects.get(pk=o["application"].pk).knowledge_route == "accredited"
+        ),
+        **APPLICANT,
+    ),
+    Endpoint("knowledge-submit-page", "get", _app("knowledge/submit/"), **APPLICANT),
+    Endpoint(
+        "knowledge-submit",
+        "post",
+        _app("knowledge/submit/"),
+        data=lambda o: sent(confirmed="yes", version=o["application"].version),
+        write=True,
+        editor_status=302,
+        written=_knowledge_state("application", "submitted"),
+        **APPLICANT,
+    ),
+    Endpoint(
+        "knowledge-reopen-get",
+        "get",
+        _app("knowledge/reopen/"),
+        editor="applicant",
+        editor_status=405,
+        outsider_status=405,
+    ),
+    Endpoint(
+        "knowledge-reopen",
+        "post",
+        _app("knowledge/reopen/"),
+        data=lambda o: sent(),
+        write=True,
+        editor_status=302,
+        **APPLICANT,  # a draft: refused with a message, nothing written
+    ),
+    # the applicant and the regulator's officers may both have it: tried here as the officer
+    # (the applicant's own download is in test_knowledge_pages)
+    Endpoint("knowledge-document-officer", "get", _document("submitted"), reader_status=404),
     Endpoint("reference-request-page", "get", _app("experience/reference/"), **APPLICANT),
     Endpoint(
         "reference-request",
@@ -272,6 +341,17 @@ ENDPOINTS = (
         reader_status=404,
         written=_state("submitted", "met"),
     ),
+    Endpoint("staff-knowledge-page", "get", _staff("knowledge/decide/"), reader_status=404),
+    Endpoint(
+        "staff-knowledge-decide",
+        "post",
+        _staff("knowledge/decide/"),
+        data=lambda o: sent(action="meets", version=o["submitted"].version),
+        write=True,
+        editor_status=302,
+        reader_status=404,
+        written=_knowledge_state("submitted", "met"),
+    ),
 )
 
 MATRIX = PermissionMatrix(
@@ -285,6 +365,16 @@ MATRIX = PermissionMatrix(
 )
 
 
+def _recognition(applicant, application) -> None:
+    knowledge_evidence_set(
+        acting_user=applicant,
+        application=application,
+        route="recognition",
+        description=f"LLB (Hons), awarded while at {SECRET}",
+        file=uploaded(sample_pdf("Transcript"), name="transcript.pdf"),
+    )
+
+
 @pytest.fixture
 def objs(organisation, officer, make_user) -> dict:
     applicant = make_user("matrix-applicant")
@@ -292,6 +382,7 @@ def objs(organisation, officer, make_user) -> dict:
         acting_user=applicant, regulator=organisation, scheme="immigration"
     )
     period = experience_period_add(acting_user=applicant, application=application, **_work())
+    _recognition(applicant, application)
     references.given(application)
     asked = references.requested(application, name="Bo Chen", email="bo.chen@example.org")
     other = make_user("matrix-submitter")
@@ -299,6 +390,8 @@ def objs(organisation, officer, make_user) -> dict:
     experience_period_add(acting_user=other, application=submitted, **_work())
     references.given(submitted)
     experience_submit(acting_user=other, application=submitted)
+    _recognition(other, submitted)
+    knowledge_submit(acting_user=other, application=submitted)
     application.refresh_from_db()
     submitted.refresh_from_db()
     return {

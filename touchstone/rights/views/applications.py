@@ -26,8 +26,10 @@ from touchstone.rights.selectors import (
     experience_input,
     given_reference,
     granting_regulators,
+    knowledge_missing_for,
     open_reference,
     qe_check_for,
+    qualification_name,
     references_of,
     scheme_today,
 )
@@ -78,6 +80,17 @@ def apply(request, scheme: str):
     )
 
 
+def knowledge_summary(found) -> dict:
+    """Step 1 as the pages show it: its state in words, the evidence, what is missing."""
+    return {
+        "knowledge_state": rules.KNOWLEDGE_STATES[found.knowledge_state],
+        "route_words": rules.ROUTES.get(found.knowledge_route, ""),
+        "qualification_name": qualification_name(found) if found.knowledge_qualification else "",
+        "document": found.knowledge_document,
+        "missing": knowledge_missing_for(found),
+    }
+
+
 @login_required
 def application(request, pk: int):
     found = _application_or_404(request.user, pk)
@@ -88,6 +101,7 @@ def application(request, pk: int):
             "application": found,
             "scheme": scheme_today(found.scheme),
             "experience_state": rules.EXPERIENCE_STATES[found.experience_state],
+            **knowledge_summary(found),
         },
     )
 
@@ -316,23 +330,25 @@ def _version_sent(request) -> int | None:
     return int(sent) if sent.isascii() and sent.isdigit() else None
 
 
+def submit_confirmed(request, found, submit, back: str):
+    """The confirmation page's POST: a step's `submit` service, once, with the application's
+    version the page carried; back to the step with a message either way."""
+
+    def write():
+        submit(acting_user=request.user, application=found, expected_version=_version_sent(request))
+        messages.success(request, "Submitted. We will write to you with the decision.")
+        return redirect(back)
+
+    return _once(request, write, back)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def experience_submit(request, pk: int):
     found = _application_or_404(request.user, pk)
     back = reverse("rights:experience", args=[found.pk])
     if confirmed(request):
-
-        def submit():
-            services.experience_submit(
-                acting_user=request.user,
-                application=found,
-                expected_version=_version_sent(request),
-            )
-            messages.success(request, "Submitted. We will write to you with the decision.")
-            return redirect(back)
-
-        return _once(request, submit, back)
+        return submit_confirmed(request, found, services.experience_submit, back)
     check = experience_check(found, as_of=timezone.localdate())
     rows = [
         {"key": "Periods", "value": str(found.periods.count())},

@@ -20,7 +20,7 @@ from touchstone.rights.selectors import (
     scheme_on,
     scheme_today,
 )
-from touchstone.rights.views.applications import period_rows
+from touchstone.rights.views.applications import knowledge_summary, period_rows
 
 DECIDE = "rights.decide_application"
 
@@ -49,6 +49,7 @@ def staff_list(request):
         {
             "application": a,
             "state": rules.EXPERIENCE_STATES[a.experience_state],
+            "knowledge": rules.KNOWLEDGE_STATES[a.knowledge_state],
             "waiting": (today - a.experience_submitted_on).days
             if a.experience_submitted_on and a.experience_state in ("submitted", "referred")
             else None,
@@ -76,6 +77,8 @@ def _case_context(found) -> dict:
         "references": references_of(found),
         "state": rules.EXPERIENCE_STATES[found.experience_state],
         "moves": rules.experience_moves(found.experience_state, "officer"),
+        "knowledge_moves": rules.knowledge_moves(found.knowledge_state, "officer"),
+        **knowledge_summary(found),
     }
 
 

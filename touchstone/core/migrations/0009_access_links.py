@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0007_cache_generations'),
+        ('core', '0008_uploads'),
     ]
 
     operations = [

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0008_access_links'),
-        ('rights', '0002_applications'),
+        ('core', '0009_access_links'),
+        ('rights', '0003_knowledge'),
     ]
 
     operations = [
