@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.rights.views import applications, knowledge, references, schemes, staff
+from touchstone.rights.views import applications, knowledge, portfolio, references, schemes, staff
 
 app_name = "rights"
 
@@ -66,6 +66,50 @@ urlpatterns = [
         "applications/<int:pk>/knowledge/documents/<uuid:document>/",
         knowledge.knowledge_document,
         name="knowledge-document",
+    ),
+    path("applications/<int:pk>/portfolio/", portfolio.portfolio, name="portfolio"),
+    path(
+        "applications/<int:pk>/portfolio/optional/",
+        portfolio.optional_set,
+        name="portfolio-optional",
+    ),
+    path(
+        "applications/<int:pk>/portfolio/supervisors/add/",
+        portfolio.supervisor_add,
+        name="supervisor-add",
+    ),
+    path(
+        "applications/<int:pk>/portfolio/supervisors/<int:supervisor_pk>/remove/",
+        portfolio.supervisor_remove,
+        name="supervisor-remove",
+    ),
+    path("applications/<int:pk>/portfolio/<str:example>/", portfolio.sheet, name="sheet"),
+    path(
+        "applications/<int:pk>/portfolio/<str:example>/remove/",
+        portfolio.sheet_remove,
+        name="sheet-remove",
+    ),
+    path(
+        "applications/<int:pk>/portfolio/<str:example>/evidence/add/",
+        portfolio.evidence_add,
+        name="evidence-add",
+    ),
+    path(
+        "applications/<int:pk>/portfolio/<str:example>/evidence/<int:evidence_pk>/remove/",
+        portfolio.evidence_remove,
+        name="evidence-remove",
+    ),
+    path(
+        "applications/<int:pk>/portfolio/<str:example>/evidence/<int:evidence_pk>/document/",
+        portfolio.evidence_document,
+        name="evidence-document",
+    ),
+    path("staff/<int:pk>/portfolio/", portfolio.staff_portfolio, name="staff-portfolio"),
+    path("staff/<int:pk>/portfolio/<str:example>/", portfolio.staff_sheet, name="staff-sheet"),
+    path(
+        "staff/<int:pk>/portfolio/<str:example>/evidence/<int:evidence_pk>/document/",
+        portfolio.staff_evidence_document,
+        name="staff-evidence-document",
     ),
     path("staff/", staff.staff_list, name="staff-list"),
     path("staff/<int:pk>/", staff.staff_case, name="staff-case"),

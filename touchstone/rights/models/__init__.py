@@ -2,7 +2,20 @@
 supervisors' references."""
 
 from touchstone.rights.models.applications import Application, ExperiencePeriod
+from touchstone.rights.models.portfolio import (
+    PortfolioSheet,
+    PortfolioSupervisor,
+    SheetEvidence,
+)
 from touchstone.rights.models.references import SupervisorReference
 from touchstone.rights.models.schemes import SchemeVersion
 
-__all__ = ["Application", "ExperiencePeriod", "SchemeVersion", "SupervisorReference"]
+__all__ = [
+    "Application",
+    "ExperiencePeriod",
+    "PortfolioSheet",
+    "PortfolioSupervisor",
+    "SchemeVersion",
+    "SheetEvidence",
+    "SupervisorReference",
+]

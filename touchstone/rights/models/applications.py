@@ -42,6 +42,10 @@ class Application(Versioned, models.Model):
     experience_decided_on = models.DateField(null=True, blank=True)
     experience_reasons = models.TextField(blank=True)
     alc_hearing_on = models.DateField(null=True, blank=True)
+    # Step 3, the portfolio (§29-57): its sheets, evidence and supervisors are rows of their own.
+    portfolio_include_optional = models.BooleanField(
+        default=False, help_text="Outcome 6.5, which is optional, is evidenced too."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

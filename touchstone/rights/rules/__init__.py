@@ -9,7 +9,14 @@ from .knowledge import (
     knowledge_missing,
     qualification_code,
 )
-from .portfolio import portfolio_check, portfolio_date
+from .portfolio import (
+    examples_of,
+    normalise_example,
+    outcome_of,
+    per_outcome,
+    portfolio_check,
+    portfolio_date,
+)
 from .qe import hours_text, qe_check, qe_date
 from .references import (
     Point,
@@ -20,7 +27,7 @@ from .references import (
     reference_reusable,
     reference_terms,
 )
-from .scheme import Scheme, SchemeError, scheme_from_dict
+from .scheme import Competency, Outcome, Scheme, SchemeError, scheme_from_dict
 from .states import (
     EDITABLE,
     EXPERIENCE_STATES,
@@ -36,6 +43,12 @@ from .states import (
 from .versions import resolve_scheme_document, scheme_in_force
 
 __all__ = [
+    "Competency",
+    "Outcome",
+    "examples_of",
+    "normalise_example",
+    "outcome_of",
+    "per_outcome",
     "EDITABLE",
     "EXPERIENCE_STATES",
     "Move",

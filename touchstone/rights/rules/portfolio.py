@@ -146,6 +146,11 @@ def normalise_example(text: str, per_outcome: dict[str, int]) -> str | None:
     return f"{match[1]}({int(index)})"
 
 
+def per_outcome(scheme: Scheme) -> dict[str, int]:
+    """How many examples each outcome asks for, by outcome code."""
+    return {o.code: c.examples_per_outcome for c in scheme.competencies for o in c.outcomes}
+
+
 def examples_of(competency: Competency, include_optional: bool) -> list[str]:
     per = competency.examples_per_outcome
     return [
@@ -190,8 +195,8 @@ def portfolio_check(data: Any, scheme: Scheme) -> dict:
         for key in ("name", "membership_number"):
             optional_text(as_object(applicant, "applicant"), key, "applicant")
     competency = {o.code: c for c in scheme.competencies for o in c.outcomes}
-    per_outcome = {code: c.examples_per_outcome for code, c in competency.items()}
-    supervisors = read_supervisors(data, per_outcome)
+    per = per_outcome(scheme)
+    supervisors = read_supervisors(data, per)
     optional = {o.code for c in scheme.competencies for o in c.outcomes if o.optional}
     errors: list[dict] = []
     warnings: list[dict] = []
@@ -202,7 +207,7 @@ def portfolio_check(data: Any, scheme: Scheme) -> dict:
 
     accepted: dict[str, Sheet] = {}
     for sheet in sheets:
-        example = normalise_example(sheet.example, per_outcome)
+        example = normalise_example(sheet.example, per)
         if example is None:
             report("UNKNOWN_EXAMPLE", sheet.example)
             continue

@@ -12,6 +12,17 @@ from touchstone.rights.selectors.applications import (
     knowledge_missing_for,
     qualification_name,
 )
+from touchstone.rights.selectors.portfolio import (
+    ChecklistGroup,
+    ChecklistRow,
+    evidence_on,
+    portfolio_check,
+    portfolio_checklist,
+    portfolio_input,
+    portfolio_scheme,
+    portfolio_sheets,
+)
+from touchstone.rights.selectors.redaction import document_findings, known_names
 from touchstone.rights.selectors.references import (
     given_reference,
     open_reference,
@@ -31,6 +42,16 @@ from touchstone.rights.selectors.schemes import (
 )
 
 __all__ = [
+    "ChecklistGroup",
+    "ChecklistRow",
+    "document_findings",
+    "evidence_on",
+    "known_names",
+    "portfolio_check",
+    "portfolio_checklist",
+    "portfolio_input",
+    "portfolio_scheme",
+    "portfolio_sheets",
     "accredited_for",
     "knowledge_document_for",
     "knowledge_missing_for",

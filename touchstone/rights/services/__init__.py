@@ -17,6 +17,16 @@ from touchstone.rights.services.knowledge import (
     knowledge_reopen,
     knowledge_submit,
 )
+from touchstone.rights.services.portfolio import (
+    SHEET_FIELDS,
+    portfolio_evidence_add,
+    portfolio_evidence_remove,
+    portfolio_optional_set,
+    portfolio_sheet_remove,
+    portfolio_sheet_save,
+    portfolio_supervisor_add,
+    portfolio_supervisor_remove,
+)
 from touchstone.rights.services.references import (
     reference_give,
     reference_request,
@@ -25,6 +35,14 @@ from touchstone.rights.services.references import (
 )
 
 __all__ = [
+    "SHEET_FIELDS",
+    "portfolio_evidence_add",
+    "portfolio_evidence_remove",
+    "portfolio_optional_set",
+    "portfolio_sheet_remove",
+    "portfolio_sheet_save",
+    "portfolio_supervisor_add",
+    "portfolio_supervisor_remove",
     "AuditAction",
     "application_start",
     "experience_decide",

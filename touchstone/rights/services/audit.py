@@ -23,6 +23,13 @@ class AuditAction(StrEnum):
     SUBMIT_KNOWLEDGE = "submit_knowledge"
     REOPEN_KNOWLEDGE = "reopen_knowledge"
     DECIDE_KNOWLEDGE = "decide_knowledge"
+    SAVE_SHEET = "save_sheet"
+    REMOVE_SHEET = "remove_sheet"
+    ADD_EVIDENCE = "add_evidence"
+    REMOVE_EVIDENCE = "remove_evidence"
+    ADD_SUPERVISOR = "add_supervisor"
+    REMOVE_SUPERVISOR = "remove_supervisor"
+    SET_OPTIONAL_OUTCOME = "set_optional_outcome"
 
 
 def audit_changes(*, actor, action: str, obj, before: dict, after: dict) -> None:

@@ -17,6 +17,8 @@ from touchstone.rights.services import (
     knowledge_submit,
 )
 from touchstone.rights.tests import references
+from touchstone.rights.tests.matrix_portfolio import PORTFOLIO_ENDPOINTS
+from touchstone.rights.tests.portfolio import supervised, with_evidence
 
 SECRET = "Matrix Employer LLP"
 QE_PLAN = {"as_of": "2026-06-01", "periods": []}
@@ -355,7 +357,7 @@ ENDPOINTS = (
 )
 
 MATRIX = PermissionMatrix(
-    endpoints=ENDPOINTS,
+    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS,
     urlconfs=("touchstone.rights.urls", "touchstone.rights.api.urls"),
     apps=("rights", "core"),
     secret=SECRET.encode(),
@@ -392,9 +394,16 @@ def objs(organisation, officer, make_user) -> dict:
     experience_submit(acting_user=other, application=submitted)
     _recognition(other, submitted)
     knowledge_submit(acting_user=other, application=submitted)
+    supervisor = supervised(application)
+    evidence = with_evidence(application, "2.3", matter=SECRET).evidence.get()
+    supervised(submitted)
+    submitted_evidence = with_evidence(submitted, "2.3", matter=SECRET).evidence.get()
     application.refresh_from_db()
     submitted.refresh_from_db()
     return {
+        "supervisor": supervisor,
+        "evidence": evidence,
+        "submitted_evidence": submitted_evidence,
         "organisation": organisation,
         "editor": officer,
         "applicant": applicant,

@@ -28,6 +28,7 @@ from touchstone.rights.selectors import (
     granting_regulators,
     knowledge_missing_for,
     open_reference,
+    portfolio_check,
     qe_check_for,
     qualification_name,
     references_of,
@@ -101,6 +102,7 @@ def application(request, pk: int):
             "application": found,
             "scheme": scheme_today(found.scheme),
             "experience_state": rules.EXPERIENCE_STATES[found.experience_state],
+            "portfolio": portfolio_check(found, as_of=timezone.localdate()),
             **knowledge_summary(found),
         },
     )

@@ -1,0 +1,34 @@
+"""The practice-rights module's forms, by the step they serve."""
+
+from touchstone.rights.forms.portfolio import (
+    EvidenceForm,
+    OptionalOutcomeForm,
+    SheetForm,
+    SupervisorForm,
+)
+from touchstone.rights.forms.references import ReferenceGiveForm, ReferenceRequestForm
+from touchstone.rights.forms.steps import (
+    DecisionForm,
+    KnowledgeDecisionForm,
+    KnowledgeForm,
+    OfficerDecisionForm,
+    PeriodChangeForm,
+    PeriodForm,
+    SchemeOnForm,
+)
+
+__all__ = [
+    "DecisionForm",
+    "EvidenceForm",
+    "KnowledgeDecisionForm",
+    "KnowledgeForm",
+    "OfficerDecisionForm",
+    "OptionalOutcomeForm",
+    "PeriodChangeForm",
+    "PeriodForm",
+    "ReferenceGiveForm",
+    "ReferenceRequestForm",
+    "SchemeOnForm",
+    "SheetForm",
+    "SupervisorForm",
+]
