@@ -97,6 +97,7 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 _WORD = rf"(?:(?:Mr|Mrs|Ms|Mx|Dr)\.(?=\s)|[{_UPPER}][^\W\d_]*(?:['’-][^\W\d_]+)*)"
 _NAME_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*){_WORD})+")
 _RUN_WORD = re.compile(_WORD)
+_POSSESSIVE = ("'s", "’s")  # Jane Smith's statement: the name is Jane Smith
 
 
 def _words(text: str) -> frozenset[str]:
@@ -183,7 +184,8 @@ def _known_words(known_names: Iterable[str]) -> list[frozenset[str]]:
 
 
 def _is_given(word: str, names: frozenset[str]) -> bool:
-    return word[1:].islower() and _fold(word.split("-")[0]) in names
+    parts = word.split("-")  # Mary-Jane
+    return all(p[1:].islower() for p in parts) and _fold(parts[0]) in names
 
 
 def _is_family(word: str) -> bool:
@@ -211,7 +213,9 @@ def _names_in_run(run: re.Match, names: frozenset[str]) -> Iterable[tuple[int, i
             family += 1
             i += 1
         if family and (given or titled):
-            yield run.start() + words[start].start(), run.start() + words[i - 1].end()
+            last = words[i - 1]
+            end = last.end() - (2 if last.group()[-2:] in _POSSESSIVE else 0)
+            yield run.start() + words[start].start(), run.start() + end
         else:
             i = start + 1
 
