@@ -43,7 +43,7 @@ _DOB_REACH = 40  # characters between "date of birth" (or DOB, born) and the dat
 @dataclass(frozen=True)
 class Finding:
     kind: str  # a key of KINDS
-    text: str  # what was found, as written
+    text: str  # what was found, as written (its spaces and line breaks made single spaces)
     context: str  # the finding with the words around it, on one line
 
 
