@@ -6,6 +6,8 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from touchstone.core.extract import TextUnavailable, document_text
 from touchstone.core.pdf import simple_pdf
@@ -168,3 +170,22 @@ def test_a_pdf_stops_at_the_most_pages(monkeypatch):
 def test_a_kind_that_is_not_an_upload_is_a_mistake():
     with pytest.raises(ValueError, match="Not a kind of upload"):
         document_text(b"text", "txt")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from(["pdf", "docx"]))
+def test_any_bytes_give_text_or_a_sentence(data, kind):
+    try:
+        assert isinstance(document_text(data, kind), str)
+    except TextUnavailable as refused:
+        assert str(refused).endswith(".")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=3000), st.sampled_from(["pdf", "docx"]))
+def test_a_cut_off_document_gives_text_or_a_sentence(cut, kind):
+    data = (sample_pdf("Cut short") if kind == "pdf" else word_document())[:cut]
+    try:
+        assert isinstance(document_text(data, kind), str)
+    except TextUnavailable as refused:
+        assert str(refused).endswith(".")
