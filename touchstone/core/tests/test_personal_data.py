@@ -130,6 +130,9 @@ NEAR_MISSES = [
     "The Law Society",
     "Victoria Station",
     "Rose Court",
+    "Victoria Line",
+    "John      Carter",  # columns apart, not one name
+    "Supervisor: Margaret    Client: Patel",
 ]
 
 
@@ -152,6 +155,9 @@ def test_near_misses_are_not_findings(text):
         ("Nicholas Jones countersigned", ["Nick Jones"]),
         ("Mr Okonkwo supervised", ["Mr Chidi Okonkwo"]),
         ("Jane Smith and Mark Evans", ["Jane Smith", "Mark Evans"]),
+        ("Jane Smith Carter wrote", ["Jane Smith"]),  # the known name ends where it is known
+        ("Applicant: Jane Smith    Supervisor: Dr Chidi Okonkwo", ["Jane Smith", "Chidi Okonkwo"]),
+        ("Signed, Dr Chidi Okonkwo Partner", ["Chidi Okonkwo"]),
     ],
 )
 def test_known_names_are_not_findings(text, known):
@@ -169,6 +175,8 @@ def test_known_names_are_not_findings(text, known):
             ["Jane Smith"],
             [("personal_name", "John Carter")],
         ),
+        ("Jane Smith John Carter", ["Jane Smith"], [("personal_name", "John Carter")]),
+        ("Mrs Jane Carter", ["Jane Smith"], [("personal_name", "Mrs Jane Carter")]),
     ],
 )
 def test_other_names_are_still_findings(text, known, expected):
