@@ -65,6 +65,29 @@ def test_a_word_document_gives_its_header_and_footer_last():
     assert text.split("\n")[-2:] == ["Ref B1234567", "Page 1"]
 
 
+TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Client: </w:t></w:r>'
+    "<w:r><w:t>Ahmed Hassan</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Client: Ahmed "
+    "Hassan</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+    "</mc:AlternateContent></w:r>"
+)
+
+
+def test_a_word_document_gives_its_text_boxes_once():
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Letterhead")
+    paragraph._p.append(parse_xml(TEXT_BOX))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert document_text(buffer.getvalue(), "docx") == "Letterhead\nClient: Ahmed Hassan"
+
+
 def test_the_smallest_word_document_is_read():
     assert document_text(sample_docx("Only this"), "docx") == "Only this"
 
