@@ -10,7 +10,7 @@ the list of given names does not know is missed; a firm called after its founder
   country's + code), its "valid" leniency: the number must be a real allocation.
 - Personal names are a given name of the `nicknames` list (English given names and their
   short forms), written with a capital, followed by one or two capitalised words (the family
-  name); or a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by one. A name of `known_names` (the
+  name); or a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by one or two. A name of `known_names` (the
   applicant, the supervisor) is not a finding, nor a part of it (the family name alone with a
   title, or a short form of the given name), compared without case or accents.
 - Passport numbers (9 digits, or 2 letters and 7 digits) and dates of birth (a date) count
