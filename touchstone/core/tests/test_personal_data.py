@@ -2,7 +2,6 @@
 written the ways people write it, and not in the near misses; the people the document may name
 left out; findings in order, each once. No database."""
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
