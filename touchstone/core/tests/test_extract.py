@@ -116,6 +116,7 @@ def test_images_are_not_read(image):
         ),
         (sample_pdf(), "docx", "The Word document could not be read: it may be damaged."),
     ],
+    ids=["pdf-junk", "pdf-cut", "pdf-empty", "docx-not-zip", "docx-cut", "pdf-as-docx"],
 )
 def test_a_damaged_file_cannot_be_read(data, kind, message):
     with pytest.raises(TextUnavailable) as raised:
