@@ -108,7 +108,7 @@ def main_pages(d: Deployment) -> None:
     application = _first(r'href="/rights/staff/([0-9]+)/"', rights_queue.text, "application")
     applicant = d.signed_in("applicant")  # the demo applicant (touchstone.rights.demo)
     own = _first(r'href="/rights/applications/([0-9]+)/"', applicant.get("/").text, "own one")
-    d.notes.update(number=number, plan=plan, registrant=registrant)
+    d.notes.update(number=number, plan=plan, registrant=registrant, application=own)
     pages = [
         (public, "/"),
         (public, "/sign-in/"),
@@ -129,6 +129,10 @@ def main_pages(d: Deployment) -> None:
         (applicant, f"/rights/applications/{own}/experience/"),
         (applicant, f"/rights/applications/{own}/experience/add/"),
         (applicant, f"/rights/applications/{own}/knowledge/"),
+        (applicant, f"/rights/applications/{own}/portfolio/"),
+        (applicant, f"/rights/applications/{own}/portfolio/1.1(2)/"),
+        (applicant, f"/rights/applications/{own}/portfolio/1.1(2)/evidence/add/"),
+        (staff, f"/rights/staff/{application}/portfolio/"),
     ]
     missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off
     check(missing.status == 404 and "Page not found" in missing.text, f"404: {missing.status}")
@@ -349,6 +353,21 @@ def a_background_job_completes(d: Deployment) -> None:
     check(pdf.status == 200 and pdf.body.startswith(b"%PDF"), "the report is not a PDF")
 
 
+def a_portfolio_compiles_on_a_worker(d: Deployment) -> None:
+    """The demo applicant's portfolio (its letters uploaded to MEDIA_ROOT, one still showing
+    a client's email address, flagged) compiles on `touchstone db_worker` into a PDF."""
+    applicant = d.signed_in("applicant")
+    portfolio = f"/rights/applications/{d.notes['application']}/portfolio/"
+    page = applicant.get(portfolio)
+    check("may still hold personal data" in page.text, "the flagged letter is not shown")
+    started = applicant.post_form(portfolio + "compile/", {}, form_page=portfolio)
+    check(started.status == 200 and "/jobs/" in started.url, f"job not started: {started.url}")
+    job = urllib.parse.urlparse(started.url).path
+    wait_for("the portfolio", lambda: "Download" in applicant.get(job).text, timeout=120)
+    pdf = applicant.get(job + "download/")
+    check(pdf.status == 200 and pdf.body.startswith(b"%PDF"), "the portfolio is not a PDF")
+
+
 JOB_START = """
 from pathlib import Path
 from touchstone.core.services import job_start
@@ -425,6 +444,7 @@ STEPS: list[Callable[[Deployment], None]] = [
     the_api_answers,
     a_change_shows_on_every_worker,
     a_background_job_completes,
+    a_portfolio_compiles_on_a_worker,
     a_killed_worker_s_job_is_retried,
     redis_stopped_degrades,  # last: the cache stays down
 ]
