@@ -2,6 +2,7 @@
 qualifying-experience check (`qe`) and the portfolio check (`portfolio`). Standard library
 only: no database, no clock — callers pass the day (`as_of`, `application_date`) in the input."""
 
+from .application import Needed, application_missing
 from .common import MalformedInput
 from .knowledge import (
     ROUTES,
@@ -29,12 +30,17 @@ from .references import (
 )
 from .scheme import Competency, Outcome, Scheme, SchemeError, scheme_from_dict
 from .states import (
+    APPLICATION_MOVES,
+    APPLICATION_STATES,
     EDITABLE,
     EXPERIENCE_STATES,
     KNOWLEDGE_MOVES,
     KNOWLEDGE_STATES,
+    PORTFOLIO_EDITABLE,
     Move,
     StateError,
+    application_moves,
+    application_next,
     experience_moves,
     experience_next,
     knowledge_moves,
@@ -43,6 +49,13 @@ from .states import (
 from .versions import resolve_scheme_document, scheme_in_force
 
 __all__ = [
+    "APPLICATION_MOVES",
+    "APPLICATION_STATES",
+    "Needed",
+    "PORTFOLIO_EDITABLE",
+    "application_missing",
+    "application_moves",
+    "application_next",
     "Competency",
     "Outcome",
     "examples_of",

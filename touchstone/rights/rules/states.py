@@ -12,7 +12,7 @@ class StateError(ValueError):
 class Move:
     action: str  # what the service is called to do
     to: str
-    by: str  # "applicant" or "officer"
+    by: str  # "applicant", "officer" or "system" (a service does it, never a person)
     words: str  # the button, in words
 
 
@@ -64,6 +64,53 @@ KNOWLEDGE_MOVES: dict[str, tuple[Move, ...]] = {
 }
 
 
+# The application (step 4, §58-64 and "How will my application be assessed?"): submitted with
+# the portfolio, the supervisor's reference and the letter confirming the qualifying
+# experience; an invoice is raised for the fee; once it is paid, the applicant and the
+# supervisor sign their declarations; then an officer assesses it: approved, further
+# information requested (the applicant sends it and the application is assessed again), or
+# referred to the Admissions and Licensing Committee, whose decision the officer records.
+APPLICATION_STATES = {
+    "draft": "Not submitted",
+    "submitted": "Submitted",
+    "fee_due": "Fee due",
+    "declarations_pending": "Declarations pending",
+    "under_assessment": "Under assessment",
+    "information_requested": "Further information requested",
+    "resubmitted": "Further information sent",
+    "referred": "Referred to the Admissions and Licensing Committee",
+    "approved": "Approved",
+    "refused": "Refused",
+}
+_ASSESS = (
+    Move("approve", "approved", "officer", "Approve the application"),
+    Move("request_information", "information_requested", "officer", "Ask for more information"),
+    Move("refer", "referred", "officer", "Refer to the Admissions and Licensing Committee"),
+)
+APPLICATION_MOVES: dict[str, tuple[Move, ...]] = {
+    "draft": (Move("submit", "submitted", "applicant", "Submit your application"),),
+    "submitted": (Move("raise_invoice", "fee_due", "system", "Raise the invoice"),),
+    "fee_due": (Move("record_payment", "declarations_pending", "officer", "Record the payment"),),
+    "declarations_pending": (
+        Move("declarations_signed", "under_assessment", "system", "Both declarations signed"),
+    ),
+    "under_assessment": _ASSESS,
+    "information_requested": (
+        Move("resubmit", "resubmitted", "applicant", "Send the further information"),
+    ),
+    "resubmitted": _ASSESS,
+    "referred": (
+        Move("approve", "approved", "officer", "The committee approved the application"),
+        Move("refuse", "refused", "officer", "The committee refused the application"),
+    ),
+    "approved": (),
+    "refused": (),
+}
+# While these, the applicant may change the portfolio (before submitting, and to answer a
+# request for further information).
+PORTFOLIO_EDITABLE = frozenset({"draft", "information_requested"})
+
+
 def moves_in(table: dict[str, tuple[Move, ...]], state: str, by: str | None = None):
     """The moves `table` opens from `state`, for everyone or only for `by`."""
     if state not in table:
@@ -111,3 +158,13 @@ def knowledge_moves(state: str, by: str | None = None) -> tuple[Move, ...]:
 def knowledge_next(state: str, action: str, by: str) -> str:
     """The state step 1's `action` leads to from `state` (or StateError, as experience_next)."""
     return next_in(KNOWLEDGE_MOVES, KNOWLEDGE_STATES, "the technical knowledge", state, action, by)
+
+
+def application_moves(state: str, by: str | None = None) -> tuple[Move, ...]:
+    """Step 4's moves open from `state`, for everyone or only for `by`."""
+    return moves_in(APPLICATION_MOVES, state, by)
+
+
+def application_next(state: str, action: str, by: str) -> str:
+    """The state step 4's `action` leads to from `state` (or StateError, as experience_next)."""
+    return next_in(APPLICATION_MOVES, APPLICATION_STATES, "the application", state, action, by)

@@ -1,0 +1,67 @@
+"""Step 4, the application (§58-64): what it needs before it can be submitted, each as a
+sentence naming the paragraph it comes from. Pure: the caller passes each step's state, the
+portfolio check's verdict and the dates."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from .references import reference_reusable
+
+
+@dataclass(frozen=True)
+class Needed:
+    code: str
+    message: str
+
+
+def application_missing(
+    *,
+    knowledge_state: str,
+    experience_state: str,
+    portfolio_complete: bool,
+    portfolio_errors: int,
+    reference_given_on: date | None,
+    application_date: date,
+    reuse_months: int | None,
+) -> list[Needed]:
+    """What the application still needs (none: it can be submitted), in the page's order:
+    technical knowledge and qualifying experience confirmed (§58), the portfolio complete (§59),
+    and a supervisor's reference dated less than `reuse_months` before the application date, or
+    a new one (§62)."""
+    needed = []
+    if knowledge_state != "met":
+        needed.append(
+            Needed("KNOWLEDGE_NOT_MET", "Your technical knowledge must be confirmed first (§12).")
+        )
+    if experience_state != "met":
+        needed.append(
+            Needed(
+                "EXPERIENCE_NOT_MET",
+                "We must first confirm your qualifying experience meets the requirement "
+                "(handbook §58).",
+            )
+        )
+    if not portfolio_complete:
+        count = f"{portfolio_errors} thing{'' if portfolio_errors == 1 else 's'}"
+        needed.append(
+            Needed(
+                "PORTFOLIO_INCOMPLETE",
+                f"Your portfolio is not complete: {count} to put right (handbook §59).",
+            )
+        )
+    months = reuse_months or 0
+    if reference_given_on is None:
+        needed.append(
+            Needed("REFERENCE_MISSING", "A reference from your supervisor is needed (§59, §62).")
+        )
+    elif not months or not reference_reusable(
+        given_on=reference_given_on, application_date=application_date, months=months
+    ):
+        needed.append(
+            Needed(
+                "REFERENCE_TOO_OLD",
+                f"Your supervisor's reference must be dated less than {months} months before "
+                "the application: ask for a new one (handbook §62).",
+            )
+        )
+    return needed

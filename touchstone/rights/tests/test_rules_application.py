@@ -1,0 +1,136 @@
+"""Step 4's pure rules: what an application needs before it is submitted (§58-62), and its
+states and moves as a table."""
+
+from collections import deque
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from touchstone.rights.rules import (
+    APPLICATION_MOVES,
+    APPLICATION_STATES,
+    PORTFOLIO_EDITABLE,
+    StateError,
+    application_missing,
+    application_moves,
+    application_next,
+)
+
+APPLIED = date(2026, 8, 31)
+READY = {
+    "knowledge_state": "met",
+    "experience_state": "met",
+    "portfolio_complete": True,
+    "portfolio_errors": 0,
+    "reference_given_on": date(2026, 5, 1),
+    "application_date": APPLIED,
+    "reuse_months": 6,
+}
+
+
+def codes(**changes) -> list[str]:
+    return [n.code for n in application_missing(**{**READY, **changes})]
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, []),
+        ({"knowledge_state": "submitted"}, ["KNOWLEDGE_NOT_MET"]),
+        ({"experience_state": "referred"}, ["EXPERIENCE_NOT_MET"]),
+        ({"portfolio_complete": False, "portfolio_errors": 3}, ["PORTFOLIO_INCOMPLETE"]),
+        ({"reference_given_on": None}, ["REFERENCE_MISSING"]),
+        # §62: less than 6 months before the application date. 31 August back 6 months is
+        # 28 February (no 31st): a reference of that day is not less than 6 months old.
+        ({"reference_given_on": date(2026, 2, 28)}, ["REFERENCE_TOO_OLD"]),
+        ({"reference_given_on": date(2026, 3, 1)}, []),
+        ({"reference_given_on": APPLIED}, []),
+        ({"reference_given_on": date(2026, 9, 1)}, ["REFERENCE_TOO_OLD"]),  # after the date
+        ({"reuse_months": None}, ["REFERENCE_TOO_OLD"]),  # a scheme that reuses none
+        (
+            {"knowledge_state": "draft", "experience_state": "draft", "reference_given_on": None},
+            ["KNOWLEDGE_NOT_MET", "EXPERIENCE_NOT_MET", "REFERENCE_MISSING"],
+        ),
+    ],
+)
+def test_what_an_application_needs_before_it_is_submitted(changes, expected):
+    assert codes(**changes) == expected
+
+
+def test_each_need_names_its_paragraph():
+    everything = application_missing(
+        **{
+            **READY,
+            "knowledge_state": "draft",
+            "experience_state": "draft",
+            "portfolio_complete": False,
+            "portfolio_errors": 1,
+            "reference_given_on": None,
+        }
+    )
+    assert len(everything) == 4
+    assert all("§" in n.message for n in everything)
+    assert "1 thing to put right" in everything[2].message
+
+
+def test_every_move_leads_to_a_state_and_every_state_is_reached_from_draft():
+    assert set(APPLICATION_MOVES) == set(APPLICATION_STATES)
+    reached, queue = {"draft"}, deque(["draft"])
+    while queue:
+        for move in APPLICATION_MOVES[queue.popleft()]:
+            assert move.to in APPLICATION_STATES
+            if move.to not in reached:
+                reached.add(move.to)
+                queue.append(move.to)
+    assert reached == set(APPLICATION_STATES)
+    assert {s for s, moves in APPLICATION_MOVES.items() if not moves} == {"approved", "refused"}
+    assert set(APPLICATION_STATES) >= PORTFOLIO_EDITABLE
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "by", "to"),
+    [
+        ("draft", "submit", "applicant", "submitted"),
+        ("submitted", "raise_invoice", "system", "fee_due"),
+        ("fee_due", "record_payment", "officer", "declarations_pending"),
+        ("declarations_pending", "declarations_signed", "system", "under_assessment"),
+        ("under_assessment", "approve", "officer", "approved"),
+        ("under_assessment", "request_information", "officer", "information_requested"),
+        ("information_requested", "resubmit", "applicant", "resubmitted"),
+        ("resubmitted", "refer", "officer", "referred"),
+        ("referred", "refuse", "officer", "refused"),
+    ],
+)
+def test_the_journey_of_an_application(state, action, by, to):
+    assert application_next(state, action, by) == to
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "by", "words"),
+    [
+        ("draft", "approve", "officer", "cannot be done while the application is 'not submitted'"),
+        ("under_assessment", "approve", "applicant", "Only the officer"),
+        ("fee_due", "record_payment", "applicant", "Only the officer"),
+        ("declarations_pending", "declarations_signed", "officer", "Only the system"),
+        ("under_assessment", "refuse", "officer", "cannot be done"),  # only the committee
+    ],
+)
+def test_a_move_the_state_does_not_allow_is_refused_in_words(state, action, by, words):
+    with pytest.raises(StateError, match=words):
+        application_next(state, action, by)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["applicant", "officer", "system"]), st.integers(0, 5))))
+def test_any_run_of_moves_stays_in_the_table(steps):
+    state = "draft"
+    for by, pick in steps:
+        offered = application_moves(state, by)
+        if not offered:
+            continue
+        move = offered[pick % len(offered)]
+        state = application_next(state, move.action, by)
+        assert state in APPLICATION_STATES
+    if state in ("approved", "refused"):
+        assert application_moves(state) == ()
