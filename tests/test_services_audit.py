@@ -57,6 +57,7 @@ NOT_AUDITED = {
     "core.worker_running": "worker machinery: names the task a lease holds",
     "core.worker_stopped": "worker machinery: gives up a lease",
     "core.link_refusal": "a read: why a link cannot be used",
+    "core.invoice_number": "a pure function: how an invoice's number is written",
     "core.token_hash": "a pure function: the stored form of a link's token",
     "rights.notify_applicant": "a message about a write that its own service audited",
     "register.index_names": "rebuilds the derived name index for the audited registrant services",
@@ -121,6 +122,18 @@ def _new_individual(number: str) -> dict:
 
 
 # Each builder prepares what its service needs and returns the arguments of one valid call.
+def _invoice(w) -> dict:
+    return {
+        "acting_user": w.officer,
+        "organisation": w.organisation,
+        "payer": w.officer,
+        "subject": w.organisation,
+        "description": "Assessment fee",
+        "amount": Decimal("100.00"),
+        "raised_on": date(2026, 1, 5),
+    }
+
+
 def _link(w, **changes) -> dict:
     return {
         "acting_user": w.officer,
@@ -138,6 +151,12 @@ def _link(w, **changes) -> dict:
 
 BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
     "core.access_link_issue": _link,
+    "core.invoice_raise": lambda w: _invoice(w),
+    "core.invoice_record_payment": lambda w: {
+        "acting_user": w.officer,
+        "invoice": core.invoice_raise(**_invoice(w)),
+        "paid_on": date(2026, 2, 1),
+    },
     "core.access_link_spend": lambda w: {
         "token": core.access_link_issue(**_link(w))[1],
         "purpose": "test.link",

@@ -19,6 +19,7 @@ from touchstone.core.models import (
     AccessLink,
     AuditEvent,
     Deadline,
+    Invoice,
     Job,
     Membership,
     Notification,
@@ -278,3 +279,10 @@ def access_link_open(token: str, purpose: str) -> AccessLink:
     if reason:
         raise LinkRefused(reason)
     return link
+
+
+def invoices_for(subject: models.Model) -> QuerySet:
+    """The invoices raised for a record, newest first."""
+    return Invoice.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject.__class__), object_id=str(subject.pk)
+    )

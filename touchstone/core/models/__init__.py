@@ -11,6 +11,7 @@ from touchstone.core.models.identity import (
     User,
 )
 from touchstone.core.models.imports import PendingImport
+from touchstone.core.models.invoices import Invoice
 from touchstone.core.models.jobs import Job
 from touchstone.core.models.links import AccessLink
 from touchstone.core.models.submissions import Submission, Versioned
@@ -22,6 +23,7 @@ __all__ = [
     "AuditEvent",
     "Deadline",
     "Generation",
+    "Invoice",
     "Job",
     "LoginAttempt",
     "Membership",

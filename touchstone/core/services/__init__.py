@@ -18,6 +18,11 @@ from touchstone.core.services.identity import (
     user_create,
 )
 from touchstone.core.services.imports import pending_import_hold, pending_import_take
+from touchstone.core.services.invoices import (
+    invoice_number,
+    invoice_raise,
+    invoice_record_payment,
+)
 from touchstone.core.services.jobs import job_run, job_start
 from touchstone.core.services.links import (
     REFUSALS,
@@ -50,6 +55,9 @@ from touchstone.core.services.workers import (
 )
 
 __all__ = [
+    "invoice_number",
+    "invoice_raise",
+    "invoice_record_payment",
     "REFUSALS",
     "LinkHolder",
     "LinkRefused",

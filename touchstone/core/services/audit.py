@@ -31,6 +31,8 @@ class AuditAction(StrEnum):
     ISSUE_LINK = "issue_link"
     USE_LINK = "use_link"
     REVOKE_LINK = "revoke_link"
+    RAISE_INVOICE = "raise_invoice"
+    RECORD_PAYMENT = "record_payment"
     STORE_UPLOAD = "store_upload"
 
 

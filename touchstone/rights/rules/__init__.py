@@ -2,7 +2,7 @@
 qualifying-experience check (`qe`) and the portfolio check (`portfolio`). Standard library
 only: no database, no clock — callers pass the day (`as_of`, `application_date`) in the input."""
 
-from .application import Needed, application_missing
+from .application import Fee, Needed, application_missing, scheme_fee
 from .common import MalformedInput
 from .knowledge import (
     ROUTES,
@@ -49,6 +49,8 @@ from .states import (
 from .versions import resolve_scheme_document, scheme_in_force
 
 __all__ = [
+    "Fee",
+    "scheme_fee",
     "APPLICATION_MOVES",
     "APPLICATION_STATES",
     "Needed",

@@ -4,8 +4,10 @@ portfolio check's verdict and the dates."""
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from .references import reference_reusable
+from .scheme import Scheme
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,25 @@ def application_missing(
             )
         )
     return needed
+
+
+@dataclass(frozen=True)
+class Fee:
+    code: str
+    name: str
+    paragraph: str
+    amount: Decimal | None  # None: the regulator has not set it (to be confirmed)
+
+
+def scheme_fee(scheme: Scheme, code: str) -> Fee | None:
+    """The scheme's fee `code` (§21's qualifying-experience assessment, §60's application
+    assessment), or None when the scheme charges none of that name."""
+    for fee in dict(scheme.facts).get("fees") or ():
+        if fee.get("code") == code:
+            try:
+                amount = None if fee.get("amount") is None else Decimal(str(fee["amount"]))
+            except InvalidOperation:
+                amount = None
+            name = str(fee.get("name") or code)
+            return Fee(code, name, str(fee.get("paragraph") or ""), amount)
+    return None

@@ -15,6 +15,7 @@ from touchstone.core.services import (
     audit_record,
     deadline_close,
     deadline_set,
+    invoice_raise,
     lock_for_change,
     notify,
     snapshot,
@@ -22,7 +23,7 @@ from touchstone.core.services import (
 )
 from touchstone.rights import rules
 from touchstone.rights.models import Application, ExperiencePeriod
-from touchstone.rights.selectors import experience_check, scheme_on, scheme_versions
+from touchstone.rights.selectors import experience_check, scheme_on, scheme_today, scheme_versions
 from touchstone.rights.services.audit import AuditAction, audit_changes
 
 PERIOD_FIELDS = ("kind", "start", "end", "hours", "tasks", "passed", "employer", "role")
@@ -195,6 +196,7 @@ def experience_submit(
     application.experience_reasons = ""  # an earlier decision's reasons stay in the history
     version_bump(application)
     application.save()
+    invoice = _fee_invoice(acting_user, application, today)
     audit_record(
         actor=acting_user,
         action=AuditAction.SUBMIT_EXPERIENCE,
@@ -211,9 +213,41 @@ def experience_submit(
         f"We have your qualifying experience: {rules.hours_text(check['credited_hours'])} "
         "hours credited "
         f"under the scheme's version {check['scheme_version']}. An officer will assess it and "
-        "write to you with the decision.",
+        f"write to you with the decision.{_invoice_words(invoice)}",
     )
     return check
+
+
+FEE = "qualifying_experience_assessment"  # §21
+
+
+def _fee_invoice(acting_user, application: Application, today: date):
+    """§22: once the experience is submitted an invoice is raised for the assessment fee (its
+    amount to be confirmed while the regulator has not set it in the scheme)."""
+    fee = rules.scheme_fee(scheme_today(application.scheme), FEE)
+    if fee is None:
+        return None
+    return invoice_raise(
+        acting_user=acting_user,
+        organisation=application.regulator,
+        payer=application.applicant,
+        subject=application,
+        description=fee.name,
+        amount=fee.amount,
+        raised_on=today,
+    )
+
+
+def _invoice_words(invoice) -> str:
+    if invoice is None:
+        return ""
+    amount = (
+        f"£{invoice.amount:,.2f}" if invoice.amount is not None else "an amount to be confirmed"
+    )
+    return (
+        f" We have raised invoice {invoice.number} for the assessment fee ({amount}) and will "
+        "send you the instructions to pay it (handbook §22)."
+    )
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from touchstone.core.dates import date_in_words
 from touchstone.core.models import AuditEvent, Deadline, Notification, Role
+from touchstone.core.selectors import invoices_for
 from touchstone.core.services import StaleVersion
 from touchstone.core.testing import run_together, two_writers_can_overlap
 from touchstone.rights.models import Application, ExperiencePeriod
@@ -155,6 +156,11 @@ def test_submitting_records_the_check_and_freezes_the_periods(applicant, applica
     assert application.experience_submitted_on == TODAY
     event = AuditEvent.objects.filter(action=AuditAction.SUBMIT_EXPERIENCE).get()
     assert event.after["credited_hours"] == check["credited_hours"] == 1400
+    (invoice,) = invoices_for(application)  # §22: an invoice for the assessment fee
+    assert invoice.number == f"IPS-{TODAY.year}-00001" and invoice.payer == applicant
+    assert invoice.amount is None and "assessment fee" in invoice.description
+    note = Notification.objects.filter(recipient=applicant).latest("pk")
+    assert invoice.number in note.body and "amount to be confirmed" in note.body
     with pytest.raises(ValidationError, match="cannot be changed now"):
         experience_period_update(acting_user=applicant, period=period, hours=3000)
     with pytest.raises(ValidationError, match="cannot be done while"):

@@ -3,6 +3,7 @@ states and moves as a table."""
 
 from collections import deque
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -16,7 +17,9 @@ from touchstone.rights.rules import (
     application_missing,
     application_moves,
     application_next,
+    scheme_fee,
 )
+from touchstone.rights.tests.build import immigration, probate
 
 APPLIED = date(2026, 8, 31)
 READY = {
@@ -134,3 +137,18 @@ def test_any_run_of_moves_stays_in_the_table(steps):
         assert state in APPLICATION_STATES
     if state in ("approved", "refused"):
         assert application_moves(state) == ()
+
+
+def test_a_fee_is_read_from_the_scheme_and_may_await_its_amount():
+    shipped = scheme_fee(immigration(), "qualifying_experience_assessment")
+    assert shipped.paragraph == "21" and shipped.amount is None  # the handbook gives none
+    assert "non-refundable" in shipped.name
+    assert scheme_fee(immigration(), "no_such_fee") is None
+    assert scheme_fee(probate(), "qualifying_experience_assessment") is None  # none charged
+    priced = immigration().__class__(
+        **{
+            **immigration().__dict__,
+            "facts": (("fees", [{"code": "x", "name": "X fee", "amount": "125.50"}]),),
+        }
+    )
+    assert scheme_fee(priced, "x").amount == Decimal("125.50")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from touchstone.core.dates import date_in_words
+from touchstone.core.selectors import invoices_for
 from touchstone.core.services import StaleVersion
 from touchstone.core.web import change_page, confirm_page, confirmed, posted
 from touchstone.core.writes import submit_once
@@ -134,6 +135,7 @@ def _experience_context(found) -> dict:
         "references": references_of(found),
         "waiting": open_reference(found),
         "reference_given": given_reference(found) is not None,
+        "invoices": list(invoices_for(found)),
         "editable": found.experience_state in rules.EDITABLE,
         "state": rules.EXPERIENCE_STATES[found.experience_state],
         "can_reopen": any(
