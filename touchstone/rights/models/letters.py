@@ -7,12 +7,17 @@ from touchstone.core.models import Organisation, Upload
 from touchstone.rights.models.applications import Application
 
 LETTER_STEPS = {"knowledge": "Technical knowledge", "experience": "Qualifying experience"}
+LETTER_DECISIONS = {
+    "meets": "Meets the requirement",
+    "does_not_meet": "Does not meet the requirement",
+    "refer": "Referred to the Admissions and Licensing Committee",
+}
 
 
 class DecisionLetter(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
     step = models.CharField(max_length=20, choices=list(LETTER_STEPS.items()))
-    decision = models.CharField(max_length=20, help_text='The action: "meets", "refer", …')
+    decision = models.CharField(max_length=20, choices=list(LETTER_DECISIONS.items()))
     upload = models.ForeignKey(Upload, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
