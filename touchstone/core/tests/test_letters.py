@@ -83,17 +83,16 @@ def test_the_attachment_goes_with_the_email_after_commit(
 ):
     person = make_user("addressee")
     pdf = _letter(organisation)
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            upload = letter_store(organisation=organisation, filename="decision.pdf", pdf=pdf)
-            notify(
-                recipient=person,
-                key="letter:1",
-                subject="A letter",
-                body="Attached.",
-                attachment=upload,
-            )
-            assert not mail.outbox  # nothing is sent before the commit
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        upload = letter_store(organisation=organisation, filename="decision.pdf", pdf=pdf)
+        notify(
+            recipient=person,
+            key="letter:1",
+            subject="A letter",
+            body="Attached.",
+            attachment=upload,
+        )
+        assert not mail.outbox  # nothing is sent before the commit
     (message,) = mail.outbox
     assert message.to == [person.email] and message.body == "Attached."
     assert message.attachments == [("decision.pdf", pdf, "application/pdf")]

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from touchstone.core.testing import Endpoint, PermissionMatrix, sample_pdf, sent, uploaded
 from touchstone.core.services import letter_store
+from touchstone.core.testing import Endpoint, PermissionMatrix, sample_pdf, sent, uploaded
 from touchstone.rights.models import Application, DecisionLetter
 from touchstone.rights.services import (
     application_start,
