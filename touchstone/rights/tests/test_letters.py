@@ -131,6 +131,8 @@ def test_not_met_yet_the_letter_gives_the_hours_so_far_and_the_date_expected(
     assert letter.upload.original_name == f"qualifying-experience-decision-{TODAY}.pdf"
     event = AuditEvent.objects.filter(action="decide_experience").latest("pk")
     assert event.after["letter"] == str(letter.upload_id)
+    history = client_for(applicant).get(f"/history/rights/application/{submitted.pk}/")
+    assert letter.upload.original_name in history.content.decode()
 
 
 def test_a_referral_letter_gives_the_hearing_date_and_the_next_is_the_committees(
