@@ -75,6 +75,7 @@ bench: setup
 	$(BIN)/python -m bench.register_search --db sqlite
 	$(BIN)/python -m bench.register_search --db postgres
 	$(BIN)/python -m bench.rights_checks
+	$(BIN)/python -m bench.portfolio_compile
 
 ## Mutation testing of the pure rules, outside CI (docs/testing.md): mutmut mutates every
 ## touchstone/*/rules.py and runs only the rules tests against each mutant, one child at a

@@ -26,6 +26,7 @@ from touchstone.register import services as register_services
 from touchstone.register.models import Status
 from touchstone.register.tests.fixtures import register  # noqa: F401 (a fixture)
 from touchstone.rights import services as rights
+from touchstone.rights.tests import portfolio as rights_portfolio
 from touchstone.rights.tests import references as rights_references
 
 MODULES = {"core": core, "plans": plans, "register": register_services, "rights": rights}
@@ -338,6 +339,13 @@ _CPQ = "cilex-professional-qualification-cpq"
 _PERIOD = {"kind": "work", "start": date(2025, 1, 1), "hours": 100, "tasks": ["advising"]}
 
 
+def _portfolio(w, call: Callable) -> dict:
+    """A draft application with a supervisor and a sheet for 2.3 with one document."""
+    applicant, application = _application(w)
+    rights_portfolio.supervised(application)
+    return call(applicant, rights_portfolio.with_evidence(application, "2.3"))
+
+
 def _requested(w, call: Callable) -> dict:
     applicant, application = _application(w)
     return call(applicant, rights_references.requested(application))
@@ -374,6 +382,45 @@ BUILDERS |= {
     "rights.experience_period_update": _period_call(hours=200),
     "rights.experience_period_remove": _period_call(),
     "rights.experience_submit": lambda w: _referenced(_with("draft")(w)),
+    "rights.portfolio_sheet_save": _with(
+        "draft", example="2.3", **rights_portfolio.sheet_fields("2.3")
+    ),
+    "rights.portfolio_sheet_remove": lambda w: _portfolio(
+        w,
+        lambda applicant, sheet: {
+            "acting_user": applicant,
+            "sheet": sheet,
+        },
+    ),
+    "rights.portfolio_evidence_add": lambda w: _portfolio(
+        w,
+        lambda applicant, sheet: {
+            "acting_user": applicant,
+            "sheet": sheet,
+            "description": "Letter",
+            "date": date(2026, 1, 5),
+            "kind": "client_letter",
+            "file": uploaded(sample_pdf("A letter")),
+        },
+    ),
+    "rights.portfolio_evidence_remove": lambda w: _portfolio(
+        w,
+        lambda applicant, sheet: {
+            "acting_user": applicant,
+            "evidence": sheet.evidence.get(),
+        },
+    ),
+    "rights.portfolio_supervisor_add": _with(
+        "draft", name="Ann Lee", authorised=True, current=True
+    ),
+    "rights.portfolio_supervisor_remove": lambda w: _portfolio(
+        w,
+        lambda applicant, sheet: {
+            "acting_user": applicant,
+            "supervisor": sheet.application.supervisors.get(),
+        },
+    ),
+    "rights.portfolio_optional_set": _with("draft", include=True),
     "rights.reference_request": _with("draft", name="Ann Lee", email="ann@example.org"),
     "rights.reference_withdraw": lambda w: _requested(
         w,

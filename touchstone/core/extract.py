@@ -2,7 +2,8 @@
 in it: `core.personal_data`). A pure function of the bytes and the kind `core.uploads` found.
 
 A PDF is read with pypdf (the text of every page) and a Word document with python-docx (its
-paragraphs and tables in order, then the headers and footers of each section). Images are not
+paragraphs and tables in order, then its text boxes, then the headers and footers of each
+section; footnotes and comments are not read). Images are not
 read: there is no OCR, so a PNG or a JPEG gives "" and a page showing the result should say
 that pictures were not checked; a scanned PDF (pages that are pictures) gives little or no
 text for the same reason. The text is bounded (`MAX_CHARS`, `MAX_PAGES`, and the unpacked size
@@ -15,6 +16,10 @@ MAX_CHARS = 2_000_000  # the text read stops here (about 600 pages of dense pros
 MAX_PAGES = 2_000  # a PDF's pages read at most
 MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024  # a Word document bigger than this unpacked is not read
 IMAGE_KINDS = frozenset({"png", "jpeg"})
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_BOX, _PARAGRAPH, _RUN_TEXT = f"{_W}txbxContent", f"{_W}p", f"{_W}t"
+# A text box is written twice, the second time for older readers: that one is skipped.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 class TextUnavailable(ValueError):
@@ -95,13 +100,20 @@ def _docx_text(data: bytes, max_chars: int) -> str:
                     seen.add(id(cell._tc))
                     add_block(cell)
 
+    def add_part(container) -> None:
+        add_block(container)
+        for box in container.part.element.iter(_TEXT_BOX):
+            if not any(above.tag == _FALLBACK for above in box.iterancestors()):
+                for paragraph in box.iter(_PARAGRAPH):
+                    text.add("".join(t.text or "" for t in paragraph.iter(_RUN_TEXT)))
+
     text = _Text(max_chars)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNPACKED_BYTES:
                 raise TextUnavailable("The Word document is too large to read.")
         document = docx.Document(io.BytesIO(data))
-        add_block(document)
+        add_part(document)
         for section in document.sections:
             for part in (
                 section.header,
@@ -112,7 +124,7 @@ def _docx_text(data: bytes, max_chars: int) -> str:
                 section.even_page_footer,
             ):
                 if not part.is_linked_to_previous:
-                    add_block(part)
+                    add_part(part)
     except TextUnavailable:
         raise
     except Exception as exc:  # a damaged file fails in many ways inside zipfile, lxml, docx

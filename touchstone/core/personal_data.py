@@ -10,7 +10,7 @@ the list of given names does not know is missed; a firm called after its founder
   country's + code), its "valid" leniency: the number must be a real allocation.
 - Personal names are a given name of the `nicknames` list (English given names and their
   short forms), written with a capital, followed by one or two capitalised words (the family
-  name); or a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by one. A name of `known_names` (the
+  name); or a title (Mr, Mrs, Ms, Miss, Mx, Dr) followed by one or two. A name of `known_names` (the
   applicant, the supervisor) is not a finding, nor a part of it (the family name alone with a
   title, or a short form of the given name), compared without case or accents.
 - Passport numbers (9 digits, or 2 letters and 7 digits) and dates of birth (a date) count
@@ -43,7 +43,7 @@ _DOB_REACH = 40  # characters between "date of birth" (or DOB, born) and the dat
 @dataclass(frozen=True)
 class Finding:
     kind: str  # a key of KINDS
-    text: str  # what was found, as written
+    text: str  # what was found, as written (its spaces and line breaks made single spaces)
     context: str  # the finding with the words around it, on one line
 
 
@@ -95,8 +95,10 @@ _LABELLED = (
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 _WORD = rf"(?:(?:Mr|Mrs|Ms|Mx|Dr)\.(?=\s)|[{_UPPER}][^\W\d_]*(?:['’-][^\W\d_]+)*)"
-_NAME_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*){_WORD})+")
+# Words of a name are a space or two apart, or a line apart; a wider gap is between columns.
+_NAME_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:(?:[ \t]{{1,2}}|[ \t]?\r?\n[ \t]?){_WORD})+")
 _RUN_WORD = re.compile(_WORD)
+_POSSESSIVE = ("'s", "’s")  # Jane Smith's statement: the name is Jane Smith
 
 
 def _words(text: str) -> frozenset[str]:
@@ -138,6 +140,9 @@ _NOT_SURNAME = _words(
     signature signed tel telephone phone email mobile fax passport visa immigration asylum
     appeal application appellant applicant respondent claimant defendant secretary state
     dear yours sincerely faithfully regards kind thank thanks please
+    supervisor supervisors client clients counsel judge witness partner director manager
+    caseworker adviser advisor officer representative sponsor employer contact
+    line quay wharf mews grove rise vale
     """
 )
 
@@ -183,7 +188,8 @@ def _known_words(known_names: Iterable[str]) -> list[frozenset[str]]:
 
 
 def _is_given(word: str, names: frozenset[str]) -> bool:
-    return word[1:].islower() and _fold(word.split("-")[0]) in names
+    parts = word.split("-")  # Mary-Jane
+    return all(p[1:].islower() for p in parts) and _fold(parts[0]) in names
 
 
 def _is_family(word: str) -> bool:
@@ -193,25 +199,41 @@ def _is_family(word: str) -> bool:
     return not word.isupper() or len(word) > 2
 
 
-def _names_in_run(run: re.Match, names: frozenset[str]) -> Iterable[tuple[int, int]]:
-    """The spans of the names in a run of capitalised words: [title] given family [family],
-    or title family."""
+def _names_in_run(
+    run: re.Match, names: frozenset[str], known: list[frozenset[str]]
+) -> Iterable[tuple[int, int]]:
+    """The spans of the names in a run of capitalised words that are not known names:
+    [title] given family [family], or title family [family]. A known name ends where it is
+    known ("Jane Smith Supervisor" is Jane Smith's and then a word)."""
     words = list(_RUN_WORD.finditer(run.group()))
+
+    def span(first: int, last: int) -> tuple[int, int]:
+        end = words[last].end()
+        if words[last].group()[-2:] in _POSSESSIVE:
+            end -= 2
+        return run.start() + words[first].start(), run.start() + end
+
+    def is_known(start: int, end: int) -> bool:
+        found = {w for w in _name_words(run.string[start:end]) if w not in _TITLES}
+        return any(found <= name for name in known)
+
     i = 0
     while i < len(words):
         start = i
         titled = _fold(words[i].group().rstrip(".")) in _TITLES
-        if titled:
-            i += 1
+        i += titled
         given = i < len(words) and _is_given(words[i].group(), names)
-        if given:
-            i += 1
-        family = 0
+        i += given
+        family, known_name = 0, False
         while i < len(words) and family < 2 and _is_family(words[i].group()):
             family += 1
             i += 1
+            known_name = (given or titled) and is_known(*span(start, i - 1))
+            if known_name:
+                break
         if family and (given or titled):
-            yield run.start() + words[start].start(), run.start() + words[i - 1].end()
+            if not known_name:
+                yield span(start, i - 1)
         else:
             i = start + 1
 
@@ -240,10 +262,8 @@ def _candidates(text: str, known: list[frozenset[str]]) -> Iterable[tuple[str, i
                 yield "phone", start, start + len(match.raw_string), match.raw_string
     names = given_names()
     for run in _NAME_RUN.finditer(text):
-        for start, end in _names_in_run(run, names):
-            words = {w for w in _name_words(text[start:end]) if w not in _TITLES}
-            if not any(words <= name for name in known):
-                yield "personal_name", start, end, text[start:end]
+        for start, end in _names_in_run(run, names, known):
+            yield "personal_name", start, end, text[start:end]
 
 
 def _context(text: str, start: int, end: int) -> str:

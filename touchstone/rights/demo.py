@@ -17,7 +17,9 @@ from touchstone.core.models import Organisation, User
 from touchstone.core.pdf import simple_pdf
 from touchstone.core.services import user_create
 from touchstone.register.selectors import public_get
+from touchstone.rights import rules
 from touchstone.rights.models import Application
+from touchstone.rights.selectors import portfolio_scheme
 from touchstone.rights.services import (
     application_start,
     experience_decide,
@@ -26,6 +28,9 @@ from touchstone.rights.services import (
     knowledge_decide,
     knowledge_evidence_set,
     knowledge_submit,
+    portfolio_evidence_add,
+    portfolio_sheet_save,
+    portfolio_supervisor_add,
     reference_give,
     reference_request,
 )
@@ -119,6 +124,7 @@ def _generate(regulator: Organisation, officer: User) -> None:
             email=f"{supervisor[0].split()[0].lower()}.supervisor@touchstone.invalid",
         )
         if state == "draft":
+            _portfolio(user, application, supervisor[0], complete=False)
             continue
         reference_give(
             token=reference.link_token,
@@ -141,6 +147,46 @@ def _generate(regulator: Organisation, officer: User) -> None:
             )
         elif state == "met":
             experience_decide(acting_user=officer, application=application, action="meets")
+            _portfolio(user, application, supervisor[0], complete=True)
+
+
+def _portfolio(user: User, application: Application, supervisor: str, *, complete: bool) -> None:
+    """Step 3: every example with a letter of evidence (complete), or a start on one: two
+    sheets, one of whose letters still shows a client's email address and postcode."""
+    portfolio_supervisor_add(
+        acting_user=user, application=application, name=supervisor, authorised=True, current=True
+    )
+    scheme = portfolio_scheme(application, as_of=timezone.localdate())
+    wanted = [e for c in scheme.competencies for e in rules.examples_of(c, False)]
+    today = timezone.localdate()
+    for n, example in enumerate(wanted if complete else wanted[:2]):
+        sheet = portfolio_sheet_save(
+            acting_user=user,
+            application=application,
+            example=example,
+            kind="logbook",
+            matter=f"Client matter IMM/{2400 + n}",
+            document_type=DOCUMENT_TYPES[n % len(DOCUMENT_TYPES)],
+            explanation="The letter sets out the client's position, the rules that apply and "
+            "the options, meeting each of the outcome's criteria.",
+            reflection="I would now confirm the client's instructions in writing sooner.",
+            supervisor=supervisor,
+        )
+        left_in = ["Client: jo.bloggs@example.com, MK40 1AB"] if not complete and n == 1 else []
+        portfolio_evidence_add(
+            acting_user=user,
+            sheet=sheet,
+            description=f"{DOCUMENT_TYPES[n % len(DOCUMENT_TYPES)]} (example {example})",
+            date=today - timedelta(days=60 + n * 9),
+            kind="client_letter",
+            file=_pdf(
+                f"evidence {example}.pdf",
+                [f"Example {example}", "Dear [client]", *left_in, "Advice on the application"],
+            ),
+        )
+
+
+DOCUMENT_TYPES = ["Letter of advice", "Witness statement", "Representations to the Home Office"]
 
 
 CPQ = "cilex-professional-qualification-cpq"

@@ -82,6 +82,11 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/portfolio/", portfolio.portfolio, name="portfolio"),
     path(
+        "applications/<int:pk>/portfolio/compile/",
+        portfolio.portfolio_compile_start,
+        name="portfolio-compile",
+    ),
+    path(
         "applications/<int:pk>/portfolio/optional/",
         portfolio.optional_set,
         name="portfolio-optional",
@@ -118,6 +123,11 @@ urlpatterns = [
         name="evidence-document",
     ),
     path("staff/<int:pk>/portfolio/", portfolio.staff_portfolio, name="staff-portfolio"),
+    path(
+        "staff/<int:pk>/portfolio/compile/",
+        portfolio.staff_portfolio_compile,
+        name="staff-portfolio-compile",
+    ),
     path("staff/<int:pk>/portfolio/<str:example>/", portfolio.staff_sheet, name="staff-sheet"),
     path(
         "staff/<int:pk>/portfolio/<str:example>/evidence/<int:evidence_pk>/document/",

@@ -111,7 +111,7 @@ class EvidenceForm(GovukForm):
     date = DateInputField(label="Date of the document", noun="date of the document", latest=TODAY)
     kind = forms.ChoiceField(label="Kind of document", widget=govuk_select())
     file = forms.FileField(
-        label="The document",
+        label="Upload the document",
         help_text="A PDF, Word document, PNG or JPEG. Remove clients' personal data first "
         "(§38): we check for what is left.",
         widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload", "accept": ACCEPT}),

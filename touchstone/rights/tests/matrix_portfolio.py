@@ -1,6 +1,7 @@
 """Step 3's addresses for the practice-rights permission matrix: the applicant's portfolio
 pages and writes, and the officer's read-only view (test_permissions_matrix lists them)."""
 
+from touchstone.core.models import Job
 from touchstone.core.testing import Endpoint, sample_pdf, sent, uploaded
 from touchstone.rights.models import Application
 
@@ -146,7 +147,43 @@ PORTFOLIO_ENDPOINTS = (
     Endpoint(
         "evidence-document", "get", lambda o: _mine(_evidence(o) + "document/")(o), **APPLICANT
     ),
-    # the regulator's officers, read only
+    Endpoint(
+        "portfolio-compile-get",
+        "get",
+        _mine("compile/"),
+        editor="applicant",
+        editor_status=405,
+        outsider_status=405,
+    ),
+    Endpoint(
+        "portfolio-compile",
+        "post",
+        _mine("compile/"),
+        data=lambda o: sent(),
+        write=True,
+        editor_status=302,
+        written=lambda o: Job.objects.filter(kind="rights.portfolio_compile").exists(),
+        **APPLICANT,
+    ),
+    # the regulator's officers, read only (and compiling the portfolio to read)
+    Endpoint(
+        "staff-portfolio-compile-get",
+        "get",
+        _staff("compile/"),
+        editor_status=405,
+        outsider_status=405,
+        reader_status=405,
+    ),
+    Endpoint(
+        "staff-portfolio-compile",
+        "post",
+        _staff("compile/"),
+        data=lambda o: sent(),
+        write=True,
+        editor_status=302,
+        reader_status=404,
+        written=lambda o: Job.objects.filter(kind="rights.portfolio_compile").exists(),
+    ),
     Endpoint("staff-portfolio", "get", _staff(), reader_status=404),
     Endpoint("staff-sheet", "get", _staff("2.3/"), reader_status=404),
     Endpoint(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from touchstone.core.dates import date_in_words
+from touchstone.core.services import job_start
 from touchstone.core.web import change_page, confirm_page, confirmed, posted, upload_response
 from touchstone.rights import rules, services
 from touchstone.rights.forms import EvidenceForm, OptionalOutcomeForm, SheetForm, SupervisorForm
@@ -23,6 +24,7 @@ from touchstone.rights.selectors import (
     portfolio_scheme,
     portfolio_sheets,
 )
+from touchstone.rights.tasks import portfolio_compile
 from touchstone.rights.views.applications import CHANGED_ELSEWHERE, _application_or_404, _once
 from touchstone.rights.views.staff import _case_or_404
 
@@ -365,6 +367,39 @@ def optional_set(request, pk: int):
         return redirect(back)
 
     return _once(request, write, back)
+
+
+def _compile(request, found, back: str):
+    """Start compiling the portfolio as a background job, and show the job's page (its
+    progress, then the download). One job however often the button is pressed."""
+
+    def start():
+        name = found.applicant.get_full_name() or found.applicant.get_username()
+        job = job_start(
+            acting_user=request.user,
+            kind="rights.portfolio_compile",
+            label=f"Portfolio of evidence: {name}",
+            organisation=found.regulator,
+            params={"application": found.pk},
+            task=portfolio_compile,
+        )
+        return redirect("core:job", job_id=job.pk)
+
+    return _once(request, start, back)
+
+
+@login_required
+@require_http_methods(["POST"])
+def portfolio_compile_start(request, pk: int):
+    found = _application_or_404(request.user, pk)
+    return _compile(request, found, reverse("rights:portfolio", args=[found.pk]))
+
+
+@login_required
+@require_http_methods(["POST"])
+def staff_portfolio_compile(request, pk: int):
+    found = _case_or_404(request.user, pk)
+    return _compile(request, found, reverse("rights:staff-portfolio", args=[found.pk]))
 
 
 @login_required

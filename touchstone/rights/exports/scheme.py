@@ -1,5 +1,5 @@
-"""What the practice-rights module writes out: a version of a scheme as JSON, the data the
-checks read, for anyone who wants to check a plan their own way."""
+"""A version of a scheme as JSON, the data the checks read, for anyone who wants to check a
+plan their own way."""
 
 import json
 
