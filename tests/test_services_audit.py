@@ -204,6 +204,11 @@ BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "task_path": "touchstone.core.tasks.sweep_deadlines_daily",
         "run_at": time(6),
     },
+    "core.letter_store": lambda w: {
+        "organisation": w.organisation,
+        "filename": "decision.pdf",
+        "pdf": sample_pdf("A letter"),
+    },
     "core.upload_store": lambda w: {
         "acting_user": w.officer,
         "organisation": w.organisation,

@@ -305,6 +305,10 @@ def test_applicant_enters_and_submits_experience_and_an_officer_decides(
     expect(page.get_by_text("Does not meet the requirement yet", exact=True)).to_be_visible()
     expect(page.get_by_text(REASONS)).to_be_visible()
     expect(page.get_by_role("link", name="Add a period")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Decision letters")).to_be_visible()
+    with page.expect_download() as letter:
+        page.get_by_role("link", name=re.compile(r"^Does not meet the requirement, ")).click()
+    assert letter.value.suggested_filename.startswith("qualifying-experience-decision-")
     check_accessibility(page, "rights-experience-not-met")
     fits_a_phone(page, check_accessibility, "rights-experience-not-met")
     page.get_by_role("button", name="Add more experience").click()

@@ -353,6 +353,15 @@ def sample_pdf(*lines: str) -> bytes:
     return simple_pdf(list(lines) or ["A sample document"])
 
 
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page of a PDF (pypdf), to check what a generated document says."""
+    import io
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
 def sample_docx(text: str = "A sample document") -> bytes:
     """The smallest Word document Word opens: a zip with its content types, relationships
     and one paragraph."""

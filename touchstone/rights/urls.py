@@ -1,6 +1,14 @@
 from django.urls import path
 
-from touchstone.rights.views import applications, knowledge, portfolio, references, schemes, staff
+from touchstone.rights.views import (
+    applications,
+    knowledge,
+    letters,
+    portfolio,
+    references,
+    schemes,
+    staff,
+)
 
 app_name = "rights"
 
@@ -66,6 +74,11 @@ urlpatterns = [
         "applications/<int:pk>/knowledge/documents/<uuid:document>/",
         knowledge.knowledge_document,
         name="knowledge-document",
+    ),
+    path(
+        "applications/<int:pk>/letters/<uuid:upload>/",
+        letters.letter,
+        name="letter",
     ),
     path("applications/<int:pk>/portfolio/", portfolio.portfolio, name="portfolio"),
     path(

@@ -56,6 +56,14 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    attachment = models.ForeignKey(
+        "core.Upload",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A file sent with the email (a letter), if any.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -43,7 +43,7 @@ from touchstone.core.services.submissions import (
     submissions_forget,
 )
 from touchstone.core.services.tokens import api_token_create, api_token_revoke
-from touchstone.core.services.uploads import upload_store
+from touchstone.core.services.uploads import letter_store, upload_store
 from touchstone.core.services.versions import StaleVersion, lock_for_change, version_bump
 from touchstone.core.services.workers import (
     schedule_enable,
@@ -80,6 +80,7 @@ __all__ = [
     "insert_many",
     "job_run",
     "job_start",
+    "letter_store",
     "login_attempt_record",
     "login_attempts_forget",
     "login_refusal",

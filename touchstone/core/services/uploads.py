@@ -70,3 +70,12 @@ def upload_store(*, acting_user, organisation: Organisation, file) -> Upload:
         upload.file.storage.delete(stored)  # no row: no file either
         raise
     return upload
+
+
+@transaction.atomic
+def letter_store(*, organisation: Organisation, filename: str, pdf: bytes) -> Upload:
+    """Keep a letter the system wrote (`core.letters.letter_pdf`) as an upload of
+    `organisation`, checked and audited like any other (`store_upload`, by no one)."""
+    return upload_store(
+        acting_user=None, organisation=organisation, file=ContentFile(pdf, filename)
+    )

@@ -2,6 +2,7 @@
 supervisors' references."""
 
 from touchstone.rights.models.applications import Application, ExperiencePeriod
+from touchstone.rights.models.letters import LETTER_STEPS, DecisionLetter
 from touchstone.rights.models.portfolio import (
     PortfolioSheet,
     PortfolioSupervisor,
@@ -11,7 +12,9 @@ from touchstone.rights.models.references import SupervisorReference
 from touchstone.rights.models.schemes import SchemeVersion
 
 __all__ = [
+    "LETTER_STEPS",
     "Application",
+    "DecisionLetter",
     "ExperiencePeriod",
     "PortfolioSheet",
     "PortfolioSupervisor",

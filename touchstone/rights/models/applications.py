@@ -48,6 +48,7 @@ class Application(Versioned, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history_references = {"letter": "core.Upload"}  # a decision's letter, by its file name
 
     class Meta:
         ordering = ["-created_at"]

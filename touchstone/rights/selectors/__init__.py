@@ -12,6 +12,7 @@ from touchstone.rights.selectors.applications import (
     knowledge_missing_for,
     qualification_name,
 )
+from touchstone.rights.selectors.letters import letter_for, letters_of
 from touchstone.rights.selectors.portfolio import (
     ChecklistGroup,
     ChecklistRow,
@@ -47,6 +48,8 @@ __all__ = [
     "document_findings",
     "evidence_on",
     "known_names",
+    "letter_for",
+    "letters_of",
     "portfolio_check",
     "portfolio_checklist",
     "portfolio_input",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from touchstone.core.dates import date_in_words
-from touchstone.core.models import Organisation
+from touchstone.core.models import Organisation, Upload
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import (
     audit_record,
@@ -25,6 +25,7 @@ from touchstone.rights import rules
 from touchstone.rights.models import Application, ExperiencePeriod
 from touchstone.rights.selectors import experience_check, scheme_on, scheme_today, scheme_versions
 from touchstone.rights.services.audit import AuditAction, audit_changes
+from touchstone.rights.services.letters import decision_letter
 
 PERIOD_FIELDS = ("kind", "start", "end", "hours", "tasks", "passed", "employer", "role")
 
@@ -161,16 +162,22 @@ def experience_period_remove(
 
 
 def notify_applicant(
-    application: Application, subject: str, body: str, *, key: str | None = None
+    application: Application,
+    subject: str,
+    body: str,
+    *,
+    key: str | None = None,
+    attachment: Upload | None = None,
 ) -> None:
     """Tell the applicant, in the app and by email (once per key: by default, once per
-    version of the application)."""
+    version of the application), with `attachment` (a decision letter) on the email."""
     notify(
         recipient=application.applicant,
         key=key or f"rights:{application.pk}:v{application.version}",
         subject=subject,
         body=body,
         url=reverse("rights:application", args=[application.pk]),
+        attachment=attachment,
     )
 
 
@@ -270,6 +277,44 @@ DECISION_WORDS = {
     "does_not_meet": "Your qualifying experience does not meet the requirement yet",
     "refer": "Your qualifying experience has been referred to the committee",
 }
+COMMITTEE = "the Admissions and Licensing Committee"
+
+
+def _decision_words(
+    application: Application, action: str, reasons: str, check: dict, was_referred: bool
+) -> tuple[str, list[str]]:
+    """The subject and paragraphs of the decision, alike in the letter and the notification:
+    the hours so far and the date they are expected when it is not met yet, the hearing date
+    when it is referred, and whose decision it was after a hearing."""
+    subject = DECISION_WORDS[action]
+    paragraphs = []
+    if was_referred:
+        subject = f"The committee's decision: {subject[0].lower()}{subject[1:]}"
+        paragraphs.append(
+            f"Your qualifying experience was referred to {COMMITTEE}, which considered it on "
+            f"{date_in_words(application.alc_hearing_on)}. This is the committee's decision."
+        )
+    if reasons:
+        paragraphs.append(reasons)
+    elif action == "meets" and not was_referred:
+        paragraphs.append("An officer has confirmed your qualifying experience (handbook §21-28).")
+    if action == "does_not_meet":
+        anticipated = (
+            date_in_words(date.fromisoformat(check["anticipated_date"]))
+            if check["anticipated_date"]
+            else "not known: no period of work is still going on"
+        )
+        paragraphs.append(
+            f"Hours credited so far: {rules.hours_text(check['credited_hours'])} "
+            f"of {rules.hours_text(check['required_hours'])}. Expected to be met by: "
+            f"{anticipated}."
+        )
+    elif action == "refer":
+        paragraphs.append(
+            f"{COMMITTEE[0].upper()}{COMMITTEE[1:]} will consider it on "
+            f"{date_in_words(application.alc_hearing_on)}."
+        )
+    return subject, paragraphs
 
 
 @transaction.atomic
@@ -305,6 +350,15 @@ def experience_decide(
     version_bump(application)
     application.save()
     check = experience_check(application, as_of=application.experience_submitted_on)
+    subject, paragraphs = _decision_words(application, action, reasons, check, was_referred)
+    letter = decision_letter(
+        acting_user=acting_user,
+        application=application,
+        step="experience",
+        decision=action,
+        subject=subject,
+        paragraphs=paragraphs,
+    )
     audit_record(
         actor=acting_user,
         action=AuditAction.DECIDE_EXPERIENCE,
@@ -314,23 +368,10 @@ def experience_decide(
             **snapshot(application, ["experience_state", "alc_hearing_on"]),
             "decision": action,
             "reasons": reasons,
+            "letter": str(letter.upload_id),
         },
     )
-    body = reasons
-    if action == "does_not_meet":
-        anticipated = (
-            date_in_words(date.fromisoformat(check["anticipated_date"]))
-            if check["anticipated_date"]
-            else "not known: no period of work is still going on"
-        )
-        body = (
-            f"{reasons}\n\nHours credited so far: {rules.hours_text(check['credited_hours'])} "
-            f"of {rules.hours_text(check['required_hours'])}. Expected to be met by: "
-            f"{anticipated}."
-        )
-    elif action == "refer":
-        body = f"{reasons}\n\nThe committee will consider it on {date_in_words(hearing_on)}."
-    notify_applicant(application, DECISION_WORDS[action], body)
+    notify_applicant(application, subject, "\n\n".join(paragraphs), attachment=letter.upload)
     if action == "refer":  # the officer is reminded before the hearing (core's daily sweep)
         name = application.applicant.get_full_name() or application.applicant.get_username()
         deadline_set(

@@ -19,6 +19,7 @@ from touchstone.rights.models import Application
 from touchstone.rights.selectors import accredited_for, knowledge_missing_for, qualification_name
 from touchstone.rights.services.audit import AuditAction, audit_changes
 from touchstone.rights.services.experience import notify_applicant
+from touchstone.rights.services.letters import decision_letter
 
 EVIDENCE_FIELDS = (
     "knowledge_route",
@@ -183,15 +184,30 @@ def knowledge_decide(
     application.knowledge_reasons = reasons
     version_bump(application)
     application.save()
+    paragraphs = [reasons or "An officer has confirmed your technical knowledge (handbook §12-16)."]
+    if action == "does_not_meet":
+        paragraphs.append("You can change your evidence and submit it again.")
+    letter = decision_letter(
+        acting_user=acting_user,
+        application=application,
+        step="knowledge",
+        decision=action,
+        subject=DECISION_WORDS[action],
+        paragraphs=paragraphs,
+    )
     audit_record(
         actor=acting_user,
         action=AuditAction.DECIDE_KNOWLEDGE,
         obj=application,
         before=before,
-        after={**snapshot(application, STATE_FIELDS), "decision": action, "reasons": reasons},
+        after={
+            **snapshot(application, STATE_FIELDS),
+            "decision": action,
+            "reasons": reasons,
+            "letter": str(letter.upload_id),
+        },
     )
-    body = reasons or "An officer has confirmed your technical knowledge (handbook §12-16)."
-    if action == "does_not_meet":
-        body += "\n\nYou can change your evidence and submit it again."
-    notify_applicant(application, DECISION_WORDS[action], body)
+    notify_applicant(
+        application, DECISION_WORDS[action], "\n\n".join(paragraphs), attachment=letter.upload
+    )
     return application

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
+from touchstone.core.services import letter_store
 from touchstone.core.testing import Endpoint, PermissionMatrix, sample_pdf, sent, uploaded
-from touchstone.rights.models import Application
+from touchstone.rights.models import Application, DecisionLetter
 from touchstone.rights.services import (
     application_start,
     experience_period_add,
@@ -98,6 +99,10 @@ def _document(key):
     return lambda o: (
         f"/rights/applications/{o[key].pk}/knowledge/documents/{o[key].knowledge_document_id}/"
     )
+
+
+def _letter(o):
+    return f"/rights/applications/{o['submitted'].pk}/letters/{o['letter'].upload_id}/"
 
 
 APPLICANT = {"editor": "applicant", "reader_status": 404}
@@ -285,6 +290,9 @@ ENDPOINTS = (
     # the applicant and the regulator's officers may both have it: tried here as the officer
     # (the applicant's own download is in test_knowledge_pages)
     Endpoint("knowledge-document-officer", "get", _document("submitted"), reader_status=404),
+    # a decision letter, as the document above: tried here as the officer (the applicant's own
+    # download is in test_letters)
+    Endpoint("letter-officer", "get", _letter, reader_status=404),
     Endpoint("reference-request-page", "get", _app("experience/reference/"), **APPLICANT),
     Endpoint(
         "reference-request",
@@ -398,9 +406,18 @@ def objs(organisation, officer, make_user) -> dict:
     evidence = with_evidence(application, "2.3", matter=SECRET).evidence.get()
     supervised(submitted)
     submitted_evidence = with_evidence(submitted, "2.3", matter=SECRET).evidence.get()
+    letter = DecisionLetter.objects.create(
+        application=submitted,
+        step="knowledge",
+        decision="does_not_meet",
+        upload=letter_store(
+            organisation=organisation, filename="decision.pdf", pdf=sample_pdf(SECRET)
+        ),
+    )
     application.refresh_from_db()
     submitted.refresh_from_db()
     return {
+        "letter": letter,
         "supervisor": supervisor,
         "evidence": evidence,
         "submitted_evidence": submitted_evidence,

@@ -14,7 +14,12 @@ from touchstone.core.uploads import size_words
 from touchstone.core.web import change_page, confirm_page, confirmed, posted, upload_response
 from touchstone.rights import rules, services
 from touchstone.rights.forms import KnowledgeDecisionForm, KnowledgeForm
-from touchstone.rights.selectors import accredited_for, knowledge_document_for, scheme_today
+from touchstone.rights.selectors import (
+    accredited_for,
+    knowledge_document_for,
+    letters_of,
+    scheme_today,
+)
 from touchstone.rights.views.applications import (
     CHANGED_ELSEWHERE,
     _application_or_404,
@@ -43,6 +48,7 @@ def knowledge(request, pk: int):
     context = {
         "application": found,
         "scheme": scheme_today(found.scheme),
+        "letters": letters_of(found, step="knowledge"),
         "editable": editable,
         "can_reopen": any(
             m.action == "reopen" for m in rules.knowledge_moves(found.knowledge_state, "applicant")

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0009_access_links'),
+        ('core', '0010_notification_attachment'),
     ]
 
     operations = [
