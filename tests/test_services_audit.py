@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
+from touchstone.core import selectors as core_selectors
 from touchstone.core import services as core
 from touchstone.core.models import AuditEvent, OrganisationKind, Role
 from touchstone.core.testing import sample_pdf, uploaded
@@ -460,6 +461,12 @@ BUILDERS |= {
         "now": rights_references.requested(_application(w)[1]).invited_at + timedelta(days=8)
     },
     "rights.experience_reopen": _with("not_met"),
+    "rights.fee_payment_record": lambda w: {
+        "acting_user": w.officer,
+        "application": (found := _application(w, "submitted")[1]),
+        "invoice": core_selectors.invoices_for(found).get(),
+        "paid_on": w.today,
+    },
     "rights.experience_decide": lambda w: {
         **_with("submitted", action="meets")(w),
         "acting_user": w.officer,

@@ -134,6 +134,11 @@ urlpatterns = [
         portfolio.staff_evidence_document,
         name="staff-evidence-document",
     ),
+    path(
+        "staff/<int:pk>/invoices/<int:invoice_pk>/paid/",
+        staff.staff_payment,
+        name="staff-payment",
+    ),
     path("staff/", staff.staff_list, name="staff-list"),
     path("staff/<int:pk>/", staff.staff_case, name="staff-case"),
     path("staff/<int:pk>/decide/", staff.staff_decide, name="staff-decide"),

@@ -11,6 +11,7 @@ from touchstone.rights.services.experience import (
     experience_submit,
     notify_applicant,
 )
+from touchstone.rights.services.fees import fee_payment_record
 from touchstone.rights.services.knowledge import (
     knowledge_decide,
     knowledge_evidence_set,
@@ -35,6 +36,7 @@ from touchstone.rights.services.references import (
 )
 
 __all__ = [
+    "fee_payment_record",
     "SHEET_FIELDS",
     "portfolio_evidence_add",
     "portfolio_evidence_remove",

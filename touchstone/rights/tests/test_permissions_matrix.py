@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from touchstone.core.selectors import invoices_for
 from touchstone.core.services import letter_store
 from touchstone.core.testing import Endpoint, PermissionMatrix, sample_pdf, sent, uploaded
 from touchstone.rights.models import Application, DecisionLetter
@@ -55,6 +56,12 @@ def _withdraw(o):
 
 def _link(o):
     return f"/rights/reference/{o['asked'].link_token}/"
+
+
+def _payment(o):
+    return (
+        f"/rights/staff/{o['submitted'].pk}/invoices/{invoices_for(o['submitted']).get().pk}/paid/"
+    )
 
 
 def _staff(path=""):
@@ -338,6 +345,23 @@ ENDPOINTS = (
         "reference-given", "get", lambda o: "/rights/reference/given/", public=True, scoped=False
     ),
     # the regulator's officers
+    Endpoint("staff-payment-page", "get", _payment, reader_status=404),
+    Endpoint(
+        "staff-payment",
+        "post",
+        _payment,
+        data=lambda o: sent(
+            **{
+                "paid_on-day": str(date.today().day),
+                "paid_on-month": str(date.today().month),
+                "paid_on-year": str(date.today().year),
+            }
+        ),
+        write=True,
+        editor_status=302,
+        reader_status=404,
+        written=lambda o: invoices_for(o["submitted"]).get().paid,
+    ),
     Endpoint("staff-list", "get", lambda o: "/rights/staff/", scoped=False, reader_status=404),
     Endpoint("staff-case", "get", _staff(), reader_status=404),
     Endpoint("staff-decide-page", "get", _staff("decide/"), reader_status=404),

@@ -17,6 +17,9 @@ from touchstone.rights.rules import (
     application_missing,
     application_moves,
     application_next,
+    experience_next,
+    knowledge_moves,
+    knowledge_next,
     scheme_fee,
 )
 from touchstone.rights.tests.build import immigration, probate
@@ -152,3 +155,76 @@ def test_a_fee_is_read_from_the_scheme_and_may_await_its_amount():
         }
     )
     assert scheme_fee(priced, "x").amount == Decimal("125.50")
+
+
+def test_each_need_is_worded_exactly():
+    words = {
+        n.code: n.message
+        for n in application_missing(
+            **{
+                **READY,
+                "knowledge_state": "draft",
+                "experience_state": "draft",
+                "portfolio_complete": False,
+                "portfolio_errors": 2,
+                "reference_given_on": None,
+            }
+        )
+    }
+    assert words == {
+        "KNOWLEDGE_NOT_MET": "Your technical knowledge must be confirmed first (§12).",
+        "EXPERIENCE_NOT_MET": "We must first confirm your qualifying experience meets the "
+        "requirement (handbook §58).",
+        "PORTFOLIO_INCOMPLETE": "Your portfolio is not complete: 2 things to put right "
+        "(handbook §59).",
+        "REFERENCE_MISSING": "A reference from your supervisor is needed (§59, §62).",
+    }
+    (old,) = application_missing(**{**READY, "reference_given_on": date(2025, 1, 1)})
+    assert old.message == (
+        "Your supervisor's reference must be dated less than 6 months before the application: "
+        "ask for a new one (handbook §62)."
+    )
+
+
+def test_a_scheme_that_reuses_no_reference_wants_a_new_one_even_of_that_day():
+    assert codes(reuse_months=None, reference_given_on=APPLIED) == ["REFERENCE_TOO_OLD"]
+    assert codes(reuse_months=0, reference_given_on=APPLIED) == ["REFERENCE_TOO_OLD"]
+
+
+def test_a_fee_keeps_its_code_and_paragraph_and_an_unreadable_amount_is_to_be_confirmed():
+    def scheme_with(fee):
+        return immigration().__class__(**{**immigration().__dict__, "facts": (("fees", [fee]),)})
+
+    plain = scheme_fee(scheme_with({"code": "x", "name": "X fee", "amount": 10}), "x")
+    assert (plain.code, plain.paragraph, plain.amount) == ("x", "", Decimal("10"))
+    assert scheme_fee(scheme_with({"code": "x", "amount": "ten pounds"}), "x").amount is None
+    assert scheme_fee(scheme_with({"code": "x"}), "x").name == "x"
+
+
+@pytest.mark.parametrize(
+    ("check", "words"),
+    [
+        (
+            lambda: experience_next("met", "submit", "applicant"),
+            "That cannot be done while the qualifying experience is 'meets the requirement'.",
+        ),
+        (
+            lambda: knowledge_next("met", "submit", "applicant"),
+            "That cannot be done while the technical knowledge is 'meets the requirement'.",
+        ),
+        (
+            lambda: application_next("approved", "submit", "applicant"),
+            "That cannot be done while the application is 'approved'.",
+        ),
+    ],
+)
+def test_each_steps_refusal_names_the_step(check, words):
+    with pytest.raises(StateError) as refused:
+        check()
+    assert str(refused.value) == words
+
+
+def test_a_steps_moves_for_one_person_are_theirs_only():
+    assert knowledge_moves("submitted", "applicant") == ()
+    assert {m.by for m in knowledge_moves("submitted")} == {"officer"}
+    assert [m.action for m in application_moves("fee_due", "applicant")] == []

@@ -175,3 +175,8 @@ def test_complete_evidence_is_exactly_what_the_route_needs(
     assert (missing == []) == complete
     assert all(m.endswith(".") for m in missing)
     assert not document or not any("Upload" in m for m in missing)
+
+
+def test_a_long_qualifications_code_is_cut_at_80_characters():
+    code = qualification_code("Diploma " * 20)
+    assert len(code) == 80 and code.startswith("diploma-diploma")

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from touchstone.rights.rules import (
     months_before,
+    name_key,
     names_match,
     reference_reusable,
     reference_terms,
@@ -101,3 +102,35 @@ def test_months_before_is_that_many_months_earlier_and_never_past_the_day(day, m
     assert earlier.day <= day.day
     if earlier.day < day.day:  # only when that month is shorter
         assert (earlier + timedelta(days=1)).month != earlier.month
+
+
+def test_the_terms_are_read_as_the_scheme_gives_them_or_the_defaults():
+    shipped = reference_terms(immigration())
+    assert (shipped.paragraph, shipped.link_valid_days, shipped.remind_after_days) == ("25", 28, 7)
+    assert shipped.points[0].ask == "Your supervision of the applicant's work"
+    assert shipped.points[0].text == "their supervision of your work"
+    none = reference_terms(probate())
+    assert (none.paragraph, none.link_valid_days, none.remind_after_days, none.points) == (
+        "",
+        28,
+        7,
+        (),
+    )
+    facts = {
+        "supervisor_reference": {
+            "link_valid_days": 3,
+            "remind_after_days": 1,
+            "points": [{"code": "c", "text": "T"}],
+        }
+    }
+    own = reference_terms(
+        immigration().__class__(**{**immigration().__dict__, "facts": tuple(facts.items())})
+    )
+    assert (own.link_valid_days, own.remind_after_days) == (3, 1)
+    assert own.points[0].ask == "T"  # asked as written when the scheme gives no question
+
+
+def test_names_are_keyed_by_their_words_and_a_middle_name_may_be_left_out():
+    assert name_key("Dr  Ann-Marie  LEE") == "ann marie lee"
+    assert names_match("Ann Lee", "Ann Marie Lee")
+    assert not names_match("Ann Marie", "Ann Marie Lee")

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from touchstone.core.selectors import invoices_for
 from touchstone.core.web import acts_for, change_page, posted
 from touchstone.rights import rules, services
 from touchstone.rights.filters import ApplicationFilters
-from touchstone.rights.forms import DecisionForm
+from touchstone.rights.forms import DecisionForm, PaymentForm
 from touchstone.rights.selectors import (
     application_for,
     applications_for_officer,
@@ -80,6 +81,7 @@ def _case_context(found) -> dict:
         "knowledge_letters": letters_of(found, step="knowledge"),
         "experience_letters": letters_of(found, step="experience"),
         "portfolio": portfolio_check(found, as_of=timezone.localdate()),
+        "invoices": list(invoices_for(found)),
         "state": rules.EXPERIENCE_STATES[found.experience_state],
         "moves": rules.experience_moves(found.experience_state, "officer"),
         "knowledge_moves": rules.knowledge_moves(found.knowledge_state, "officer"),
@@ -133,4 +135,30 @@ def _decided_elsewhere(request, found, form, context, case):
         "rights/staff_decide.html",
         {**fresh, "form": form, "back": case},
         status=409,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_payment(request, pk: int, invoice_pk: int):
+    found = _case_or_404(request.user, pk)
+    invoice = invoices_for(found).filter(pk=invoice_pk, paid_on__isnull=True).first()
+    if invoice is None:
+        raise Http404("No such unpaid invoice")
+    case = reverse("rights:staff-case", args=[found.pk])
+    form = PaymentForm(posted(request))
+    return change_page(
+        request,
+        form=form,
+        apply=lambda data: services.fee_payment_record(
+            acting_user=request.user,
+            application=found,
+            invoice=invoice,
+            paid_on=data["paid_on"],
+            reference=data["reference"],
+        ),
+        done=f"Payment of invoice {invoice.number} recorded; the applicant has been told.",
+        success_url=case,
+        template="rights/staff_payment.html",
+        context={"application": found, "invoice": invoice, "back": case},
     )

@@ -1,0 +1,35 @@
+"""The fees an application is invoiced for (§22, §60): the officer records a payment."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from touchstone.core.models import Invoice
+from touchstone.core.permissions import require_perm
+from touchstone.core.selectors import invoices_for
+from touchstone.core.services import invoice_record_payment
+from touchstone.rights.models import Application
+from touchstone.rights.services.experience import notify_applicant
+
+
+@transaction.atomic
+def fee_payment_record(
+    *, acting_user, application: Application, invoice: Invoice, paid_on: date, reference: str = ""
+) -> Invoice:
+    """An officer records that the applicant paid one of the application's invoices; the
+    applicant is told."""
+    require_perm(acting_user, "rights.decide_application", application)
+    if not invoices_for(application).filter(pk=invoice.pk).exists():
+        raise ValidationError("That invoice is not this application's.")
+    paid = invoice_record_payment(
+        acting_user=acting_user, invoice=invoice, paid_on=paid_on, reference=reference
+    )
+    notify_applicant(
+        application,
+        f"We have your payment for invoice {paid.number}",
+        f"Thank you: we have recorded your payment of invoice {paid.number} "
+        f"({paid.description}) on {paid_on:%d %B %Y}.",
+        key=f"rights:invoice:{paid.pk}:paid",
+    )
+    return paid
