@@ -58,6 +58,7 @@ NOT_AUDITED = {
     "core.worker_running": "worker machinery: names the task a lease holds",
     "core.worker_stopped": "worker machinery: gives up a lease",
     "core.link_refusal": "a read: why a link cannot be used",
+    "core.uploads_sweep": "housekeeping: removes stored bytes no upload row names",
     "core.invoice_number": "a pure function: how an invoice's number is written",
     "core.token_hash": "a pure function: the stored form of a link's token",
     "rights.notify_applicant": "a message about a write that its own service audited",

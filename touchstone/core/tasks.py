@@ -6,7 +6,12 @@ from django.utils import timezone
 from django_tasks import task
 
 from touchstone.core.request_context import request_id_scope
-from touchstone.core.services import deadlines_sweep, login_attempts_forget, submissions_forget
+from touchstone.core.services import (
+    deadlines_sweep,
+    login_attempts_forget,
+    submissions_forget,
+    uploads_sweep,
+)
 
 DEADLINE_SWEEP_SCHEDULE = "deadline-sweep"
 
@@ -23,6 +28,7 @@ def sweep_deadlines_daily(as_of: str | None = None) -> dict:
         result = deadlines_sweep(as_of=datetime.fromisoformat(as_of).date() if as_of else today)
         submissions_forget()  # repeated forms and API retries are recognised for 30 days
         login_attempts_forget()  # sign-in attempts are kept for 90 days (a setting)
+        uploads_sweep()  # files a rolled-back write left stored
     return {
         "as_of": result.as_of.isoformat(),
         "checked": result.checked,

@@ -6,10 +6,12 @@ from django.db import models
 
 from touchstone.core.uploads import KINDS
 
+UPLOADS_DIR = "uploads"
+
 
 def stored_name(instance, filename: str) -> str:
     """Where a file is stored: a random name under uploads/, never the uploader's name."""
-    return f"uploads/{secrets.token_hex(16)}"
+    return f"{UPLOADS_DIR}/{secrets.token_hex(16)}"
 
 
 class Upload(models.Model):

@@ -43,7 +43,7 @@ from touchstone.core.services.submissions import (
     submissions_forget,
 )
 from touchstone.core.services.tokens import api_token_create, api_token_revoke
-from touchstone.core.services.uploads import letter_store, upload_store
+from touchstone.core.services.uploads import letter_store, upload_store, uploads_sweep
 from touchstone.core.services.versions import StaleVersion, lock_for_change, version_bump
 from touchstone.core.services.workers import (
     schedule_enable,
@@ -101,6 +101,7 @@ __all__ = [
     "submissions_forget",
     "tasks_recover_orphans",
     "upload_store",
+    "uploads_sweep",
     "user_create",
     "version_bump",
     "worker_heartbeat",

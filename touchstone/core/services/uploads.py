@@ -1,12 +1,17 @@
 """Storing an uploaded file: checked by its content first (`core.uploads`), so a file that is
 refused writes nothing; stored under a random name; audited."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
 from touchstone.core.models import Organisation, Upload
+from touchstone.core.models.uploads import UPLOADS_DIR
 from touchstone.core.services.audit import AuditAction, audit_record
 from touchstone.core.uploads import DEFAULT_MAX_BYTES, UploadRefused, safe_name, upload_check
 
@@ -79,3 +84,28 @@ def letter_store(*, organisation: Organisation, filename: str, pdf: bytes) -> Up
     return upload_store(
         acting_user=None, organisation=organisation, file=ContentFile(pdf, filename)
     )
+
+
+ORPHAN_AGE = timedelta(hours=1)
+
+
+def uploads_sweep(*, now=None, older_than: timedelta = ORPHAN_AGE) -> int:
+    """Remove stored files no upload row names: the bytes of an upload whose write was rolled
+    back after the file was stored (a later step of the service failed). Only files older than
+    `older_than` go, so a file being stored by a write still open is never taken. Returns how
+    many were removed; safe to run at any time, and twice."""
+    now = now or timezone.now()
+    storage = default_storage
+    try:
+        _dirs, names = storage.listdir(UPLOADS_DIR)
+    except FileNotFoundError:
+        return 0
+    kept = set(Upload.objects.values_list("file", flat=True))
+    removed = 0
+    for name in names:
+        path = f"{UPLOADS_DIR}/{name}"
+        if path in kept or storage.get_modified_time(path) > now - older_than:
+            continue
+        storage.delete(path)
+        removed += 1
+    return removed
