@@ -25,6 +25,7 @@ from touchstone.rights import rules
 from touchstone.rights.models import Application, ExperiencePeriod
 from touchstone.rights.selectors import experience_check, scheme_on, scheme_today, scheme_versions
 from touchstone.rights.services.audit import AuditAction, audit_changes
+from touchstone.rights.services.common import applicant_changing, application_touched
 from touchstone.rights.services.letters import decision_letter
 
 PERIOD_FIELDS = ("kind", "start", "end", "hours", "tasks", "passed", "employer", "role")
@@ -95,14 +96,8 @@ def _check_period(application: Application, period: ExperiencePeriod) -> None:
 
 
 def _changed(acting_user, application: Application, expected_version: int | None) -> None:
-    require_perm(acting_user, "rights.change_application", application)
-    lock_for_change(application, expected_version=expected_version)
+    applicant_changing(acting_user, application, expected_version)
     _editable(application)
-
-
-def _touch(application: Application) -> None:
-    version_bump(application)
-    application.save(update_fields=["version", "updated_at"])
 
 
 @transaction.atomic
@@ -113,7 +108,7 @@ def experience_period_add(
     period = ExperiencePeriod(application=application, **fields)
     _check_period(application, period)
     period.save()
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user,
         action=AuditAction.ADD_PERIOD,
@@ -136,7 +131,7 @@ def experience_period_update(
         setattr(period, name, value)
     _check_period(application, period)
     period.save()
-    _touch(application)
+    application_touched(application)
     audit_changes(
         actor=acting_user,
         action=AuditAction.CHANGE_PERIOD,
@@ -155,7 +150,7 @@ def experience_period_remove(
     _changed(acting_user, application, expected_version)
     before = snapshot(period, PERIOD_FIELDS)
     period.delete()
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user, action=AuditAction.REMOVE_PERIOD, obj=application, before=before
     )

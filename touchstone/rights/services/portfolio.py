@@ -9,10 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from touchstone.core.permissions import require_perm
 from touchstone.core.services import (
     audit_record,
-    lock_for_change,
     snapshot,
     upload_store,
     version_bump,
@@ -27,6 +25,7 @@ from touchstone.rights.models import (
 from touchstone.rights.selectors.portfolio import portfolio_scheme
 from touchstone.rights.selectors.redaction import document_findings
 from touchstone.rights.services.audit import AuditAction, audit_changes
+from touchstone.rights.services.common import applicant_changing, application_touched
 
 SHEET_FIELDS = (
     "kind",
@@ -40,16 +39,6 @@ SHEET_FIELDS = (
     "work_date",
 )
 TEXT_LIMITS = {"matter": 200, "document_type": 200, "supervisor": 200}
-
-
-def _changed(acting_user, application: Application, expected_version: int | None) -> None:
-    require_perm(acting_user, "rights.change_application", application)
-    lock_for_change(application, expected_version=expected_version)
-
-
-def _touch(application: Application) -> None:
-    version_bump(application)
-    application.save(update_fields=["version", "updated_at"])
 
 
 def _scheme(application: Application) -> rules.Scheme:
@@ -93,7 +82,7 @@ def portfolio_sheet_save(
     """The sheet for `example`, written or rewritten with `fields` (blank texts are allowed
     while the portfolio is in progress: the check lists them). A logbook sheet becomes a
     personal statement only once its evidence is removed."""
-    _changed(acting_user, application, expected_version)
+    applicant_changing(acting_user, application, expected_version)
     unknown = set(fields) - set(SHEET_FIELDS)
     if unknown:
         raise TypeError(f"unknown sheet fields: {', '.join(sorted(unknown))}")
@@ -113,7 +102,7 @@ def portfolio_sheet_save(
             sheet.save()
     except IntegrityError as exc:  # the same example written at the same moment elsewhere
         raise ValidationError({"example": f"Example {example} already has a sheet."}) from exc
-    _touch(application)
+    application_touched(application)
     audit_changes(
         actor=acting_user,
         action=AuditAction.SAVE_SHEET,
@@ -129,11 +118,11 @@ def portfolio_sheet_remove(
     *, acting_user, sheet: PortfolioSheet, expected_version: int | None = None
 ) -> None:
     application = sheet.application
-    _changed(acting_user, application, expected_version)
+    applicant_changing(acting_user, application, expected_version)
     before = {"example": sheet.example, **snapshot(sheet, SHEET_FIELDS)}
     before["evidence"] = list(sheet.evidence.values_list("description", flat=True))
     sheet.delete()
-    _touch(application)
+    application_touched(application)
     audit_record(actor=acting_user, action=AuditAction.REMOVE_SHEET, obj=application, before=before)
 
 
@@ -168,7 +157,7 @@ def portfolio_evidence_add(
     by its content), and read for personal data left in it (§38), which the applicant sees to
     fix and the officer sees too. A refused file, or a refused answer, writes nothing."""
     application = sheet.application
-    _changed(acting_user, application, expected_version)
+    applicant_changing(acting_user, application, expected_version)
     if sheet.statement:
         raise ValidationError("A personal statement has no evidence (§48).")
     _evidence_checked(application, description, date, kind)
@@ -188,7 +177,7 @@ def portfolio_evidence_add(
         text_read=text_read,
         findings=findings,
     )
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user,
         action=AuditAction.ADD_EVIDENCE,
@@ -210,14 +199,14 @@ def portfolio_evidence_remove(
     *, acting_user, evidence: SheetEvidence, expected_version: int | None = None
 ) -> None:
     application = evidence.sheet.application
-    _changed(acting_user, application, expected_version)
+    applicant_changing(acting_user, application, expected_version)
     before = {
         "example": evidence.sheet.example,
         "description": evidence.description,
         "document": evidence.document_id,
     }
     evidence.delete()
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user, action=AuditAction.REMOVE_EVIDENCE, obj=application, before=before
     )
@@ -235,7 +224,7 @@ def portfolio_supervisor_add(
 ) -> PortfolioSupervisor:
     """A supervisor the sheets may name (§53). A former supervisor's examples count once they
     have declared them."""
-    _changed(acting_user, application, expected_version)
+    applicant_changing(acting_user, application, expected_version)
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError({"name": "Enter the supervisor's full name."})
@@ -247,7 +236,7 @@ def portfolio_supervisor_add(
     supervisor = PortfolioSupervisor.objects.create(
         application=application, name=name, authorised=bool(authorised), current=bool(current)
     )
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user,
         action=AuditAction.ADD_SUPERVISOR,
@@ -262,10 +251,10 @@ def portfolio_supervisor_remove(
     *, acting_user, supervisor: PortfolioSupervisor, expected_version: int | None = None
 ) -> None:
     application = supervisor.application
-    _changed(acting_user, application, expected_version)
+    applicant_changing(acting_user, application, expected_version)
     before = snapshot(supervisor, ["name", "authorised", "current", "declaration_examples"])
     supervisor.delete()
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user, action=AuditAction.REMOVE_SUPERVISOR, obj=application, before=before
     )
@@ -276,7 +265,7 @@ def portfolio_optional_set(
     *, acting_user, application: Application, include: bool, expected_version: int | None = None
 ) -> Application:
     """Whether optional outcome 6.5 is evidenced (36 examples in place of 35)."""
-    _changed(acting_user, application, expected_version)
+    applicant_changing(acting_user, application, expected_version)
     before = snapshot(application, ["portfolio_include_optional"])
     application.portfolio_include_optional = bool(include)
     version_bump(application)

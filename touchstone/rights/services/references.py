@@ -19,7 +19,6 @@ from touchstone.core.services import (
     access_link_spend,
     audit_record,
     lock_for_change,
-    version_bump,
 )
 from touchstone.register.selectors import public_get
 from touchstone.rights import rules
@@ -30,6 +29,7 @@ from touchstone.rights.selectors.references import (
     reference_terms_for,
 )
 from touchstone.rights.services.audit import AuditAction
+from touchstone.rights.services.common import application_touched
 from touchstone.rights.services.experience import notify_applicant
 
 PURPOSE = "rights.reference"
@@ -45,11 +45,6 @@ ANSWER_FIELDS = (
 
 def _applicant_name(application: Application) -> str:
     return application.applicant.get_full_name() or application.applicant.get_username()
-
-
-def _touch(application: Application) -> None:
-    version_bump(application)
-    application.save(update_fields=["version", "updated_at"])
 
 
 def _link_for(reference_name, reference_email, application, *, acting_user, expires_at=None):
@@ -120,7 +115,7 @@ def reference_request(
         application=application, supervisor_name=name, supervisor_email=email, link=link
     )
     reference.link_token = token  # emailed, never stored: for a caller handing it over itself
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user,
         action=AuditAction.REQUEST_REFERENCE,
@@ -145,7 +140,7 @@ def reference_withdraw(*, acting_user, reference: SupervisorReference) -> Superv
     if reference.state != "invited":
         raise ValidationError(f"That reference is {reference.state_words.lower()}: not withdrawn.")
     _withdraw(acting_user, reference)
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=acting_user,
         action=AuditAction.WITHDRAW_REFERENCE,
@@ -224,7 +219,7 @@ def reference_give(*, token: str, ip_address: str | None, **answers) -> Supervis
     reference.given_at, reference.given_from = link.used_at, ip_address
     reference.register_finding, reference.register_name = finding, held
     reference.save()
-    _touch(application)
+    application_touched(application)
     audit_record(
         actor=LinkHolder(link.name, link.email),
         action=AuditAction.GIVE_REFERENCE,

@@ -1,0 +1,17 @@
+"""What every change the applicant makes to their application begins and ends with."""
+
+from touchstone.core.permissions import require_perm
+from touchstone.core.services import lock_for_change, version_bump
+from touchstone.rights.models import Application
+
+
+def applicant_changing(acting_user, application: Application, expected_version: int | None):
+    """The applicant's own change, on the version they opened (the row locked until commit)."""
+    require_perm(acting_user, "rights.change_application", application)
+    lock_for_change(application, expected_version=expected_version)
+
+
+def application_touched(application: Application) -> None:
+    """A change to one of the application's rows is a new version of the application."""
+    version_bump(application)
+    application.save(update_fields=["version", "updated_at"])
