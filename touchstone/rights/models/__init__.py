@@ -2,6 +2,11 @@
 supervisors' references."""
 
 from touchstone.rights.models.applications import Application, ExperiencePeriod
+from touchstone.rights.models.declarations import (
+    DECLARATION_ROLES,
+    DECLARATION_STATES,
+    Declaration,
+)
 from touchstone.rights.models.letters import LETTER_STEPS, DecisionLetter
 from touchstone.rights.models.portfolio import (
     PortfolioSheet,
@@ -12,7 +17,10 @@ from touchstone.rights.models.references import SupervisorReference
 from touchstone.rights.models.schemes import SchemeVersion
 
 __all__ = [
+    "DECLARATION_ROLES",
+    "DECLARATION_STATES",
     "LETTER_STEPS",
+    "Declaration",
     "Application",
     "DecisionLetter",
     "ExperiencePeriod",

@@ -3,7 +3,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from touchstone.core.models import Organisation, Upload, Versioned
-from touchstone.rights.rules import EXPERIENCE_STATES, KNOWLEDGE_STATES, ROUTES
+from touchstone.rights.rules import (
+    APPLICATION_STATES,
+    EXPERIENCE_STATES,
+    KNOWLEDGE_STATES,
+    ROUTES,
+)
 
 
 class Application(Versioned, models.Model):
@@ -46,6 +51,36 @@ class Application(Versioned, models.Model):
     portfolio_include_optional = models.BooleanField(
         default=False, help_text="Outcome 6.5, which is optional, is evidenced too."
     )
+    # Step 4, the application (§58-64): the form's answers, what went with it (the reference
+    # and the letter confirming the qualifying experience), the declarations (rows of their
+    # own) and the assessment.
+    form_answers = models.JSONField(default=dict, blank=True, help_text="The application form.")
+    application_state = models.CharField(
+        max_length=30, choices=list(APPLICATION_STATES.items()), default="draft"
+    )
+    application_submitted_on = models.DateField(
+        null=True, blank=True, help_text="The application date the portfolio is checked on."
+    )
+    application_reference = models.ForeignKey(
+        "rights.SupervisorReference",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The supervisor's reference sent with the application (§62).",
+    )
+    experience_letter = models.ForeignKey(
+        "rights.DecisionLetter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The letter confirming the qualifying experience (§59).",
+    )
+    application_hearing_on = models.DateField(null=True, blank=True)
+    information_due_on = models.DateField(null=True, blank=True)
+    application_decided_on = models.DateField(null=True, blank=True)
+    application_reasons = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history_references = {"letter": "core.Upload"}  # a decision's letter, by its file name

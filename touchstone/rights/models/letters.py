@@ -1,16 +1,23 @@
 """The decision letters sent to an applicant: one for each decision an officer records on
-step 1 (technical knowledge) or step 2 (qualifying experience), kept as a PDF upload."""
+step 1 (technical knowledge), step 2 (qualifying experience) or the application (step 4), kept as a PDF upload."""
 
 from django.db import models
 
 from touchstone.core.models import Organisation, Upload
 from touchstone.rights.models.applications import Application
 
-LETTER_STEPS = {"knowledge": "Technical knowledge", "experience": "Qualifying experience"}
+LETTER_STEPS = {
+    "knowledge": "Technical knowledge",
+    "experience": "Qualifying experience",
+    "application": "Application",
+}
 LETTER_DECISIONS = {
     "meets": "Meets the requirement",
     "does_not_meet": "Does not meet the requirement",
     "refer": "Referred to the Admissions and Licensing Committee",
+    "approve": "Approved",
+    "request_information": "Further information requested",
+    "refuse": "Refused",
 }
 
 

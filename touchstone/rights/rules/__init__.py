@@ -4,6 +4,12 @@ only: no database, no clock — callers pass the day (`as_of`, `application_date
 
 from .application import Fee, Needed, application_missing, scheme_fee
 from .common import MalformedInput
+from .declarations import (
+    Example,
+    declaration_statement,
+    signed_name_matches,
+    statement_sha256,
+)
 from .knowledge import (
     ROUTES,
     accredited_qualifications,
@@ -49,6 +55,10 @@ from .states import (
 from .versions import resolve_scheme_document, scheme_in_force
 
 __all__ = [
+    "Example",
+    "declaration_statement",
+    "signed_name_matches",
+    "statement_sha256",
     "Fee",
     "scheme_fee",
     "APPLICATION_MOVES",

@@ -72,12 +72,17 @@ def test_the_immigration_numbers():
         "permitted_activities",
         "permitted_activities_note",
         "commissioner_for_oaths",
+        "register_grants",
         "fees",
     ]
     facts = dict(s.facts)
     assert facts["supervisor_reference_reuse_months"] == 6
     assert facts["portfolio_max_mb"] == 10
     assert facts["commissioner_for_oaths"] is True
+    assert facts["register_grants"] == {
+        "rights": ["immigration", "commissioner_for_oaths"],
+        "category": "chartered_legal_executive_immigration",
+    }
     assert len(facts["accredited_qualifications"]) == 3
     assert facts["authorised_supervisor_qualifications"] == [
         "Chartered Legal Executive",
