@@ -7,12 +7,15 @@ One place, so that a form, an API serializer, an import and a URL all apply the 
 - `validate_plain_text`: text holds no NUL byte and no control character other than newline,
   carriage return and tab (they break XLSX exports and PostgreSQL refuses NUL outright);
   `without_control_characters` drops any that are already stored, for exports.
+- `phone_number_possible`: a telephone number as written (UK by default) has the length of a
+  number where it is (phonenumbers' rules), so a typing slip is caught.
 """
 
 from __future__ import annotations
 
 import re
 
+import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -97,3 +100,13 @@ def without_control_characters_in(data):
     if isinstance(data, list | tuple):
         return [without_control_characters_in(item) for item in data]
     return data
+
+
+def phone_number_possible(text: str, region: str = "GB") -> bool:
+    """`text` reads as a telephone number of `region` (or with its +country code) of a length
+    possible there."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_possible_number(number)

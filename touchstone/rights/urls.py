@@ -2,12 +2,14 @@ from django.urls import path
 
 from touchstone.rights.views import (
     applications,
+    assessment,
     knowledge,
     letters,
     portfolio,
     references,
     schemes,
     staff,
+    submission,
 )
 
 app_name = "rights"
@@ -79,6 +81,27 @@ urlpatterns = [
         "applications/<int:pk>/letters/<uuid:upload>/",
         letters.letter,
         name="letter",
+    ),
+    path("applications/<int:pk>/application/", submission.submission, name="submission"),
+    path(
+        "applications/<int:pk>/application/form/",
+        submission.submission_form,
+        name="submission-form",
+    ),
+    path(
+        "applications/<int:pk>/application/submit/",
+        submission.submission_submit,
+        name="submission-submit",
+    ),
+    path(
+        "applications/<int:pk>/application/further-information/",
+        submission.submission_resubmit,
+        name="submission-resubmit",
+    ),
+    path(
+        "staff/<int:pk>/application/decide/",
+        assessment.staff_application_decide,
+        name="staff-application-decide",
     ),
     path("applications/<int:pk>/portfolio/", portfolio.portfolio, name="portfolio"),
     path(

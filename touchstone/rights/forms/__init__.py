@@ -1,5 +1,10 @@
 """The practice-rights module's forms, by the step they serve."""
 
+from touchstone.rights.forms.application import (
+    ApplicationDecisionForm,
+    ApplicationForm,
+    ResubmitForm,
+)
 from touchstone.rights.forms.portfolio import (
     EvidenceForm,
     OptionalOutcomeForm,
@@ -19,6 +24,9 @@ from touchstone.rights.forms.steps import (
 )
 
 __all__ = [
+    "ApplicationDecisionForm",
+    "ApplicationForm",
+    "ResubmitForm",
     "DecisionForm",
     "EvidenceForm",
     "KnowledgeDecisionForm",

@@ -1,5 +1,6 @@
 """The decision letters sent to an applicant: one for each decision an officer records on
-step 1 (technical knowledge), step 2 (qualifying experience) or the application (step 4), kept as a PDF upload."""
+step 1 (technical knowledge), step 2 (qualifying experience) or the application (step 4),
+kept as a PDF upload."""
 
 from django.db import models
 

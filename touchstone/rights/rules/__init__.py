@@ -2,7 +2,16 @@
 qualifying-experience check (`qe`) and the portfolio check (`portfolio`). Standard library
 only: no database, no clock — callers pass the day (`as_of`, `application_date`) in the input."""
 
-from .application import Fee, Needed, application_missing, scheme_fee
+from .application import (
+    APPLICATION_FORM,
+    TEXT_LIMIT,
+    Fee,
+    Needed,
+    Question,
+    application_missing,
+    form_errors,
+    scheme_fee,
+)
 from .common import MalformedInput
 from .declarations import (
     Example,
@@ -55,6 +64,10 @@ from .states import (
 from .versions import resolve_scheme_document, scheme_in_force
 
 __all__ = [
+    "APPLICATION_FORM",
+    "TEXT_LIMIT",
+    "Question",
+    "form_errors",
     "Example",
     "declaration_statement",
     "signed_name_matches",

@@ -2,6 +2,7 @@
 sentence naming the paragraph it comes from. Pure: the caller passes each step's state, the
 portfolio check's verdict and the dates."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -25,12 +26,15 @@ def application_missing(
     reference_given_on: date | None,
     application_date: date,
     reuse_months: int | None,
+    form_complete: bool = True,
 ) -> list[Needed]:
     """What the application still needs (none: it can be submitted), in the page's order:
     technical knowledge and qualifying experience confirmed (§58), the portfolio complete (§59),
     and a supervisor's reference dated less than `reuse_months` before the application date, or
     a new one (§62)."""
     needed = []
+    if not form_complete:
+        needed.append(Needed("FORM_INCOMPLETE", "Complete the application form (handbook §59)."))
     if knowledge_state != "met":
         needed.append(
             Needed("KNOWLEDGE_NOT_MET", "Your technical knowledge must be confirmed first (§12).")
@@ -89,3 +93,69 @@ def scheme_fee(scheme: Scheme, code: str) -> Fee | None:
             name = str(fee.get("name") or code)
             return Fee(code, name, str(fee.get("paragraph") or ""), amount)
     return None
+
+
+@dataclass(frozen=True)
+class Question:
+    code: str
+    label: str
+    kind: str = "text"  # "text", "textarea", "phone" or "yes_no"
+    hint: str = ""
+    required: bool = True
+
+
+# The application form (§59: "a completed ... Application Form"): how to reach the applicant,
+# where they work, and what the regulator must know of their character and suitability.
+APPLICATION_FORM = (
+    Question("address", "Your address for letters", "textarea"),
+    Question("phone", "Your telephone number", "phone", "A UK number, like 01632 960 001."),
+    Question("employer", "Your employer"),
+    Question("job_title", "Your job title"),
+    Question(
+        "membership_number",
+        "Your CILEX membership number",
+        hint="Leave this blank if you are not a member.",
+        required=False,
+    ),
+    Question(
+        "character",
+        "Have you been convicted of a criminal offence, been the subject of disciplinary "
+        "proceedings by a professional or regulatory body, or been refused admission by one?",
+        "yes_no",
+    ),
+    Question(
+        "character_details",
+        "Give the details",
+        "textarea",
+        "What happened, when, and the outcome.",
+        required=False,
+    ),
+)
+TEXT_LIMIT = 2000
+
+
+def form_errors(answers: dict, *, phone_ok: Callable[[str], bool]) -> dict[str, str]:
+    """What is wrong with the application form's answers, by question (none: complete);
+    `phone_ok` says whether a telephone number reads as one (`core.inputs`)."""
+    errors = {}
+    for q in APPLICATION_FORM:
+        value = answers.get(q.code)
+        text = value.strip() if isinstance(value, str) else ""
+        if len(text) > TEXT_LIMIT:
+            errors[q.code] = f"Use {TEXT_LIMIT} characters or fewer."
+        elif not text and q.required:
+            errors[q.code] = (
+                "Answer yes or no."
+                if q.kind == "yes_no"
+                else f"Enter {q.label[0].lower()}{q.label[1:]}."
+            )
+        elif q.kind == "yes_no" and text not in ("yes", "no"):
+            errors[q.code] = "Answer yes or no."
+        elif q.kind == "phone" and text and not phone_ok(text):
+            errors[q.code] = "Enter a telephone number, like 01632 960 001 or +44 7700 900 982."
+    if (
+        answers.get("character") == "yes"
+        and not str(answers.get("character_details") or "").strip()
+    ):
+        errors["character_details"] = "Give the details of what happened."
+    return errors

@@ -41,8 +41,10 @@ from touchstone.rights.selectors.schemes import (
     scheme_today,
     scheme_versions,
 )
+from touchstone.rights.selectors.submission import application_needs
 
 __all__ = [
+    "application_needs",
     "ChecklistGroup",
     "ChecklistRow",
     "document_findings",

@@ -1,5 +1,11 @@
 """What the practice-rights module offers other modules to call."""
 
+from touchstone.rights.services.application import (
+    application_form_save,
+    application_resubmit,
+    application_submit,
+)
+from touchstone.rights.services.assessment import application_decide, registrant_to_admit
 from touchstone.rights.services.audit import AuditAction
 from touchstone.rights.services.experience import (
     application_start,
@@ -36,6 +42,11 @@ from touchstone.rights.services.references import (
 )
 
 __all__ = [
+    "application_decide",
+    "application_form_save",
+    "application_resubmit",
+    "application_submit",
+    "registrant_to_admit",
     "fee_payment_record",
     "SHEET_FIELDS",
     "portfolio_evidence_add",

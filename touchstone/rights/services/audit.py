@@ -30,6 +30,10 @@ class AuditAction(StrEnum):
     ADD_SUPERVISOR = "add_supervisor"
     REMOVE_SUPERVISOR = "remove_supervisor"
     SET_OPTIONAL_OUTCOME = "set_optional_outcome"
+    SAVE_APPLICATION_FORM = "save_application_form"
+    SUBMIT_APPLICATION = "submit_application"
+    RESUBMIT_APPLICATION = "resubmit_application"
+    DECIDE_APPLICATION = "decide_application"
 
 
 def audit_changes(*, actor, action: str, obj, before: dict, after: dict) -> None:

@@ -1,7 +1,10 @@
 """What every change the applicant makes to their application begins and ends with."""
 
+from django.core.exceptions import ValidationError
+
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import lock_for_change, version_bump
+from touchstone.rights import rules
 from touchstone.rights.models import Application
 
 
@@ -15,3 +18,12 @@ def application_touched(application: Application) -> None:
     """A change to one of the application's rows is a new version of the application."""
     version_bump(application)
     application.save(update_fields=["version", "updated_at"])
+
+
+def portfolio_changing(acting_user, application: Application, expected_version: int | None):
+    """The applicant's change to their portfolio: only before the application is submitted,
+    or to answer a request for further information (once submitted it is what is assessed)."""
+    applicant_changing(acting_user, application, expected_version)
+    if application.application_state not in rules.PORTFOLIO_EDITABLE:
+        label = rules.APPLICATION_STATES[application.application_state].lower()
+        raise ValidationError(f"Your application is {label}: the portfolio cannot be changed now.")

@@ -156,6 +156,23 @@ def experience_period_remove(
     )
 
 
+def hearing_deadline(acting_user, application: Application, kind: str, what: str, on: date):
+    """The deciding officer is reminded a week before the committee hears the `what` (core's
+    deadlines, swept daily)."""
+    name = application.applicant.get_full_name() or application.applicant.get_username()
+    deadline_set(
+        acting_user=acting_user,
+        subject=application,
+        organisation=application.regulator,
+        kind=kind,
+        label=f"Committee hearing: {what} of {name}",
+        due_on=on,
+        responsible=[acting_user],
+        url=reverse("rights:staff-case", args=[application.pk]),
+        warn_days=7,
+    )
+
+
 def notify_applicant(
     application: Application,
     subject: str,
@@ -198,7 +215,7 @@ def experience_submit(
     application.experience_reasons = ""  # an earlier decision's reasons stay in the history
     version_bump(application)
     application.save()
-    invoice = _fee_invoice(acting_user, application, today)
+    invoice = fee_invoice(acting_user, application, today)
     audit_record(
         actor=acting_user,
         action=AuditAction.SUBMIT_EXPERIENCE,
@@ -223,10 +240,13 @@ def experience_submit(
 FEE = "qualifying_experience_assessment"  # §21
 
 
-def _fee_invoice(acting_user, application: Application, today: date):
-    """§22: once the experience is submitted an invoice is raised for the assessment fee (its
-    amount to be confirmed while the regulator has not set it in the scheme)."""
-    fee = rules.scheme_fee(scheme_today(application.scheme), FEE)
+def fee_invoice(acting_user, application: Application, today: date, code: str = FEE):
+    """The invoice for the scheme's fee `code` (§22: the experience's assessment fee, raised
+    once it is submitted; §60: the application's), its amount to be confirmed while the
+    regulator has not set it in the scheme; None when the scheme charges no such fee."""
+    fee = rules.scheme_fee(
+        scheme_on(application.scheme, today) or scheme_today(application.scheme), code
+    )
     if fee is None:
         return None
     return invoice_raise(
@@ -368,18 +388,7 @@ def experience_decide(
     )
     notify_applicant(application, subject, "\n\n".join(paragraphs), attachment=letter.upload)
     if action == "refer":  # the officer is reminded before the hearing (core's daily sweep)
-        name = application.applicant.get_full_name() or application.applicant.get_username()
-        deadline_set(
-            acting_user=acting_user,
-            subject=application,
-            organisation=application.regulator,
-            kind=HEARING,
-            label=f"Committee hearing: qualifying experience of {name}",
-            due_on=hearing_on,
-            responsible=[acting_user],
-            url=reverse("rights:staff-case", args=[application.pk]),
-            warn_days=7,
-        )
+        hearing_deadline(acting_user, application, HEARING, "qualifying experience", hearing_on)
     elif was_referred:
         deadline_close(acting_user=acting_user, subject=application, kind=HEARING)
     return application

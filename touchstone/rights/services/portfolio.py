@@ -25,7 +25,7 @@ from touchstone.rights.models import (
 from touchstone.rights.selectors.portfolio import portfolio_scheme
 from touchstone.rights.selectors.redaction import document_findings
 from touchstone.rights.services.audit import AuditAction, audit_changes
-from touchstone.rights.services.common import applicant_changing, application_touched
+from touchstone.rights.services.common import application_touched, portfolio_changing
 
 SHEET_FIELDS = (
     "kind",
@@ -82,7 +82,7 @@ def portfolio_sheet_save(
     """The sheet for `example`, written or rewritten with `fields` (blank texts are allowed
     while the portfolio is in progress: the check lists them). A logbook sheet becomes a
     personal statement only once its evidence is removed."""
-    applicant_changing(acting_user, application, expected_version)
+    portfolio_changing(acting_user, application, expected_version)
     unknown = set(fields) - set(SHEET_FIELDS)
     if unknown:
         raise TypeError(f"unknown sheet fields: {', '.join(sorted(unknown))}")
@@ -118,7 +118,7 @@ def portfolio_sheet_remove(
     *, acting_user, sheet: PortfolioSheet, expected_version: int | None = None
 ) -> None:
     application = sheet.application
-    applicant_changing(acting_user, application, expected_version)
+    portfolio_changing(acting_user, application, expected_version)
     before = {"example": sheet.example, **snapshot(sheet, SHEET_FIELDS)}
     before["evidence"] = list(sheet.evidence.values_list("description", flat=True))
     sheet.delete()
@@ -157,7 +157,7 @@ def portfolio_evidence_add(
     by its content), and read for personal data left in it (§38), which the applicant sees to
     fix and the officer sees too. A refused file, or a refused answer, writes nothing."""
     application = sheet.application
-    applicant_changing(acting_user, application, expected_version)
+    portfolio_changing(acting_user, application, expected_version)
     if sheet.statement:
         raise ValidationError("A personal statement has no evidence (§48).")
     _evidence_checked(application, description, date, kind)
@@ -199,7 +199,7 @@ def portfolio_evidence_remove(
     *, acting_user, evidence: SheetEvidence, expected_version: int | None = None
 ) -> None:
     application = evidence.sheet.application
-    applicant_changing(acting_user, application, expected_version)
+    portfolio_changing(acting_user, application, expected_version)
     before = {
         "example": evidence.sheet.example,
         "description": evidence.description,
@@ -224,7 +224,7 @@ def portfolio_supervisor_add(
 ) -> PortfolioSupervisor:
     """A supervisor the sheets may name (§53). A former supervisor's examples count once they
     have declared them."""
-    applicant_changing(acting_user, application, expected_version)
+    portfolio_changing(acting_user, application, expected_version)
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError({"name": "Enter the supervisor's full name."})
@@ -251,7 +251,7 @@ def portfolio_supervisor_remove(
     *, acting_user, supervisor: PortfolioSupervisor, expected_version: int | None = None
 ) -> None:
     application = supervisor.application
-    applicant_changing(acting_user, application, expected_version)
+    portfolio_changing(acting_user, application, expected_version)
     before = snapshot(supervisor, ["name", "authorised", "current", "declaration_examples"])
     supervisor.delete()
     application_touched(application)
@@ -265,7 +265,7 @@ def portfolio_optional_set(
     *, acting_user, application: Application, include: bool, expected_version: int | None = None
 ) -> Application:
     """Whether optional outcome 6.5 is evidenced (36 examples in place of 35)."""
-    applicant_changing(acting_user, application, expected_version)
+    portfolio_changing(acting_user, application, expected_version)
     before = snapshot(application, ["portfolio_include_optional"])
     application.portfolio_include_optional = bool(include)
     version_bump(application)

@@ -90,8 +90,15 @@ def reference_request(
     demo data gives references through it)."""
     require_perm(acting_user, "rights.change_application", application)
     lock_for_change(application, expected_version=expected_version)
-    if application.experience_state not in rules.EDITABLE:
-        raise ValidationError("A reference is asked for before the experience is submitted.")
+    for_application = (  # §62: a new reference for the application when the first is too old
+        application.experience_state == "met"
+        and application.application_state in rules.PORTFOLIO_EDITABLE
+    )
+    if application.experience_state not in rules.EDITABLE and not for_application:
+        raise ValidationError(
+            "A reference is asked for before the experience is submitted, or for the "
+            "application once the experience is confirmed."
+        )
     name, email = (name or "").strip(), (email or "").strip()
     errors = {}
     if not name:

@@ -6,6 +6,7 @@ officers decide only on their regulator's, and a refused call writes nothing."""
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from touchstone.core.selectors import invoices_for
 from touchstone.core.services import letter_store
@@ -19,6 +20,7 @@ from touchstone.rights.services import (
     knowledge_submit,
 )
 from touchstone.rights.tests import references
+from touchstone.rights.tests.matrix_application import APPLICATION_ENDPOINTS
 from touchstone.rights.tests.matrix_portfolio import PORTFOLIO_ENDPOINTS
 from touchstone.rights.tests.portfolio import supervised, with_evidence
 
@@ -389,7 +391,7 @@ ENDPOINTS = (
 )
 
 MATRIX = PermissionMatrix(
-    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS,
+    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS + APPLICATION_ENDPOINTS,
     urlconfs=("touchstone.rights.urls", "touchstone.rights.api.urls"),
     apps=("rights", "core"),
     secret=SECRET.encode(),
@@ -437,6 +439,10 @@ def objs(organisation, officer, make_user) -> dict:
         upload=letter_store(
             organisation=organisation, filename="decision.pdf", pdf=sample_pdf(SECRET)
         ),
+    )
+    # Step 4 under assessment (its moves there have their own tests): the officer may decide.
+    Application.objects.filter(pk=submitted.pk).update(
+        application_state="under_assessment", application_submitted_on=timezone.localdate()
     )
     application.refresh_from_db()
     submitted.refresh_from_db()

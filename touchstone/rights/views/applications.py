@@ -104,6 +104,7 @@ def application(request, pk: int):
             "application": found,
             "scheme": scheme_today(found.scheme),
             "experience_state": rules.EXPERIENCE_STATES[found.experience_state],
+            "application_state": rules.APPLICATION_STATES[found.application_state],
             "portfolio": portfolio_check(found, as_of=timezone.localdate()),
             **knowledge_summary(found),
         },

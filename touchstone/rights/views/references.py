@@ -31,7 +31,9 @@ from touchstone.rights.views.applications import _application_or_404, _once
 @require_http_methods(["GET", "POST"])
 def reference_request(request, pk: int):
     found = _application_or_404(request.user, pk)
-    back = reverse("rights:experience", args=[found.pk])
+    # Asked for step 2, or (§62) anew for the application once the experience is confirmed.
+    page = "rights:submission" if found.experience_state == "met" else "rights:experience"
+    back = reverse(page, args=[found.pk])
     form = ReferenceRequestForm(posted(request))
     waiting = open_reference(found)
     return change_page(

@@ -24,6 +24,7 @@ from touchstone.rights.selectors import (
     scheme_today,
 )
 from touchstone.rights.views.applications import knowledge_summary, period_rows
+from touchstone.rights.views.submission import form_rows
 
 DECIDE = "rights.decide_application"
 
@@ -85,6 +86,10 @@ def _case_context(found) -> dict:
         "state": rules.EXPERIENCE_STATES[found.experience_state],
         "moves": rules.experience_moves(found.experience_state, "officer"),
         "knowledge_moves": rules.knowledge_moves(found.knowledge_state, "officer"),
+        "application_state": rules.APPLICATION_STATES[found.application_state],
+        "application_moves": rules.application_moves(found.application_state, "officer"),
+        "application_letters": letters_of(found, step="application"),
+        "form_rows": form_rows(found),
         **knowledge_summary(found),
     }
 
