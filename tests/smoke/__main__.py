@@ -130,9 +130,12 @@ def main_pages(d: Deployment) -> None:
         (applicant, f"/rights/applications/{own}/experience/add/"),
         (applicant, f"/rights/applications/{own}/knowledge/"),
         (applicant, f"/rights/applications/{own}/portfolio/"),
+        (applicant, f"/rights/applications/{own}/application/"),
+        (applicant, f"/rights/applications/{own}/application/form/"),
         (applicant, f"/rights/applications/{own}/portfolio/1.1(2)/"),
         (applicant, f"/rights/applications/{own}/portfolio/1.1(2)/evidence/add/"),
         (staff, f"/rights/staff/{application}/portfolio/"),
+        (staff, f"/rights/staff/{application}/application/decide/"),
     ]
     missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off
     check(missing.status == 404 and "Page not found" in missing.text, f"404: {missing.status}")
