@@ -27,6 +27,7 @@ from touchstone.register import services as register_services
 from touchstone.register.models import Status
 from touchstone.register.tests.fixtures import register  # noqa: F401 (a fixture)
 from touchstone.rights import services as rights
+from touchstone.rights.tests import declarations as rights_declarations
 from touchstone.rights.tests import portfolio as rights_portfolio
 from touchstone.rights.tests import references as rights_references
 
@@ -468,6 +469,23 @@ BUILDERS |= {
         "invoice": core_selectors.invoices_for(found).get(),
         "paid_on": w.today,
     },
+    "rights.declarations_send": lambda w: {
+        "acting_user": w.officer,
+        "application": rights_declarations.submitted(
+            _application(w)[1], state="declarations_pending"
+        ),
+    },
+    "rights.application_fee_settled": lambda w: {
+        "acting_user": None,
+        "application": _fee_paid(_application(w)[1]),
+    },
+    "rights.declaration_sign": lambda w: {
+        "token": (signing := rights_declarations.sent(_application(w)[1])[0]).link_token,
+        "signed_name": signing.name,
+        "confirms": True,
+        "ip": "127.0.0.1",
+        "user_agent": "audit test",
+    },
     "rights.experience_decide": lambda w: {
         **_with("submitted", action="meets")(w),
         "acting_user": w.officer,
@@ -484,6 +502,15 @@ BUILDERS |= {
         "action": "meets",
     },
 }
+
+
+def _fee_paid(application):
+    """An application whose step 4 fee is due and paid, but not yet recorded as settled."""
+    rights_declarations.submitted(application, state="fee_due")
+    invoice = rights_declarations.application_fee(application)
+    invoice.paid_on = invoice.raised_on
+    invoice.save()
+    return application
 
 
 def _knowledge(w, state: str) -> dict:

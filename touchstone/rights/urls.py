@@ -2,6 +2,7 @@ from django.urls import path
 
 from touchstone.rights.views import (
     applications,
+    declarations,
     knowledge,
     letters,
     portfolio,
@@ -59,6 +60,8 @@ urlpatterns = [
     ),
     path("reference/given/", references.reference_given, name="reference-given"),
     path("reference/<str:token>/", references.reference_give, name="reference-give"),
+    path("declaration/signed/", declarations.declaration_signed, name="declaration-signed"),
+    path("declaration/<str:token>/", declarations.declaration_sign, name="declaration-sign"),
     path("applications/<int:pk>/knowledge/", knowledge.knowledge, name="knowledge"),
     path(
         "applications/<int:pk>/knowledge/submit/",

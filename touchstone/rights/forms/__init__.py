@@ -1,5 +1,6 @@
 """The practice-rights module's forms, by the step they serve."""
 
+from touchstone.rights.forms.declarations import DeclarationSignForm
 from touchstone.rights.forms.portfolio import (
     EvidenceForm,
     OptionalOutcomeForm,
@@ -20,6 +21,7 @@ from touchstone.rights.forms.steps import (
 
 __all__ = [
     "DecisionForm",
+    "DeclarationSignForm",
     "EvidenceForm",
     "KnowledgeDecisionForm",
     "KnowledgeForm",

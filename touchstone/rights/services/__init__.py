@@ -1,6 +1,11 @@
 """What the practice-rights module offers other modules to call."""
 
 from touchstone.rights.services.audit import AuditAction
+from touchstone.rights.services.declarations import (
+    application_fee_settled,
+    declaration_sign,
+    declarations_send,
+)
 from touchstone.rights.services.experience import (
     application_start,
     experience_decide,
@@ -36,6 +41,9 @@ from touchstone.rights.services.references import (
 )
 
 __all__ = [
+    "application_fee_settled",
+    "declaration_sign",
+    "declarations_send",
     "fee_payment_record",
     "SHEET_FIELDS",
     "portfolio_evidence_add",

@@ -30,6 +30,10 @@ class AuditAction(StrEnum):
     ADD_SUPERVISOR = "add_supervisor"
     REMOVE_SUPERVISOR = "remove_supervisor"
     SET_OPTIONAL_OUTCOME = "set_optional_outcome"
+    SEND_DECLARATIONS = "send_declarations"
+    SIGN_DECLARATION = "sign_declaration"
+    WITHDRAW_DECLARATIONS = "withdraw_declarations"
+    SETTLE_APPLICATION_FEE = "settle_application_fee"
 
 
 def audit_changes(*, actor, action: str, obj, before: dict, after: dict) -> None:
