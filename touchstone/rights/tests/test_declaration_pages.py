@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from touchstone.core.models import AccessLink
 from touchstone.core.services import REFUSALS
-from touchstone.core.testing import row_counts
+from touchstone.core.testing import client_for, row_counts
 from touchstone.rights.models import Application, Declaration
 from touchstone.rights.services import application_start
 from touchstone.rights.tests import declarations
@@ -132,3 +132,14 @@ def test_the_supervisor_sees_their_own_words(sent):
     page = html.unescape(Client().get(_url(theirs)).content.decode())
     assert "I, Ann Lee, declare" in page and "done under my supervision" in page
     assert "Ann Lee, please read" in page
+
+
+def test_the_history_reads_the_signatures_in_words(sent, applicant):
+    mine, theirs = sent
+    for declaration, name in ((mine, "Sam O'Neill"), (theirs, "Ann Lee")):
+        Client().post(_url(declaration), {"signed_name": name, "confirms": "on"})
+    page = client_for(applicant).get(f"/history/rights/application/{mine.application_id}/")
+    assert page.status_code == 200
+    body = html.unescape(page.content.decode())
+    assert "Under assessment" in body and "Declarations pending" in body
+    assert "ann.lee@example.org" in body  # who signed, by their link
