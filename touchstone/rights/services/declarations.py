@@ -130,11 +130,10 @@ def _email_words(role: str, application: Application, title: str) -> tuple[str, 
     if role == "applicant":
         return (
             f"Sign your declaration for your {title} application",
-            f"We have your fee for application {reference} to {regulator} to become a {title}. "
-            "Please read your declaration that the work in your portfolio is your own "
-            "(handbook §47) and sign it by typing your name. Your application is assessed once "
-            "you and your supervisor have both signed. You do not need to sign in: use this "
-            "link.",
+            f"Your application {reference} to {regulator} to become a {title} is assessed "
+            "once you and your supervisor have both signed a declaration. Please read yours, "
+            "that the work in your portfolio is your own (handbook §47), and sign it by typing "
+            "your name. You do not need to sign in: use this link.",
         )
     return (
         f"{applicant} asks you to sign a supervisor's declaration",
