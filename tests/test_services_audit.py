@@ -27,8 +27,10 @@ from touchstone.register import services as register_services
 from touchstone.register.models import Status
 from touchstone.register.tests.fixtures import register  # noqa: F401 (a fixture)
 from touchstone.rights import services as rights
+from touchstone.rights.tests import declarations as rights_declarations
 from touchstone.rights.tests import portfolio as rights_portfolio
 from touchstone.rights.tests import references as rights_references
+from touchstone.rights.tests import submission as rights_submission
 
 MODULES = {"core": core, "plans": plans, "register": register_services, "rights": rights}
 KNOWN_ACTIONS = {str(action) for module in MODULES.values() for action in module.AuditAction}
@@ -468,6 +470,40 @@ BUILDERS |= {
         "invoice": core_selectors.invoices_for(found).get(),
         "paid_on": w.today,
     },
+    "rights.declarations_send": lambda w: {
+        "acting_user": w.officer,
+        "application": rights_declarations.submitted(
+            _application(w)[1], state="declarations_pending"
+        ),
+    },
+    "rights.application_fee_settled": lambda w: {
+        "acting_user": None,
+        "application": _fee_paid(_application(w)[1]),
+    },
+    "rights.declaration_sign": lambda w: {
+        "token": (signing := rights_declarations.sent(_application(w)[1])[0]).link_token,
+        "signed_name": signing.name,
+        "confirms": True,
+        "ip": "127.0.0.1",
+        "user_agent": "audit test",
+    },
+    "rights.application_form_save": _with("draft", answers=dict(rights_submission.ANSWERS)),
+    "rights.application_submit": lambda w: {
+        "acting_user": (found := _step4(w)).applicant,
+        "application": found,
+    },
+    "rights.application_resubmit": lambda w: {
+        "acting_user": (found := _step4(w, "information_requested")).applicant,
+        "application": found,
+        "note": "The new sheet for 2.3.",
+    },
+    "rights.application_decide": lambda w: {
+        "acting_user": w.officer,
+        "application": _step4(w, "under_assessment"),
+        "action": "request_information",
+        "reasons": "More on 2.3, please.",
+        "information_due_on": w.today + timedelta(days=14),
+    },
     "rights.experience_decide": lambda w: {
         **_with("submitted", action="meets")(w),
         "acting_user": w.officer,
@@ -484,6 +520,31 @@ BUILDERS |= {
         "action": "meets",
     },
 }
+
+
+def _step4(w, state: str = "draft"):
+    """An application with everything step 4 asks for, in `state` (set directly, as of today,
+    for a state after submitting)."""
+    applicant = w.make_user(f"step4-{state}")
+    found = rights.application_start(
+        acting_user=applicant, regulator=w.organisation, scheme="immigration"
+    )
+    rights_submission.ready(found, w.officer)
+    if state != "draft":
+        type(found).objects.filter(pk=found.pk).update(
+            application_state=state, application_submitted_on=timezone.localdate()
+        )
+        found.refresh_from_db()
+    return found
+
+
+def _fee_paid(application):
+    """An application whose step 4 fee is due and paid, but not yet recorded as settled."""
+    rights_declarations.submitted(application, state="fee_due")
+    invoice = rights_declarations.application_fee(application)
+    invoice.paid_on = invoice.raised_on
+    invoice.save()
+    return application
 
 
 def _knowledge(w, state: str) -> dict:

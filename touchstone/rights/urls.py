@@ -3,6 +3,7 @@ from django.urls import path
 from touchstone.rights.views import (
     applications,
     assessment,
+    declarations,
     knowledge,
     letters,
     portfolio,
@@ -61,6 +62,8 @@ urlpatterns = [
     ),
     path("reference/given/", references.reference_given, name="reference-given"),
     path("reference/<str:token>/", references.reference_give, name="reference-give"),
+    path("declaration/signed/", declarations.declaration_signed, name="declaration-signed"),
+    path("declaration/<str:token>/", declarations.declaration_sign, name="declaration-sign"),
     path("applications/<int:pk>/knowledge/", knowledge.knowledge, name="knowledge"),
     path(
         "applications/<int:pk>/knowledge/submit/",

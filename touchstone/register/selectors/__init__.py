@@ -27,6 +27,7 @@ from touchstone.register.selectors.public import (
     specialist_registers,
 )
 from touchstone.register.selectors.staff import (
+    category_for_code,
     finding_for_staff,
     officer_organisations,
     registrant_for_staff,
@@ -41,6 +42,7 @@ __all__ = [
     "PublicFilters",
     "SearchResults",
     "SpecialistRegister",
+    "category_for_code",
     "cpd_activity_for_member",
     "cpd_sample_statuses",
     "cpd_samples_for_staff",

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.core.selectors import organisations_with_perm
 from touchstone.register import rules
-from touchstone.register.models import Finding, PracticeRight, Registrant
+from touchstone.register.models import Category, Finding, PracticeRight, Registrant
 from touchstone.register.selectors.names import name_matches_q
 
 
@@ -59,3 +59,8 @@ def finding_for_staff(user, *, pk: int) -> Finding:
     if not user.has_perm("register.view_finding", finding):
         raise Finding.DoesNotExist(pk)
     return finding
+
+
+def category_for_code(code: str) -> Category | None:
+    """The register category of that code (another module admits a member to it)."""
+    return Category.objects.filter(code=code).first() if code else None

@@ -5,6 +5,7 @@ from touchstone.rights.forms.application import (
     ApplicationForm,
     ResubmitForm,
 )
+from touchstone.rights.forms.declarations import DeclarationSignForm
 from touchstone.rights.forms.portfolio import (
     EvidenceForm,
     OptionalOutcomeForm,
@@ -28,6 +29,7 @@ __all__ = [
     "ApplicationForm",
     "ResubmitForm",
     "DecisionForm",
+    "DeclarationSignForm",
     "EvidenceForm",
     "KnowledgeDecisionForm",
     "KnowledgeForm",

@@ -12,6 +12,13 @@ from touchstone.rights.selectors.applications import (
     knowledge_missing_for,
     qualification_name,
 )
+from touchstone.rights.selectors.declarations import (
+    current_declarations,
+    declaration_examples,
+    declaration_for_link,
+    declarations_of,
+    portfolio_in_order,
+)
 from touchstone.rights.selectors.letters import letter_for, letters_of
 from touchstone.rights.selectors.portfolio import (
     ChecklistGroup,
@@ -41,13 +48,19 @@ from touchstone.rights.selectors.schemes import (
     scheme_today,
     scheme_versions,
 )
-from touchstone.rights.selectors.submission import application_needs
+from touchstone.rights.selectors.submission import application_needs, registrant_to_admit
 
 __all__ = [
     "application_needs",
+    "registrant_to_admit",
     "ChecklistGroup",
     "ChecklistRow",
+    "current_declarations",
+    "declaration_examples",
+    "declaration_for_link",
+    "declarations_of",
     "document_findings",
+    "portfolio_in_order",
     "evidence_on",
     "known_names",
     "letter_for",

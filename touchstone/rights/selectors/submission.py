@@ -7,6 +7,7 @@ from datetime import date
 from django.utils import timezone
 
 from touchstone.core.inputs import phone_number_possible
+from touchstone.register.selectors import registrant_for_member
 from touchstone.rights import rules
 from touchstone.rights.models import Application
 from touchstone.rights.selectors.portfolio import portfolio_check
@@ -33,3 +34,12 @@ def application_needs(
         application_date=on,
         reuse_months=reference_terms_for(application).reuse_months,
     )
+
+
+def registrant_to_admit(application: Application):
+    """The applicant's entry on the regulator's register (their account linked to it, its
+    status read with it), which approval adds the right to; None while they have none."""
+    found = registrant_for_member(application.applicant)
+    if found is None or found.regulator_id != application.regulator_id:
+        return None
+    return found

@@ -5,8 +5,13 @@ from touchstone.rights.services.application import (
     application_resubmit,
     application_submit,
 )
-from touchstone.rights.services.assessment import application_decide, registrant_to_admit
+from touchstone.rights.services.assessment import application_decide
 from touchstone.rights.services.audit import AuditAction
+from touchstone.rights.services.declarations import (
+    application_fee_settled,
+    declaration_sign,
+    declarations_send,
+)
 from touchstone.rights.services.experience import (
     application_start,
     experience_decide,
@@ -46,7 +51,9 @@ __all__ = [
     "application_form_save",
     "application_resubmit",
     "application_submit",
-    "registrant_to_admit",
+    "application_fee_settled",
+    "declaration_sign",
+    "declarations_send",
     "fee_payment_record",
     "SHEET_FIELDS",
     "portfolio_evidence_add",

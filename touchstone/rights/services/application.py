@@ -24,6 +24,7 @@ from touchstone.rights.selectors import (
 )
 from touchstone.rights.services.audit import AuditAction, audit_changes
 from touchstone.rights.services.common import portfolio_changing
+from touchstone.rights.services.declarations import application_fee_settled
 from touchstone.rights.services.experience import (
     _invoice_words,
     fee_invoice,
@@ -131,8 +132,6 @@ def application_submit(
         ),
     )
     if invoice is None:
-        from touchstone.rights.services.declarations import application_fee_settled
-
         application_fee_settled(acting_user=acting_user, application=application)
     return application
 

@@ -23,12 +23,11 @@ from touchstone.core.services import (
     snapshot,
     version_bump,
 )
-from touchstone.register.models import Category, Registrant, Status
-from touchstone.register.selectors import registrant_for_member
+from touchstone.register.selectors import category_for_code
 from touchstone.register.services import registrant_update, right_grant
 from touchstone.rights import rules
 from touchstone.rights.models import Application
-from touchstone.rights.selectors import scheme_on
+from touchstone.rights.selectors import registrant_to_admit, scheme_on
 from touchstone.rights.services.application import INFORMATION
 from touchstone.rights.services.audit import AuditAction
 from touchstone.rights.services.experience import (
@@ -52,15 +51,6 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def registrant_to_admit(application: Application) -> Registrant | None:
-    """The applicant's entry on the regulator's register (their account linked to it), which
-    approval adds the right to; None while they have none."""
-    found = registrant_for_member(application.applicant)
-    if found is None or found.regulator_id != application.regulator_id:
-        return None
-    return found
-
-
 def _scope(facts: dict) -> str:
     """§6: the activities the right permits, then the note on judicial review."""
     activities = facts.get("permitted_activities") or []
@@ -79,7 +69,7 @@ def _admit(acting_user, application: Application, today: date) -> list[str]:
             f"{_name(application.applicant)} is not on the register yet: add them, link their "
             "account to the entry, then approve."
         )
-    if not Status.objects.filter(pk=registrant.status_id, authorised=True).exists():
+    if not registrant.status.authorised:
         raise ValidationError(
             f"{registrant.number} is {registrant.status.name.lower()} on the register: a right "
             "cannot be granted while they may not practise."
@@ -101,7 +91,7 @@ def _admit(acting_user, application: Application, today: date) -> list[str]:
             scope=_scope(facts) if index == 0 else "",
         )
         granted.append(code)
-    category = Category.objects.filter(code=grants.get("category") or "").first()
+    category = category_for_code(grants.get("category") or "")
     if category is not None and registrant.category_id != category.pk:
         registrant.refresh_from_db()  # right_grant raised its version
         registrant_update(acting_user=acting_user, registrant=registrant, category=category)

@@ -34,6 +34,10 @@ class AuditAction(StrEnum):
     SUBMIT_APPLICATION = "submit_application"
     RESUBMIT_APPLICATION = "resubmit_application"
     DECIDE_APPLICATION = "decide_application"
+    SEND_DECLARATIONS = "send_declarations"
+    SIGN_DECLARATION = "sign_declaration"
+    WITHDRAW_DECLARATIONS = "withdraw_declarations"
+    SETTLE_APPLICATION_FEE = "settle_application_fee"
 
 
 def audit_changes(*, actor, action: str, obj, before: dict, after: dict) -> None:

@@ -1,4 +1,5 @@
-"""The fees an application is invoiced for (§22, §60): the officer records a payment."""
+"""The fees an application is invoiced for (§22, §60): the officer records a payment. Paying
+step 4's fee while it is due sends the declarations (services/declarations.py)."""
 
 from datetime import date
 
@@ -10,6 +11,7 @@ from touchstone.core.permissions import require_perm
 from touchstone.core.selectors import invoices_for
 from touchstone.core.services import invoice_record_payment
 from touchstone.rights.models import Application
+from touchstone.rights.services.declarations import fee_paid
 from touchstone.rights.services.experience import notify_applicant
 
 
@@ -18,7 +20,9 @@ def fee_payment_record(
     *, acting_user, application: Application, invoice: Invoice, paid_on: date, reference: str = ""
 ) -> Invoice:
     """An officer records that the applicant paid one of the application's invoices; the
-    applicant is told."""
+    applicant is told. When it is the application's fee (§60) and the fee is due, the
+    application moves on to its declarations, which are sent to the applicant and the
+    supervisor in the same transaction."""
     require_perm(acting_user, "rights.decide_application", application)
     if not invoices_for(application).filter(pk=invoice.pk).exists():
         raise ValidationError("That invoice is not this application's.")
@@ -32,4 +36,5 @@ def fee_payment_record(
         f"({paid.description}) on {paid_on:%d %B %Y}.",
         key=f"rights:invoice:{paid.pk}:paid",
     )
+    fee_paid(acting_user, application, paid)
     return paid

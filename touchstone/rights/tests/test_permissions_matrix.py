@@ -21,6 +21,7 @@ from touchstone.rights.services import (
 )
 from touchstone.rights.tests import references
 from touchstone.rights.tests.matrix_application import APPLICATION_ENDPOINTS
+from touchstone.rights.tests.matrix_declarations import DECLARATION_ENDPOINTS, declared
 from touchstone.rights.tests.matrix_portfolio import PORTFOLIO_ENDPOINTS
 from touchstone.rights.tests.portfolio import supervised, with_evidence
 
@@ -391,7 +392,7 @@ ENDPOINTS = (
 )
 
 MATRIX = PermissionMatrix(
-    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS + APPLICATION_ENDPOINTS,
+    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS + APPLICATION_ENDPOINTS + DECLARATION_ENDPOINTS,
     urlconfs=("touchstone.rights.urls", "touchstone.rights.api.urls"),
     apps=("rights", "core"),
     secret=SECRET.encode(),
@@ -440,6 +441,7 @@ def objs(organisation, officer, make_user) -> dict:
             organisation=organisation, filename="decision.pdf", pdf=sample_pdf(SECRET)
         ),
     )
+    declaration = declared(submitted)
     # Step 4 under assessment (its moves there have their own tests): the officer may decide.
     Application.objects.filter(pk=submitted.pk).update(
         application_state="under_assessment", application_submitted_on=timezone.localdate()
@@ -447,6 +449,7 @@ def objs(organisation, officer, make_user) -> dict:
     application.refresh_from_db()
     submitted.refresh_from_db()
     return {
+        **declaration,
         "letter": letter,
         "supervisor": supervisor,
         "evidence": evidence,

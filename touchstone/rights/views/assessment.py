@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from touchstone.core.web import change_page, posted
 from touchstone.rights import rules, services
 from touchstone.rights.forms import ApplicationDecisionForm
+from touchstone.rights.selectors import registrant_to_admit
 from touchstone.rights.views.staff import _case_or_404
 from touchstone.rights.views.submission import submission_context
 
@@ -17,7 +18,7 @@ def _context(found) -> dict:
     return {
         **submission_context(found),
         "moves": rules.application_moves(found.application_state, "officer"),
-        "registrant": services.registrant_to_admit(found),
+        "registrant": registrant_to_admit(found),
     }
 
 

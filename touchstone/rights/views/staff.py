@@ -16,6 +16,7 @@ from touchstone.rights.forms import DecisionForm, PaymentForm
 from touchstone.rights.selectors import (
     application_for,
     applications_for_officer,
+    declarations_of,
     experience_check,
     letters_of,
     portfolio_check,
@@ -89,6 +90,7 @@ def _case_context(found) -> dict:
         "application_state": rules.APPLICATION_STATES[found.application_state],
         "application_moves": rules.application_moves(found.application_state, "officer"),
         "application_letters": letters_of(found, step="application"),
+        "declarations": declarations_of(found),
         "form_rows": form_rows(found),
         **knowledge_summary(found),
     }

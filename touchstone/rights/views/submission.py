@@ -14,6 +14,7 @@ from touchstone.rights import rules, services
 from touchstone.rights.forms import ApplicationForm, ResubmitForm
 from touchstone.rights.selectors import (
     application_needs,
+    declarations_of,
     given_reference,
     letters_of,
     portfolio_check,
@@ -63,6 +64,7 @@ def submission_context(found) -> dict:
         "experience_letter": found.experience_letter
         or letters_of(found, step="experience").filter(decision="meets").first(),
         "letters": letters_of(found, step="application"),
+        "declarations": declarations_of(found),
         "invoices": [
             i
             for i in invoices_for(found)
