@@ -19,6 +19,7 @@ from touchstone.rights.services import (
     knowledge_submit,
 )
 from touchstone.rights.tests import references
+from touchstone.rights.tests.matrix_committee import COMMITTEE_ENDPOINTS, referred_case
 from touchstone.rights.tests.matrix_portfolio import PORTFOLIO_ENDPOINTS
 from touchstone.rights.tests.portfolio import supervised, with_evidence
 
@@ -389,7 +390,7 @@ ENDPOINTS = (
 )
 
 MATRIX = PermissionMatrix(
-    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS,
+    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS + COMMITTEE_ENDPOINTS,
     urlconfs=("touchstone.rights.urls", "touchstone.rights.api.urls"),
     apps=("rights", "core"),
     secret=SECRET.encode(),
@@ -438,9 +439,11 @@ def objs(organisation, officer, make_user) -> dict:
             organisation=organisation, filename="decision.pdf", pdf=sample_pdf(SECRET)
         ),
     )
+    referred = referred_case(organisation, officer, make_user("matrix-referred"))
     application.refresh_from_db()
     submitted.refresh_from_db()
     return {
+        "referred": referred,
         "letter": letter,
         "supervisor": supervisor,
         "evidence": evidence,

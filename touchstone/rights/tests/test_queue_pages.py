@@ -207,3 +207,7 @@ def test_the_filters_have_labels_and_the_table_a_caption(officer, queue):
     assert '<caption class="govuk-table__caption' in html
     assert 'data-module="moj-filter"' in html and "moj-action-bar__filter" in html
 
+
+def test_the_home_panel_counts_what_waits_at_every_step(officer, queue):
+    html = client_for(officer).get("/").content.decode()
+    assert "5 waiting for a decision" in html
