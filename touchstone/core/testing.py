@@ -161,6 +161,9 @@ class Endpoint:
     editor: str = "editor"  # the key in `objs` of the user for whom it works
     editor_status: int = 200
     reader_status: int | None = None  # default: 403 for a write, else editor_status
+    # (role, status) for a reader role answered otherwise: a committee member reads the
+    # committee's pages, which a caseworker cannot open.
+    reader_statuses: tuple[tuple[str, int], ...] = ()
     outsider_status: int | None = None  # default: 404 when scoped, else editor_status
     outsider_may_write: bool = False  # it writes for the outsider's own organisation
     written: Callable[[dict], bool] | None = None  # a write's effect on the records is seen
@@ -173,7 +176,10 @@ class Endpoint:
             )
         return getattr(client, self.method)(url, self.data(objs))
 
-    def expected_reader(self) -> int:
+    def expected_reader(self, role: str | None = None) -> int:
+        by_role = dict(self.reader_statuses)
+        if role in by_role:
+            return by_role[role]
         if self.reader_status is not None:
             return self.reader_status
         return 403 if self.write else self.editor_status
@@ -283,7 +289,7 @@ class PermissionMatrix:
             reader = make_user("matrix-reader", (objs["organisation"], role))
             before = row_counts(*matrix.apps)
             response = endpoint.call(_signed_in(reader), objs)
-            _status(response, endpoint.expected_reader(), endpoint.name)
+            _status(response, endpoint.expected_reader(role), endpoint.name)
             if endpoint.write:
                 matrix._unchanged(endpoint, objs, before)
             if not matrix.readers_see_records:

@@ -1,14 +1,16 @@
 """The practice-rights home panels: an applicant's own application (or, for a registered
-member, the way to apply), and the officers' applications waiting for a decision on either
-step."""
+member, the way to apply), the officers' applications waiting for them at any step, and the
+committee members' cases referred to the committee."""
 
-from django.db.models import Q
 from django.urls import reverse
 
+from touchstone.core.dates import date_in_words
 from touchstone.core.home import Link, Panel
 from touchstone.register.selectors import registrant_for_member
 from touchstone.rights import rules
 from touchstone.rights.selectors import applications_for_officer, applications_of, scheme_codes
+from touchstone.rights.selectors.applications import waiting_q
+from touchstone.rights.selectors.committee import committee_referrals, sits_on_committee
 
 
 def panels(request) -> list[Panel]:
@@ -45,9 +47,7 @@ def panels(request) -> list[Panel]:
                 order=40,
             )
         )
-    waiting = applications_for_officer(user).filter(
-        Q(experience_state__in=("submitted", "referred")) | Q(knowledge_state="submitted")
-    )
+    waiting = applications_for_officer(user).filter(waiting_q())
     if applications_for_officer(user).exists():
         count = waiting.count()
         found.append(
@@ -62,6 +62,20 @@ def panels(request) -> list[Panel]:
                     ),
                 ),
                 order=35,
+            )
+        )
+    if sits_on_committee(user):
+        referred = committee_referrals(user)
+        dated = [r.hearing_on for r in referred if r.hearing_on is not None]
+        hint = f"{len(referred)} referred to the committee"
+        if dated:
+            hint += f"; the next hearing on {date_in_words(dated[0])}"
+        found.append(
+            Panel(
+                key="rights-committee",
+                title="Admissions and Licensing Committee",
+                links=(Link("Cases referred to the committee", reverse("rights:committee"), hint),),
+                order=36,
             )
         )
     return found

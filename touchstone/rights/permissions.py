@@ -1,5 +1,6 @@
 """Who may see and change an application: the applicant their own (and only theirs); the
-regulator's officers every application made to it. django-rules predicates, checked by the
+regulator's officers every application made to it; its committee members the cases referred to
+the committee (selectors.committee). django-rules predicates, checked by the
 services and selectors."""
 
 import rules
@@ -10,6 +11,9 @@ from touchstone.core.permissions import has_role_in
 OFFICER_ROLES = frozenset({Role.ADMIN, Role.OFFICER})
 
 is_rights_officer = has_role_in(OFFICER_ROLES)
+# The Admissions and Licensing Committee hears the applications an officer refers to it; its
+# members read those cases (never the others), and the officers who refer them read them too.
+is_committee_member = has_role_in({Role.COMMITTEE_MEMBER})
 
 
 @rules.predicate
@@ -25,4 +29,5 @@ def is_own_application(user, obj) -> bool:
 rules.add_perm("rights.view_application", is_own_application | is_rights_officer)
 rules.add_perm("rights.change_application", is_own_application)  # the applicant's own steps
 rules.add_perm("rights.decide_application", is_rights_officer)
+rules.add_perm("rights.view_committee_cases", is_committee_member | is_rights_officer)
 rules.add_perm("rights.view_experienceperiod", is_own_application | is_rights_officer)

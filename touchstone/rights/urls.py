@@ -3,6 +3,7 @@ from django.urls import path
 from touchstone.rights.views import (
     applications,
     assessment,
+    committee,
     declarations,
     knowledge,
     letters,
@@ -173,6 +174,8 @@ urlpatterns = [
         knowledge.staff_knowledge_decide,
         name="staff-knowledge-decide",
     ),
+    path("committee/", committee.committee_list, name="committee"),
+    path("committee/<int:pk>/", committee.committee_case, name="committee-case"),
     path("<slug:scheme>/apply/", applications.apply, name="apply"),
     path("<slug:scheme>/", schemes.scheme_detail, name="scheme"),
     path("<slug:scheme>/<str:version>.json", schemes.scheme_export, name="scheme-json"),

@@ -21,6 +21,7 @@ from touchstone.rights.services import (
 )
 from touchstone.rights.tests import references
 from touchstone.rights.tests.matrix_application import APPLICATION_ENDPOINTS
+from touchstone.rights.tests.matrix_committee import COMMITTEE_ENDPOINTS, referred_case
 from touchstone.rights.tests.matrix_declarations import DECLARATION_ENDPOINTS, declared
 from touchstone.rights.tests.matrix_portfolio import PORTFOLIO_ENDPOINTS
 from touchstone.rights.tests.portfolio import supervised, with_evidence
@@ -392,7 +393,11 @@ ENDPOINTS = (
 )
 
 MATRIX = PermissionMatrix(
-    endpoints=ENDPOINTS + PORTFOLIO_ENDPOINTS + APPLICATION_ENDPOINTS + DECLARATION_ENDPOINTS,
+    endpoints=ENDPOINTS
+    + PORTFOLIO_ENDPOINTS
+    + APPLICATION_ENDPOINTS
+    + DECLARATION_ENDPOINTS
+    + COMMITTEE_ENDPOINTS,
     urlconfs=("touchstone.rights.urls", "touchstone.rights.api.urls"),
     apps=("rights", "core"),
     secret=SECRET.encode(),
@@ -446,10 +451,12 @@ def objs(organisation, officer, make_user) -> dict:
     Application.objects.filter(pk=submitted.pk).update(
         application_state="under_assessment", application_submitted_on=timezone.localdate()
     )
+    referred = referred_case(organisation, officer, make_user("matrix-referred"))
     application.refresh_from_db()
     submitted.refresh_from_db()
     return {
         **declaration,
+        "referred": referred,
         "letter": letter,
         "supervisor": supervisor,
         "evidence": evidence,

@@ -2,6 +2,7 @@
 and the decision on qualifying experience (§26-28)."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from touchstone.core.web import acts_for, change_page, posted
 from touchstone.rights import rules, services
 from touchstone.rights.filters import ApplicationFilters
 from touchstone.rights.forms import DecisionForm, PaymentForm
+from touchstone.rights.rules import queue
 from touchstone.rights.selectors import (
     application_for,
     applications_for_officer,
@@ -24,6 +26,7 @@ from touchstone.rights.selectors import (
     scheme_on,
     scheme_today,
 )
+from touchstone.rights.selectors.applications import officer_queue_counts, queue_row
 from touchstone.rights.views.applications import knowledge_summary, period_rows
 from touchstone.rights.views.submission import form_rows
 
@@ -37,38 +40,64 @@ def _case_or_404(user, pk: int):
     return found
 
 
+QUEUE_PAGE = 50
+
+
+def _sort_url(request, sort: str) -> str:
+    query = request.GET.copy()
+    query["sort"] = sort
+    query.pop("page", None)
+    return f"?{query.urlencode()}"
+
+
 @login_required
 @acts_for(DECIDE, refuse=Http404)
 def staff_list(request):
     filters = ApplicationFilters(request.GET or None, request=request)
     if filters.is_bound and not filters.is_valid():
         filters = ApplicationFilters(None, request=request)  # an unknown state: show them all
-    state = filters.form.cleaned_data.get("state", "") if filters.is_bound else ""
-    every = applications_for_officer(request.user)
-    counts = {code: 0 for code in rules.EXPERIENCE_STATES}
-    for code in every.values_list("experience_state", flat=True):
-        counts[code] += 1
-    shown = filters.qs if filters.is_bound else every
+    chosen = filters.form.cleaned_data if filters.is_bound else {}
+    state, sort = chosen.get("state", ""), chosen.get("sort", "") or queue.DEFAULT_SORT
+    shown = filters.qs if filters.is_bound else applications_for_officer(request.user)
+    page = Paginator(shown, QUEUE_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [
+    counts = officer_queue_counts(request.user)
+    steps = [
         {
-            "application": a,
-            "state": rules.EXPERIENCE_STATES[a.experience_state],
-            "knowledge": rules.KNOWLEDGE_STATES[a.knowledge_state],
-            "waiting": (today - a.experience_submitted_on).days
-            if a.experience_submitted_on and a.experience_state in ("submitted", "referred")
-            else None,
+            "name": name,
+            "states": [
+                {
+                    "value": queue.state_value(step, code),
+                    "label": label,
+                    "count": counts[step][code],
+                    "current": queue.state_value(step, code) == state,
+                }
+                for code, label in queue.STEP_STATES[step].items()
+            ],
         }
-        for a in shown
+        for step, name in queue.STEPS.items()
     ]
-    states = [
-        {"code": code, "label": label, "count": counts[code], "current": code == state}
-        for code, label in rules.EXPERIENCE_STATES.items()
-    ]
+    columns = {
+        column: {
+            "url": _sort_url(request, queue.next_sort(column, sort)),
+            "aria_sort": queue.aria_sort(column, sort),
+        }
+        for column in ("name", "age")
+    }
     return render(
         request,
         "rights/staff_list.html",
-        {"rows": rows, "states": states, "state": state, "total": sum(counts.values())},
+        {
+            "form": filters.form,
+            "page": page,
+            "rows": [queue_row(a, as_of=today) for a in page.object_list],
+            "steps": steps,
+            "state": state,
+            "sort_words": queue.SORTS[sort].lower(),
+            "columns": columns,
+            "filtered": bool(state or chosen.get("waiting")),
+            "total": sum(counts["experience"].values()),
+        },
     )
 
 
