@@ -1,9 +1,10 @@
 """Demo applications for practice rights (deterministic): applicants at each point of step 2,
 qualifying experience, with their supervisors' references (given by a member on the demo
 register, so the check against the register finds them; the draft one still waiting). For step
-1, technical knowledge, three have an accredited qualification with a PDF certificate,
+1, technical knowledge, the others have an accredited qualification with a PDF certificate,
 confirmed by the officer; `applicant` has asked for recognition of prior qualifications,
-waiting for an officer."""
+waiting for an officer. Those whose experience is met have a complete portfolio and stand at
+each point of step 4 (demo_application)."""
 
 from datetime import timedelta
 
@@ -18,6 +19,7 @@ from touchstone.core.pdf import simple_pdf
 from touchstone.core.services import user_create
 from touchstone.register.selectors import public_get
 from touchstone.rights import rules
+from touchstone.rights.demo_application import advance
 from touchstone.rights.models import Application
 from touchstone.rights.selectors import portfolio_scheme
 from touchstone.rights.services import (
@@ -36,12 +38,17 @@ from touchstone.rights.services import (
 )
 
 OFFICER = "officer"  # core's demo officer at the regulator
-# username, first and last name, what happens, hours of the work going on now
+# username, first and last name, what happens at step 2, hours of the work going on now, and
+# for those whose experience is met, where step 4 stands (demo_application.STEP4)
 APPLICANTS = [
-    ("applicant", "Asha", "Patel", "draft", 900),
-    ("applicant-submitted", "Ben", "Okafor", "submitted", 1500),
-    ("applicant-referred", "Cara", "Nowak", "referred", 1800),
-    ("applicant-met", "Dev", "Singh", "met", 2400),
+    ("applicant", "Asha", "Patel", "draft", 900, None),
+    ("applicant-submitted", "Ben", "Okafor", "submitted", 1500, None),
+    ("applicant-referred", "Cara", "Nowak", "referred", 1800, None),
+    ("applicant-met", "Dev", "Singh", "met", 2400, "ready"),
+    ("applicant-fee", "Esme", "Clarke", "met", 2450, "fee_due"),
+    ("applicant-declaring", "Femi", "Adeyemi", "met", 2500, "declaring"),
+    ("applicant-assessed", "Gita", "Rao", "met", 2550, "assessed"),
+    ("applicant-committee", "Hana", "Ito", "met", 2600, "referred_to_committee"),
 ]
 
 
@@ -86,7 +93,7 @@ def load(stdout) -> None:
 def _generate(regulator: Organisation, officer: User) -> None:
     today = timezone.localdate()
     supervisor = _supervisor(regulator)
-    for username, first, last, state, hours in APPLICANTS:
+    for index, (username, first, last, state, hours, step4) in enumerate(APPLICANTS):
         user = User.objects.filter(username=username).first() or user_create(
             acting_user=None,
             username=username,
@@ -148,6 +155,13 @@ def _generate(regulator: Organisation, officer: User) -> None:
         elif state == "met":
             experience_decide(acting_user=officer, application=application, action="meets")
             _portfolio(user, application, supervisor[0], complete=True)
+            advance(
+                application,
+                officer,
+                step4,
+                employer=f"{last} Immigration Law",
+                number=f"IMM{900 + index}",
+            )
 
 
 def _portfolio(user: User, application: Application, supervisor: str, *, complete: bool) -> None:

@@ -33,6 +33,7 @@ from touchstone.register.selectors.staff import (
     registrant_for_staff,
     right_for_staff,
     staff_search,
+    status_for_code,
 )
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "right_for_staff",
     "scheme_for_year",
     "specialist_registers",
+    "status_for_code",
     "staff_search",
     "public_standing",
     "visible_findings",

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.core.selectors import organisations_with_perm
 from touchstone.register import rules
-from touchstone.register.models import Category, Finding, PracticeRight, Registrant
+from touchstone.register.models import Category, Finding, PracticeRight, Registrant, Status
 from touchstone.register.selectors.names import name_matches_q
 
 
@@ -64,3 +64,8 @@ def finding_for_staff(user, *, pk: int) -> Finding:
 def category_for_code(code: str) -> Category | None:
     """The register category of that code (another module admits a member to it)."""
     return Category.objects.filter(code=code).first() if code else None
+
+
+def status_for_code(code: str) -> Status | None:
+    """The register status of that code."""
+    return Status.objects.filter(code=code).first() if code else None

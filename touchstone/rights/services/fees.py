@@ -36,5 +36,7 @@ def fee_payment_record(
         f"({paid.description}) on {paid_on:%d %B %Y}.",
         key=f"rights:invoice:{paid.pk}:paid",
     )
-    fee_paid(acting_user, application, paid)
+    # The declarations sent, each with the token just emailed (never stored), for a caller
+    # handing them over itself (the demo data signs them).
+    paid.declarations_sent = fee_paid(acting_user, application, paid)
     return paid
