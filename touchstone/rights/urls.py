@@ -107,6 +107,11 @@ urlpatterns = [
         assessment.staff_application_decide,
         name="staff-application-decide",
     ),
+    path(
+        "staff/<int:pk>/declarations/send/",
+        assessment.staff_declarations_send,
+        name="staff-declarations-send",
+    ),
     path("applications/<int:pk>/portfolio/", portfolio.portfolio, name="portfolio"),
     path(
         "applications/<int:pk>/portfolio/compile/",

@@ -156,13 +156,16 @@ def _withdraw_open(acting_user, application: Application) -> list[int]:
 
 
 def _send(acting_user, application: Application) -> list[Declaration]:
-    """Send both declarations (the application locked by the caller, in declarations
-    pending); the ones still unsigned are withdrawn first."""
+    """Send the declarations not yet signed (both, the first time; the application locked by
+    the caller, in declarations pending); the ones still unsigned are withdrawn first."""
     if application.application_state != "declarations_pending":
         label = rules.APPLICATION_STATES[application.application_state].lower()
         raise ValidationError(f"Declarations are sent once the fee is paid: it is {label!r}.")
     submitted_on = _submitted_on(application)
-    addressees = _addressees(application)
+    signed = {role for role, d in current_declarations(application).items() if d.state == "signed"}
+    addressees = [a for a in _addressees(application) if a[0] not in signed]
+    if not addressees:
+        raise ValidationError("Both declarations are signed: there is nothing to send.")
     scheme = portfolio_scheme(application, as_of=submitted_on)
     examples = declaration_examples(application, scheme)
     withdrawn = _withdraw_open(acting_user, application)
@@ -228,11 +231,12 @@ def _send(acting_user, application: Application) -> list[Declaration]:
 
 @transaction.atomic
 def declarations_send(*, acting_user, application: Application) -> list[Declaration]:
-    """Send (or send again) the applicant's and the supervisor's declarations of an application
-    whose declarations are pending: each is emailed a link to sign the words of theirs, its
-    SHA-256 kept with it. Any still unsigned are withdrawn first (their links stop working).
-    Returns the applicant's then the supervisor's, each carrying `link_token`, the token just
-    emailed, which is not stored (the demo data signs through it)."""
+    """Send (or send again: a link expired or went astray) the applicant's and the supervisor's
+    declarations of an application whose declarations are pending, but not one already
+    signed: each is emailed a link to sign the words of theirs, its SHA-256 kept with it. Any
+    still unsigned are withdrawn first (their links stop working). Returns those sent, the
+    applicant's first, each carrying `link_token`, the token just emailed, which is not stored
+    (the demo data signs through it)."""
     require_perm(acting_user, "rights.decide_application", application)
     lock_for_change(application)
     sent = _send(acting_user, application)

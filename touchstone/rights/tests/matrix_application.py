@@ -64,6 +64,21 @@ APPLICATION_ENDPOINTS = (
     ),
     Endpoint("submission-resubmit-page", "get", _mine("further-information/"), **APPLICANT),
     Endpoint(
+        "staff-declarations-send-page",
+        "get",
+        lambda o: f"/rights/staff/{o['submitted'].pk}/declarations/send/",
+        reader_status=404,
+    ),
+    Endpoint(  # under assessment: nothing to send, the officer is told so
+        "staff-declarations-send",
+        "post",
+        lambda o: f"/rights/staff/{o['submitted'].pk}/declarations/send/",
+        data=lambda o: sent(confirmed="yes"),
+        write=True,
+        editor_status=302,
+        reader_status=404,
+    ),
+    Endpoint(
         "staff-application-decide-page",
         "get",
         lambda o: f"/rights/staff/{o['submitted'].pk}/application/decide/",

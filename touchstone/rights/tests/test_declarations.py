@@ -335,14 +335,19 @@ def test_both_signed_the_application_is_assessed_and_the_applicant_told_once(
     ]
 
 
-def test_a_declaration_signed_before_they_were_sent_again_does_not_count(application, officer):
-    mine, _theirs = declarations.sent(application)
+def test_sending_again_replaces_only_what_is_not_signed(application, officer):
+    mine, theirs = declarations.sent(application)
     _sign(mine)
-    fresh_mine, fresh_theirs = declarations_send(acting_user=officer, application=application)
-    _sign(fresh_theirs)
-    assert _state(application) == "declarations_pending"  # the applicant's new one is unsigned
-    _sign(fresh_mine)
+    (again,) = declarations_send(acting_user=officer, application=application)
+    assert again.role == "supervisor"
+    theirs.refresh_from_db()
+    assert theirs.state == "withdrawn"
+    with pytest.raises(LinkRefused):
+        _sign(theirs)
+    _sign(again)
     assert _state(application) == "under_assessment"
+    with pytest.raises(ValidationError, match="Declarations are sent once the fee is paid"):
+        declarations_send(acting_user=officer, application=application)
 
 
 def test_signing_one_after_the_other_moves_the_application_once(application, applicant):

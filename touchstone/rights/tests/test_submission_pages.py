@@ -145,3 +145,18 @@ def test_asking_for_information_needs_reasons_and_a_date(application, officer):
     body = response.content.decode()
     assert "Give the reasons" in body and "Enter the date the information is due" in body
     assert Application.objects.get(pk=application.pk).application_state == "under_assessment"
+
+
+def test_the_officer_sends_a_lost_declaration_again_from_the_case(application, officer):
+    from touchstone.rights.tests.declarations import sent as declarations_sent
+
+    mine, theirs = declarations_sent(application)
+    case = client_for(officer).get(f"/rights/staff/{application.pk}/").content.decode()
+    assert "Send the declarations not yet signed again" in case
+    url = f"/rights/staff/{application.pk}/declarations/send/"
+    page = client_for(officer).get(url).content.decode()
+    assert theirs.email in page and mine.email in page
+    with_sent = client_for(officer).post(url, sent(confirmed="yes"), follow=True)
+    assert "Declarations sent again" in with_sent.content.decode()
+    assert application.declarations.filter(state="invited").count() == 2
+    assert application.declarations.filter(state="withdrawn").count() == 2
