@@ -166,3 +166,32 @@ def test_the_name_typed_must_be_the_name_it_was_sent_to(typed, expected, matches
 def test_a_name_matches_itself_spaced_out_but_never_with_a_word_more(name):
     assert signed_name_matches(f"  {'  '.join(name.split())} ", name)
     assert not signed_name_matches(f"{name} Extra", name)
+
+
+def test_the_words_signed_are_exactly_these():
+    """What a signer signs is kept by its hash: the words are pinned here, line for line."""
+    head = (
+        "Application PR-7 to become a Chartered Legal Executive (Immigration), made by "
+        "Priya Shah on 9 February 2026 under version 2024.1 of the scheme."
+    )
+    examples = ["The examples in the portfolio:", *(f"- {e.example}: {e.matter}" for e in EXAMPLES)]
+    assert statement().split("\n") == [
+        head,
+        "",
+        "I, Priya Shah, declare that:",
+        "- the work in my portfolio, listed below, is my own (handbook §47);",
+        "- the information I have given in this application is true and complete; and",
+        "- I will tell the regulator at once if any of it changes before a decision.",
+        "",
+        *examples,
+    ]
+    assert statement("supervisor", signer="Ann Lee").split("\n") == [
+        head,
+        "",
+        "I, Ann Lee, declare that:",
+        "- the work in Priya Shah's portfolio, listed below, is their own and was done under "
+        "my supervision (handbook §52); and",
+        "- the reference I gave in support of this application is true.",
+        "",
+        *examples,
+    ]
