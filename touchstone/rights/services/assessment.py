@@ -61,7 +61,7 @@ def _scope(facts: dict) -> str:
 
 def _admit(acting_user, application: Application, today: date) -> list[str]:
     """Put the scheme's rights on the applicant's register entry (the first with the §6 scope)
-    and admit them to its category; returns the codes of the rights granted (one already held,
+    and admit them to its category; returns the rights granted (one already held,
     like Commissioner for Oaths, stays as it is)."""
     registrant = registrant_to_admit(application)
     if registrant is None:
@@ -83,19 +83,26 @@ def _admit(acting_user, application: Application, today: date) -> list[str]:
     for index, code in enumerate(grants.get("rights") or []):
         if code in held:
             continue
-        right_grant(
+        right = right_grant(
             acting_user=acting_user,
             registrant=registrant,
             code=code,
             granted_on=today,
             scope=_scope(facts) if index == 0 else "",
         )
-        granted.append(code)
+        granted.append(right)
     category = category_for_code(grants.get("category") or "")
     if category is not None and registrant.category_id != category.pk:
         registrant.refresh_from_db()  # right_grant raised its version
         registrant_update(acting_user=acting_user, registrant=registrant, category=category)
     return granted
+
+
+def _listed(names: list[str]) -> str:
+    if not names:
+        return ""
+    words = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f": {words}"
 
 
 WORDS = {
@@ -106,7 +113,7 @@ WORDS = {
 }
 
 
-def _words(application: Application, action: str, reasons: str, was_referred: bool):
+def _words(application: Application, action: str, reasons: str, was_referred: bool, granted):
     title = _scheme(application).name
     subject = WORDS[action]
     paragraphs = []
@@ -119,9 +126,12 @@ def _words(application: Application, action: str, reasons: str, was_referred: bo
         )
     if action == "approve":
         paragraphs.append(
-            f"You are admitted as a {title}: the register shows your new practice rights from "
-            "today."
+            f"You are admitted as a {title}: from today the register shows your practice "
+            f"rights{_listed([r.right_type.name for r in granted])}."
         )
+        activities = dict(_scheme(application).facts).get("permitted_activities") or []
+        if activities:
+            paragraphs.append(f"You may now act in {'; '.join(activities)} (handbook §6).")
     if reasons:
         paragraphs.append(reasons)
     if action == "request_information":
@@ -195,7 +205,7 @@ def application_decide(
     application.application_reasons = reasons
     version_bump(application)
     application.save()
-    subject, paragraphs = _words(application, action, reasons, was_referred)
+    subject, paragraphs = _words(application, action, reasons, was_referred, granted)
     letter = decision_letter(
         acting_user=acting_user,
         application=application,
@@ -213,7 +223,7 @@ def application_decide(
             **snapshot(application, STATE_FIELDS),
             "decision": action,
             "reasons": reasons,
-            "granted": granted,
+            "granted": [r.right_type.code for r in granted],
             "letter": str(letter.upload_id),
         },
     )

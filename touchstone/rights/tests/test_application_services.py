@@ -187,6 +187,9 @@ def test_approval_puts_the_right_on_the_public_register_at_once(ready_applicatio
     assert letter.decision == "approve"
     note = Notification.objects.filter(recipient=application.applicant).latest("pk")
     assert note.subject == "Your application has been approved"
+    assert "your practice rights: Immigration and Commissioner for oaths." in note.body
+    assert "You may now act in a claim for asylum; " in note.body
+    assert "(handbook §6)" in note.body
 
 
 def test_a_right_already_held_is_not_granted_twice(ready_application, officer):
