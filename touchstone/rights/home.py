@@ -28,7 +28,8 @@ def panels(request) -> list[Panel]:
                         reverse("rights:application", args=[a.pk]),
                         f"Technical knowledge: {rules.KNOWLEDGE_STATES[a.knowledge_state]}; "
                         "qualifying experience: "
-                        f"{rules.EXPERIENCE_STATES[a.experience_state].lower()}",
+                        f"{rules.EXPERIENCE_STATES[a.experience_state].lower()}; application: "
+                        f"{rules.APPLICATION_STATES[a.application_state].lower()}",
                     )
                     for a in own
                 ),
@@ -58,7 +59,7 @@ def panels(request) -> list[Panel]:
                     Link(
                         "Applications",
                         reverse("rights:staff-list"),
-                        f"{count} waiting for a decision",
+                        f"{count} waiting for you (a decision or a payment to record)",
                     ),
                 ),
                 order=35,

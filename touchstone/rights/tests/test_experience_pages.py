@@ -188,8 +188,9 @@ def test_home_panels_for_applicant_member_and_officer(applicant, submitted, offi
     mine = client_for(applicant).get("/").content.decode()
     assert "Your practice-rights application" in mine
     assert f'href="/rights/applications/{submitted.pk}/"' in mine
+    assert "application: not submitted" in mine
     theirs = client_for(officer).get("/").content.decode()
-    assert "Practice-rights applications" in theirs and "1 waiting for a decision" in theirs
+    assert "Practice-rights applications" in theirs and "1 waiting for you" in theirs
 
 
 @pytest.mark.parametrize("version", ["abc", "²", "-1", ""])

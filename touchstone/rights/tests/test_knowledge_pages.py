@@ -223,4 +223,4 @@ def test_home_panels_name_step_1(applicant, submitted, officer):
     mine = client_for(applicant).get("/").content.decode()
     assert "Technical knowledge: Submitted for assessment" in mine
     theirs = client_for(officer).get("/").content.decode()
-    assert "1 waiting for a decision" in theirs  # step 1 waits, step 2 is not submitted
+    assert "1 waiting for you" in theirs  # step 1 waits, step 2 is not submitted

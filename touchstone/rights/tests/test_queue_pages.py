@@ -210,4 +210,4 @@ def test_the_filters_have_labels_and_the_table_a_caption(officer, queue):
 
 def test_the_home_panel_counts_what_waits_at_every_step(officer, queue):
     html = client_for(officer).get("/").content.decode()
-    assert "5 waiting for a decision" in html
+    assert "5 waiting for you" in html
