@@ -324,6 +324,9 @@ def test_an_application_from_step_1_to_the_public_register(
     page.get_by_role("link", name="Decide on the application").click()
     expect(page.get_by_role("heading", name="Decide on the application", level=1)).to_be_visible()
     expect(page.get_by_text(f"on entry {NUMBER}, and admits them as a {SCHEME}")).to_be_visible()
+    expect(page.get_by_label("Reasons")).to_have_accessible_description(
+        "For the letter to the applicant. Needed unless you approve."
+    )
     check_accessibility(page, "journey-application-decide")
     fits_a_phone(page, check_accessibility, "journey-application-decide")
     page.get_by_label("Approve the application", exact=True).check()
