@@ -366,6 +366,7 @@ def test_an_application_from_step_1_to_the_public_register(
     category = page.locator(".govuk-summary-list__row").filter(has_text="Category")
     expect(category.locator("dd")).to_have_text(SCHEME)
     expect(page.get_by_role("heading", name="Immigration", level=3)).to_be_visible()
+    expect(page.get_by_role("heading", name="Commissioner for oaths", level=3)).to_be_visible()
     expect(page.get_by_text(f"Since {date_in_words(today)}").first).to_be_visible()
     check_accessibility(page, "journey-register-detail")
     fits_a_phone(page, check_accessibility, "journey-register-detail")
