@@ -35,8 +35,20 @@ def _path(address: str) -> str:
     return re.search(r"/rights/declaration/[^/\s]+/", message.body).group(0)
 
 
-def sign(browser, base_url: str, check_accessibility, *, address: str, name: str, label: str):
-    context = browser.new_context(base_url=base_url, viewport=PHONE)
+def sign(
+    browser,
+    base_url: str,
+    check_accessibility,
+    *,
+    address: str,
+    name: str,
+    label: str,
+    viewport: dict = PHONE,
+):
+    """Open the declaration emailed to `address` in a browser of its own at `viewport`, be
+    refused another's name, then sign as `name`; the link then stops working."""
+    width = viewport["width"]
+    context = browser.new_context(base_url=base_url, viewport=viewport)
     page = context.new_page()
     path = _path(address)
     page.goto(path)
@@ -44,20 +56,20 @@ def sign(browser, base_url: str, check_accessibility, *, address: str, name: str
     expect(page.get_by_test_id("statement")).to_contain_text(f"I, {name}, declare that:")
     page.get_by_text("The SHA-256 of these words").click()
     expect(page.get_by_test_id("statement-sha256")).to_be_visible()
-    assert fits(page, PHONE["width"])
-    check_accessibility(page, f"rights-declaration-{label}-390")
+    assert fits(page, width)
+    check_accessibility(page, f"rights-declaration-{label}-{width}")
     page.get_by_label("Type your full name to sign").fill("Someone Else")
     page.get_by_label("I confirm this declaration is true").check()
     page.get_by_role("button", name="Sign the declaration").click()
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     expect(summary).to_contain_text(f"as the declaration gives it: {name}")
-    assert fits(page, PHONE["width"])
-    check_accessibility(page, f"rights-declaration-{label}-error-390")
+    assert fits(page, width)
+    check_accessibility(page, f"rights-declaration-{label}-error-{width}")
     page.get_by_label("Type your full name to sign").fill(name.upper())
     page.get_by_label("I confirm this declaration is true").check()
     page.get_by_role("button", name="Sign the declaration").click()
     expect(page.get_by_role("heading", name="Declaration signed")).to_be_visible()
-    check_accessibility(page, f"rights-declaration-{label}-signed-390")
+    check_accessibility(page, f"rights-declaration-{label}-signed-{width}")
     page.goto(path)
     expect(page.get_by_text("This link has already been used")).to_be_visible()
     context.close()

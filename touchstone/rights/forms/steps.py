@@ -116,9 +116,12 @@ class OfficerDecisionForm(VersionedForm, GovukForm):
     action = forms.ChoiceField(label="Decision", widget=forms.RadioSelect)
     reasons = forms.CharField(label="Reasons", required=False, widget=govuk_textarea(rows=4))
 
+    def add_instance_fields(self) -> None:
+        # Before the fields are described, so the hint is shown and the box points at it.
+        self.fields["reasons"].help_text = self.reasons_help
+
     def __init__(self, *args, moves, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reasons"].help_text = self.reasons_help
         action = self.fields["action"]
         action.choices = [(m.action, m.words) for m in moves]  # what this state offers
         # Any decision is accepted as sent: the service says if the application has moved on

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from touchstone.core.dates import date_in_words
 from touchstone.core.selectors import invoices_for
 from touchstone.core.web import change_page, confirm_page, confirmed, posted
 from touchstone.rights import rules, services
@@ -21,6 +22,7 @@ from touchstone.rights.selectors import (
     scheme_on,
     scheme_today,
 )
+from touchstone.rights.services.declarations import is_application_fee
 from touchstone.rights.views.applications import _application_or_404, submit_confirmed
 
 NEED_LINKS = {  # where each need is put right
@@ -65,10 +67,11 @@ def submission_context(found) -> dict:
         or letters_of(found, step="experience").filter(decision="meets").first(),
         "letters": letters_of(found, step="application"),
         "declarations": declarations_of(found),
+        # Step 4's fee only: step 2's invoice may have been raised on the same day.
         "invoices": [
             i
             for i in invoices_for(found)
-            if found.application_submitted_on and i.raised_on >= found.application_submitted_on
+            if found.application_submitted_on and is_application_fee(found, i)
         ],
         "editable": found.application_state in rules.PORTFOLIO_EDITABLE,
         "can_submit": found.application_state == "draft" and not needs,
@@ -120,7 +123,8 @@ def submission_submit(request, pk: int):
         {"key": "Portfolio", "value": f"{context['check']['provided_examples']} examples"},
         {
             "key": "Supervisor's reference",
-            "value": f"{reference.supervisor_name}, given {reference.given_at:%d %B %Y}"
+            "value": f"{reference.supervisor_name}, given "
+            f"{date_in_words(timezone.localdate(reference.given_at))}"
             if reference
             else "None yet",
         },
