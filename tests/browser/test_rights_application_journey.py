@@ -240,7 +240,7 @@ def test_an_application_from_step_1_to_the_public_register(
     check_accessibility(page, "journey-submission-confirm")
     fits_a_phone(page, check_accessibility, "journey-submission-confirm")
     page.get_by_role("button", name="Submit my application").click()
-    expect(page.get_by_text("Submitted. We will write to you with the decision.")).to_be_visible()
+    expect(page.get_by_text("Submitted. We will send you the invoice for the fee")).to_be_visible()
     expect(page.get_by_test_id("application-state")).to_have_text("Fee due")
     invoice = page.get_by_test_id("invoice")
     expect(invoice).to_have_count(1)

@@ -337,13 +337,16 @@ def _version_sent(request) -> int | None:
     return int(sent) if sent.isascii() and sent.isdigit() else None
 
 
-def submit_confirmed(request, found, submit, back: str):
+SUBMITTED = "Submitted. We will write to you with the decision."
+
+
+def submit_confirmed(request, found, submit, back: str, done: str = SUBMITTED):
     """The confirmation page's POST: a step's `submit` service, once, with the application's
-    version the page carried; back to the step with a message either way."""
+    version the page carried; back to the step with a message (`done`) either way."""
 
     def write():
         submit(acting_user=request.user, application=found, expected_version=_version_sent(request))
-        messages.success(request, "Submitted. We will write to you with the decision.")
+        messages.success(request, done)
         return redirect(back)
 
     return _once(request, write, back)

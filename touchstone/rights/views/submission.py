@@ -115,7 +115,14 @@ def submission_submit(request, pk: int):
     found = _application_or_404(request.user, pk)
     back = reverse("rights:submission", args=[found.pk])
     if confirmed(request):
-        return submit_confirmed(request, found, services.application_submit, back)
+        return submit_confirmed(
+            request,
+            found,
+            services.application_submit,
+            back,
+            done="Submitted. We will send you the invoice for the fee, then the declarations "
+            "to sign.",
+        )
     context = submission_context(found)
     reference = context["reference"]
     letter = context["experience_letter"]
