@@ -6,7 +6,6 @@ import pytest
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgresOperations
 
 from touchstone.core.models import Organisation, OrganisationKind, Role, User
-from touchstone.core.services import membership_grant
 
 pytest.register_assert_rewrite("touchstone.core.testing")  # the permission matrix's checks
 
@@ -66,23 +65,20 @@ def _empty_cache():
 
 @pytest.fixture
 def make_organisation(db):
+    from touchstone.core.testing import new_organisation  # after the assert rewrite above
+
     def make(slug: str = "regulator", kind: str = OrganisationKind.REGULATOR) -> Organisation:
-        return Organisation.objects.create(
-            slug=slug, name=slug.replace("-", " ").title(), kind=kind
-        )
+        return new_organisation(slug, kind)
 
     return make
 
 
 @pytest.fixture
 def make_user(db):
+    from touchstone.core.testing import new_user  # after the assert rewrite above
+
     def make(username: str, *roles: tuple[Organisation, str], password: str = "pw") -> User:
-        user = User.objects.create_user(
-            username=username, password=password, email=f"{username}@example.test"
-        )
-        for organisation, role in roles:
-            membership_grant(acting_user=None, user=user, organisation=organisation, role=role)
-        return user
+        return new_user(username, *roles, password=password)
 
     return make
 

@@ -218,9 +218,10 @@ def _status(response, expected: int, name: str) -> None:
 class PermissionMatrix:
     """The module's endpoints and what it takes to check them. `tests()` gives the test
     functions by name; put them in the test module, where a fixture `objs` gives the records
-    (with `organisation`, the records' organisation, and `editor`) and the conftest gives
-    `outsider` and `make_user`:
+    (with `organisation`, the records' organisation, and `editor`: `records_once` builds it
+    once per module) and the conftest gives `outsider` and `make_user`:
 
+        globals().update(records_once(build))
         globals().update(MATRIX.tests())
     """
 
@@ -350,6 +351,92 @@ class PermissionMatrix:
         if matrix.refused_as_readers:
             tests += (test_others_refused_as_readers,)
         return {test.__name__: test for test in tests}
+
+
+def new_organisation(slug: str = "ips", kind: str | None = None):
+    """An organisation (a regulator unless `kind` says otherwise), as the conftest's
+    `make_organisation` makes one."""
+    from touchstone.core.models import Organisation, OrganisationKind
+
+    return Organisation.objects.create(
+        slug=slug, name=slug.replace("-", " ").title(), kind=kind or OrganisationKind.REGULATOR
+    )
+
+
+def new_user(username: str, *roles, password: str = "pw"):  # noqa: S107 (test users)
+    """A user with a role in each (organisation, role) of `roles`, as the conftest's
+    `make_user` makes one."""
+    from touchstone.core.models import User
+    from touchstone.core.services import membership_grant
+
+    user = User.objects.create_user(
+        username=username, password=password, email=f"{username}@example.test"
+    )
+    for organisation, role in roles:
+        membership_grant(acting_user=None, user=user, organisation=organisation, role=role)
+    return user
+
+
+def _refreshed(value):
+    """Each model instance in `value` (a dict, list or tuple of them, nested) read again from
+    the database; anything else left as it is. Attributes that are not fields (a reference's
+    `link_token`, shown once and never stored) are kept."""
+    from django.db.models import Model
+
+    if isinstance(value, Model):
+        value.refresh_from_db()
+    elif isinstance(value, dict):
+        for item in value.values():
+            _refreshed(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _refreshed(item)
+    return value
+
+
+def records_once(build: Callable[[], dict]):
+    """The matrix's `objs` fixture from `build()`, which makes the records (and the users in
+    them) and returns them by key: built once per module on each test worker, inside a
+    transaction that is rolled back when the module's tests are done. Each test runs in its
+    own savepoint within it (pytest-django's per-test `db` transaction, nested), rolled back
+    after the test, so what one test writes is gone before the next; the instances in `objs`
+    are read again from the database at the start of each test.
+
+    `build` must make everything it needs itself (not through the function-scoped fixtures
+    such as `organisation` or `make_user`: see `new_organisation` and `new_user`), and must
+    not depend on on-commit callbacks (emails, jobs): they never run inside the transaction,
+    just as they never ran inside a test's own.
+
+        globals().update(records_once(build))  # the fixtures `objs` and `matrix_records`
+
+    (`matrix_records` is the module's, `objs` each test's.)
+    """
+    import pytest  # only the test suite builds the fixtures
+    from django.db import transaction
+
+    @pytest.fixture(scope="module")
+    def matrix_records(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                records = build()
+            except BaseException:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+                raise
+        try:
+            yield records
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+
+    @pytest.fixture
+    def objs(matrix_records, db) -> dict:
+        return _refreshed(matrix_records)
+
+    return {"matrix_records": matrix_records, "objs": objs}
 
 
 # Sample files for upload tests and the demo data: each accepted kind, and files to refuse.

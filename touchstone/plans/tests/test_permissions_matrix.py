@@ -2,11 +2,17 @@
 an editor (core.testing.PermissionMatrix): who gets what, and that a refused call writes
 nothing."""
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from touchstone.core.models import Job
-from touchstone.core.testing import Endpoint, PermissionMatrix, sent
+from touchstone.core.models import Job, Role
+from touchstone.core.testing import (
+    Endpoint,
+    PermissionMatrix,
+    new_organisation,
+    new_user,
+    records_once,
+    sent,
+)
 from touchstone.plans.tests.factories import sample_plan
 
 
@@ -160,8 +166,9 @@ MATRIX = PermissionMatrix(
 )
 
 
-@pytest.fixture
-def objs(organisation, officer) -> dict:
+def build() -> dict:
+    organisation = new_organisation("ips")
+    officer = new_user("officer", (organisation, Role.OFFICER))
     plan = sample_plan(organisation, acting_user=officer, name="Matrix plan")
     return {
         "organisation": organisation,
@@ -171,4 +178,5 @@ def objs(organisation, officer) -> dict:
     }
 
 
+globals().update(records_once(build))  # objs: built once, each test in a savepoint
 globals().update(MATRIX.tests())  # test_anonymous, test_outsider, … (core.testing)

@@ -28,6 +28,11 @@ PRIVATE_VALUES = ["secret@example.test", "07700 900123", "1 Private Lane", "1970
 
 @pytest.fixture
 def register(organisation):
+    """A small register (`small_register`)."""
+    return small_register(organisation)
+
+
+def small_register(organisation):
     """A small register: an entity, an active immigration practitioner with conditions and a
     published finding, a suspended member, and findings that must never be public."""
     today = timezone.localdate()

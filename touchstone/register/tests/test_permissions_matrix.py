@@ -6,15 +6,21 @@ its officers finds no registrant (404)."""
 
 from functools import partial
 
-import pytest
 from django.utils import timezone
 
 from touchstone.core.models import Deadline, Role
-from touchstone.core.testing import Endpoint, PermissionMatrix, sent
+from touchstone.core.testing import (
+    Endpoint,
+    PermissionMatrix,
+    new_organisation,
+    new_user,
+    records_once,
+    sent,
+)
 from touchstone.register.models import CpdActivity, CpdRecord, CpdSample
 from touchstone.register.services import cpd_activity_add, cpd_sample_draw
 from touchstone.register.services.cpd import REMINDER_KIND
-from touchstone.register.tests.fixtures import FINDING, GRANT, STATUS_CHANGE
+from touchstone.register.tests.fixtures import FINDING, GRANT, STATUS_CHANGE, small_register
 
 MATRIX_EMAIL = "matrix@example.test"
 API = "/api/v1/register"
@@ -312,10 +318,11 @@ MATRIX = PermissionMatrix(
 )
 
 
-@pytest.fixture
-def objs(register, organisation, officer, make_user) -> dict:
-    john = register["john"]
-    member = make_user("john")
+def build() -> dict:
+    organisation = new_organisation("ips")
+    officer = new_user("officer", (organisation, Role.OFFICER))
+    john = small_register(organisation)["john"]
+    member = new_user("john")
     john.user = member
     john.save()
     return {
@@ -340,4 +347,5 @@ def objs(register, organisation, officer, make_user) -> dict:
     }
 
 
+globals().update(records_once(build))  # objs: built once, each test in a savepoint
 globals().update(MATRIX.tests())  # test_anonymous, test_outsider, … (core.testing)

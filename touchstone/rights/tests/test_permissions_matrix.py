@@ -5,12 +5,21 @@ officers decide only on their regulator's, and a refused call writes nothing."""
 
 from datetime import date
 
-import pytest
 from django.utils import timezone
 
+from touchstone.core.models import Role
 from touchstone.core.selectors import invoices_for
 from touchstone.core.services import letter_store
-from touchstone.core.testing import Endpoint, PermissionMatrix, sample_pdf, sent, uploaded
+from touchstone.core.testing import (
+    Endpoint,
+    PermissionMatrix,
+    new_organisation,
+    new_user,
+    records_once,
+    sample_pdf,
+    sent,
+    uploaded,
+)
 from touchstone.rights.models import Application, DecisionLetter
 from touchstone.rights.services import (
     application_start,
@@ -417,9 +426,10 @@ def _recognition(applicant, application) -> None:
     )
 
 
-@pytest.fixture
-def objs(organisation, officer, make_user) -> dict:
-    applicant = make_user("matrix-applicant")
+def build() -> dict:
+    organisation = new_organisation("ips")
+    officer = new_user("officer", (organisation, Role.OFFICER))
+    applicant = new_user("matrix-applicant")
     application = application_start(
         acting_user=applicant, regulator=organisation, scheme="immigration"
     )
@@ -427,7 +437,7 @@ def objs(organisation, officer, make_user) -> dict:
     _recognition(applicant, application)
     references.given(application)
     asked = references.requested(application, name="Bo Chen", email="bo.chen@example.org")
-    other = make_user("matrix-submitter")
+    other = new_user("matrix-submitter")
     submitted = application_start(acting_user=other, regulator=organisation, scheme="immigration")
     experience_period_add(acting_user=other, application=submitted, **_work())
     references.given(submitted)
@@ -451,7 +461,7 @@ def objs(organisation, officer, make_user) -> dict:
     Application.objects.filter(pk=submitted.pk).update(
         application_state="under_assessment", application_submitted_on=timezone.localdate()
     )
-    referred = referred_case(organisation, officer, make_user("matrix-referred"))
+    referred = referred_case(organisation, officer, new_user("matrix-referred"))
     application.refresh_from_db()
     submitted.refresh_from_db()
     return {
@@ -471,4 +481,5 @@ def objs(organisation, officer, make_user) -> dict:
     }
 
 
+globals().update(records_once(build))  # objs: built once, each test in a savepoint
 globals().update(MATRIX.tests())  # test_anonymous, test_outsider, … (core.testing)
