@@ -26,8 +26,8 @@ from touchstone.rights.services.audit import AuditAction, audit_changes
 from touchstone.rights.services.common import portfolio_changing
 from touchstone.rights.services.declarations import application_fee_settled
 from touchstone.rights.services.experience import (
-    _invoice_words,
     fee_invoice,
+    invoice_words,
     notify_applicant,
 )
 
@@ -126,7 +126,7 @@ def application_submit(
         f"We have your application, made on {today.day} {today:%B %Y}, with your portfolio, "
         "your supervisor's reference and our letter confirming your qualifying experience."
         + (
-            _invoice_words(invoice)
+            invoice_words(invoice, "60")
             if invoice
             else " We will now send you and your supervisor the declarations to sign."
         ),

@@ -232,7 +232,7 @@ def experience_submit(
         f"We have your qualifying experience: {rules.hours_text(check['credited_hours'])} "
         "hours credited "
         f"under the scheme's version {check['scheme_version']}. An officer will assess it and "
-        f"write to you with the decision.{_invoice_words(invoice)}",
+        f"write to you with the decision.{invoice_words(invoice)}",
     )
     return check
 
@@ -260,7 +260,9 @@ def fee_invoice(acting_user, application: Application, today: date, code: str = 
     )
 
 
-def _invoice_words(invoice) -> str:
+def invoice_words(invoice, paragraph: str = "22") -> str:
+    """The sentence telling the applicant an invoice was raised (§22 for the experience's fee,
+    §60 for the application's)."""
     if invoice is None:
         return ""
     amount = (
@@ -268,7 +270,7 @@ def _invoice_words(invoice) -> str:
     )
     return (
         f" We have raised invoice {invoice.number} for the assessment fee ({amount}) and will "
-        "send you the instructions to pay it (handbook §22)."
+        f"send you the instructions to pay it (handbook §{paragraph})."
     )
 
 

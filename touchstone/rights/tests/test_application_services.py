@@ -327,3 +327,28 @@ def test_a_decision_the_state_does_not_offer_is_refused_in_words(ready_applicati
     application = _submitted(ready_application)  # the fee is due: nothing to decide yet
     with pytest.raises(ValidationError, match="cannot be done while the application is 'fee due'"):
         application_decide(acting_user=officer, application=application, action="approve")
+
+
+def test_a_scheme_that_charges_no_fee_sends_the_declarations_at_once(
+    ready_application, monkeypatch
+):
+    monkeypatch.setattr("touchstone.rights.rules.scheme_fee", lambda scheme, code: None)
+    application = _submitted(ready_application)
+    assert application.application_state == "declarations_pending"
+    assert not [i for i in invoices_for(application) if "Application" in i.description]
+    assert sorted(application.declarations.values_list("role", "state")) == [
+        ("applicant", "invited"),
+        ("supervisor", "invited"),
+    ]
+    note = Notification.objects.filter(
+        recipient=application.applicant, subject="Your application was submitted"
+    ).get()
+    assert "declarations to sign" in note.body
+
+
+def test_the_fee_invoice_is_the_applications_own_paragraph(ready_application):
+    application = _submitted(ready_application)
+    note = Notification.objects.filter(
+        recipient=application.applicant, subject="Your application was submitted"
+    ).get()
+    assert "(handbook §60)" in note.body
