@@ -59,9 +59,9 @@ test-postgres: setup
 
 test-browser: setup
 	@if [ -x "$${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}" ]; then \
-	  $(BIN)/pytest --ds=touchstone.settings_test -m browser -q tests/browser && \
+	  $(BIN)/pytest --ds=touchstone.settings_test -m browser -q -n 2 tests/browser && \
 	  if [ -n "$$TOUCHSTONE_TEST_POSTGRES_URL" ]; then \
-	    TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest --ds=touchstone.settings_test -m browser -q tests/browser; fi; \
+	    TOUCHSTONE_TEST_DATABASE=postgres $(BIN)/pytest --ds=touchstone.settings_test -m browser -q -n 2 tests/browser; fi; \
 	else echo "no chromium at $${TOUCHSTONE_CHROMIUM:-/usr/bin/chromium}: browser tests skipped (apt-get install chromium)"; fi
 
 test: lint check-deploy test-sqlite test-postgres test-browser
