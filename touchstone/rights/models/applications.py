@@ -88,8 +88,11 @@ class Application(Versioned, models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
+            # One open application each; one refused leaves the way open to apply again.
             models.UniqueConstraint(
-                fields=["applicant", "regulator", "scheme"], name="rights_one_application_each"
+                fields=["applicant", "regulator", "scheme"],
+                condition=~models.Q(application_state="refused"),
+                name="rights_one_open_application_each",
             )
         ]
 

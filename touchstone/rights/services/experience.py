@@ -47,12 +47,14 @@ def _signed_in(user) -> None:
 @transaction.atomic
 def application_start(*, acting_user, regulator: Organisation, scheme: str) -> Application:
     """The signed-in user's application under `scheme` to `regulator`: started now, or the one
-    they already have (one each)."""
+    they already have open (one each; after a refusal they may apply again)."""
     _signed_in(acting_user)
     scheme_versions(scheme)  # UnknownScheme for a scheme that is not there
-    existing = Application.objects.filter(
-        applicant=acting_user, regulator=regulator, scheme=scheme
-    ).first()
+    existing = (
+        Application.objects.filter(applicant=acting_user, regulator=regulator, scheme=scheme)
+        .exclude(application_state="refused")
+        .first()
+    )
     if existing is not None:
         return existing
     application = Application(applicant=acting_user, regulator=regulator, scheme=scheme)
@@ -61,7 +63,9 @@ def application_start(*, acting_user, regulator: Organisation, scheme: str) -> A
         with transaction.atomic():
             application.save()
     except IntegrityError:  # started at the same moment elsewhere
-        return Application.objects.get(applicant=acting_user, regulator=regulator, scheme=scheme)
+        return Application.objects.exclude(application_state="refused").get(
+            applicant=acting_user, regulator=regulator, scheme=scheme
+        )
     audit_record(
         actor=acting_user,
         action=AuditAction.START_APPLICATION,

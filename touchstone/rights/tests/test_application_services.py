@@ -352,3 +352,29 @@ def test_the_fee_invoice_is_the_applications_own_paragraph(ready_application):
         recipient=application.applicant, subject="Your application was submitted"
     ).get()
     assert "(handbook §60)" in note.body
+
+
+def test_after_a_refusal_the_applicant_may_apply_again_but_never_twice_at_once(
+    started, organisation
+):
+    from django.db import IntegrityError, transaction
+
+    again = application_start(
+        acting_user=started.applicant, regulator=organisation, scheme="immigration"
+    )
+    assert again.pk == started.pk  # the open one
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Application.objects.create(
+            applicant=started.applicant, regulator=organisation, scheme="immigration"
+        )
+    Application.objects.filter(pk=started.pk).update(application_state="refused")
+    fresh = application_start(
+        acting_user=started.applicant, regulator=organisation, scheme="immigration"
+    )
+    assert fresh.pk != started.pk and fresh.application_state == "draft"
+    assert (
+        application_start(
+            acting_user=started.applicant, regulator=organisation, scheme="immigration"
+        )
+        == fresh
+    )

@@ -58,7 +58,12 @@ def apply(request, scheme: str):
     except UnknownScheme as exc:
         raise Http404("No such scheme") from exc
     regulators = list(granting_regulators())
-    existing = applications_of(request.user).filter(scheme=scheme).first()
+    existing = (
+        applications_of(request.user)
+        .filter(scheme=scheme)
+        .exclude(application_state="refused")
+        .first()
+    )
     if existing is not None:
         return redirect("rights:application", existing.pk)
     chosen = next((r for r in regulators if request.POST.get("regulator") == r.slug), None)
