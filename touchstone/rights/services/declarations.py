@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from touchstone.core.dates import date_in_words
 from touchstone.core.models import Invoice
@@ -21,6 +22,8 @@ from touchstone.core.services import (
     access_link_revoke,
     access_link_spend,
     audit_record,
+    deadline_close,
+    deadline_set,
     lock_for_change,
     version_bump,
 )
@@ -155,6 +158,30 @@ def _withdraw_open(acting_user, application: Application) -> list[int]:
     return withdrawn
 
 
+DEADLINE = "rights.declarations"  # the links' end, the officer reminded a week before
+
+
+def _deadline(acting_user, application: Application, sent: list[Declaration]) -> None:
+    """The officer who had the declarations sent is reminded a week before their links end
+    (core's deadlines, swept daily), to send them again if they are still not signed."""
+    officer = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    if officer is None or not officer.has_perm("rights.decide_application", application):
+        return
+    ends = min(timezone.localtime(d.link.expires_at).date() for d in sent)
+    name = _applicant_name(application)
+    deadline_set(
+        acting_user=acting_user,
+        subject=application,
+        organisation=application.regulator,
+        kind=DEADLINE,
+        label=f"Declarations to be signed: application of {name}",
+        due_on=ends,
+        responsible=[officer],
+        url=reverse("rights:staff-case", args=[application.pk]),
+        warn_days=7,
+    )
+
+
 def _send(acting_user, application: Application) -> list[Declaration]:
     """Send the declarations not yet signed (both, the first time; the application locked by
     the caller, in declarations pending); the ones still unsigned are withdrawn first."""
@@ -214,6 +241,7 @@ def _send(acting_user, application: Application) -> list[Declaration]:
         declaration.save()
         declaration.link_token = token  # emailed, never stored: for a caller handing it over
         sent.append(declaration)
+    _deadline(acting_user, application, sent)
     audit_record(
         actor=acting_user,
         action=AuditAction.SEND_DECLARATIONS,
@@ -400,6 +428,7 @@ def declaration_sign(
         },
     )
     if application.application_state != before:
+        deadline_close(acting_user=None, subject=application, kind=DEADLINE)
         subject, body = _acknowledgement(application)
         notify_applicant(
             application, subject, body, key=f"rights:{application.pk}:declarations:signed"

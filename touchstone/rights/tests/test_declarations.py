@@ -428,3 +428,24 @@ def test_whether_both_are_signed_is_read_under_the_applications_row_lock(
     assert len(probes) == 2 and all(isinstance(p, DatabaseError) for p in probes), probes
     assert _state(application) == "under_assessment"
     assert isinstance(run_together(try_lock)[0], list)  # and released on commit
+
+
+def test_the_officer_is_reminded_before_the_links_end_until_both_are_signed(application, officer):
+    from touchstone.core.models import Deadline
+
+    declarations.submitted(application)
+    invoice = declarations.application_fee(application)
+    paid = fee_payment_record(
+        acting_user=officer, application=application, invoice=invoice, paid_on=TODAY
+    )
+    mine, theirs = paid.declarations_sent
+    deadline = Deadline.objects.get(kind="rights.declarations")
+    ends = timezone.localtime(mine.link.expires_at).date()
+    assert (deadline.due_on, list(deadline.responsible.all())) == (ends, [officer])
+    assert deadline.state == Deadline.State.OPEN
+    _sign(mine)
+    deadline.refresh_from_db()
+    assert deadline.state == Deadline.State.OPEN  # one still to sign
+    _sign(theirs)
+    deadline.refresh_from_db()
+    assert deadline.state == Deadline.State.MET
