@@ -59,7 +59,7 @@ def _scope(facts: dict) -> str:
     return "\n".join([*lines, note] if note else lines)
 
 
-def _admit(acting_user, application: Application, today: date) -> list[str]:
+def _admit(acting_user, application: Application, today: date) -> list:
     """Put the scheme's rights on the applicant's register entry (the first with the §6 scope)
     and admit them to its category; returns the rights granted (one already held,
     like Commissioner for Oaths, stays as it is)."""
@@ -93,7 +93,7 @@ def _admit(acting_user, application: Application, today: date) -> list[str]:
         granted.append(right)
     category = category_for_code(grants.get("category") or "")
     if category is not None and registrant.category_id != category.pk:
-        registrant.refresh_from_db()  # right_grant raised its version
+        registrant.refresh_from_db()  # as right_grant left it (locked, perhaps a new version)
         registrant_update(acting_user=acting_user, registrant=registrant, category=category)
     return granted
 
