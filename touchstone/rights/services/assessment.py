@@ -16,7 +16,6 @@ from django.utils import timezone
 from touchstone.core.dates import date_in_words
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import (
-    audit_record,
     deadline_close,
     deadline_set,
     lock_for_change,
@@ -33,9 +32,8 @@ from touchstone.rights.services.audit import AuditAction
 from touchstone.rights.services.experience import (
     COMMITTEE,
     hearing_deadline,
-    notify_applicant,
 )
-from touchstone.rights.services.letters import decision_letter
+from touchstone.rights.services.letters import decision_sent
 
 HEARING = "rights.application_hearing"
 STATE_FIELDS = ["application_state", "application_hearing_on", "information_due_on"]
@@ -206,28 +204,21 @@ def application_decide(
     version_bump(application)
     application.save()
     subject, paragraphs = _words(application, action, reasons, was_referred, granted)
-    letter = decision_letter(
+    decision_sent(
         acting_user=acting_user,
         application=application,
         step="application",
         decision=action,
         subject=subject,
         paragraphs=paragraphs,
-    )
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.DECIDE_APPLICATION,
-        obj=application,
+        audit_action=AuditAction.DECIDE_APPLICATION,
         before=before,
         after={
             **snapshot(application, STATE_FIELDS),
-            "decision": action,
             "reasons": reasons,
             "granted": [r.right_type.code for r in granted],
-            "letter": str(letter.upload_id),
         },
     )
-    notify_applicant(application, subject, "\n\n".join(paragraphs), attachment=letter.upload)
     _deadlines(acting_user, application, action, was_referred)
     return application
 

@@ -40,7 +40,7 @@ from touchstone.rights.selectors.declarations import (
     declaration_for_link,
 )
 from touchstone.rights.services.audit import AuditAction
-from touchstone.rights.services.experience import notify_applicant
+from touchstone.rights.services.common import notify_applicant
 
 PURPOSE = "rights.declaration"
 APPLICATION_FEE = "application_assessment"  # §60

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from touchstone.core.dates import date_in_words
-from touchstone.core.models import Organisation, Upload
+from touchstone.core.models import Organisation
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import (
     audit_record,
@@ -17,7 +17,6 @@ from touchstone.core.services import (
     deadline_set,
     invoice_raise,
     lock_for_change,
-    notify,
     snapshot,
     version_bump,
 )
@@ -25,8 +24,12 @@ from touchstone.rights import rules
 from touchstone.rights.models import Application, ExperiencePeriod
 from touchstone.rights.selectors import experience_check, scheme_on, scheme_today, scheme_versions
 from touchstone.rights.services.audit import AuditAction, audit_changes
-from touchstone.rights.services.common import applicant_changing, application_touched
-from touchstone.rights.services.letters import decision_letter
+from touchstone.rights.services.common import (
+    applicant_changing,
+    application_touched,
+    notify_applicant,
+)
+from touchstone.rights.services.letters import decision_sent
 
 PERIOD_FIELDS = ("kind", "start", "end", "hours", "tasks", "passed", "employer", "role")
 
@@ -174,26 +177,6 @@ def hearing_deadline(acting_user, application: Application, kind: str, what: str
         responsible=[acting_user],
         url=reverse("rights:staff-case", args=[application.pk]),
         warn_days=7,
-    )
-
-
-def notify_applicant(
-    application: Application,
-    subject: str,
-    body: str,
-    *,
-    key: str | None = None,
-    attachment: Upload | None = None,
-) -> None:
-    """Tell the applicant, in the app and by email (once per key: by default, once per
-    version of the application), with `attachment` (a decision letter) on the email."""
-    notify(
-        recipient=application.applicant,
-        key=key or f"rights:{application.pk}:v{application.version}",
-        subject=subject,
-        body=body,
-        url=reverse("rights:application", args=[application.pk]),
-        attachment=attachment,
     )
 
 
@@ -372,27 +355,17 @@ def experience_decide(
     application.save()
     check = experience_check(application, as_of=application.experience_submitted_on)
     subject, paragraphs = _decision_words(application, action, reasons, check, was_referred)
-    letter = decision_letter(
+    decision_sent(
         acting_user=acting_user,
         application=application,
         step="experience",
         decision=action,
         subject=subject,
         paragraphs=paragraphs,
-    )
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.DECIDE_EXPERIENCE,
-        obj=application,
+        audit_action=AuditAction.DECIDE_EXPERIENCE,
         before=before,
-        after={
-            **snapshot(application, ["experience_state", "alc_hearing_on"]),
-            "decision": action,
-            "reasons": reasons,
-            "letter": str(letter.upload_id),
-        },
+        after={**snapshot(application, ["experience_state", "alc_hearing_on"]), "reasons": reasons},
     )
-    notify_applicant(application, subject, "\n\n".join(paragraphs), attachment=letter.upload)
     if action == "refer":  # the officer is reminded before the hearing (core's daily sweep)
         hearing_deadline(acting_user, application, HEARING, "qualifying experience", hearing_on)
     elif was_referred:

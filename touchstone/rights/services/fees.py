@@ -11,8 +11,8 @@ from touchstone.core.permissions import require_perm
 from touchstone.core.selectors import invoices_for
 from touchstone.core.services import invoice_record_payment
 from touchstone.rights.models import Application
+from touchstone.rights.services.common import notify_applicant
 from touchstone.rights.services.declarations import fee_paid
-from touchstone.rights.services.experience import notify_applicant
 
 
 @transaction.atomic

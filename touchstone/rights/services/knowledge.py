@@ -18,8 +18,8 @@ from touchstone.rights import rules
 from touchstone.rights.models import Application
 from touchstone.rights.selectors import accredited_for, knowledge_missing_for, qualification_name
 from touchstone.rights.services.audit import AuditAction, audit_changes
-from touchstone.rights.services.experience import notify_applicant
-from touchstone.rights.services.letters import decision_letter
+from touchstone.rights.services.common import notify_applicant
+from touchstone.rights.services.letters import decision_sent
 
 EVIDENCE_FIELDS = (
     "knowledge_route",
@@ -187,27 +187,15 @@ def knowledge_decide(
     paragraphs = [reasons or "An officer has confirmed your technical knowledge (handbook §12-16)."]
     if action == "does_not_meet":
         paragraphs.append("You can change your evidence and submit it again.")
-    letter = decision_letter(
+    decision_sent(
         acting_user=acting_user,
         application=application,
         step="knowledge",
         decision=action,
         subject=DECISION_WORDS[action],
         paragraphs=paragraphs,
-    )
-    audit_record(
-        actor=acting_user,
-        action=AuditAction.DECIDE_KNOWLEDGE,
-        obj=application,
+        audit_action=AuditAction.DECIDE_KNOWLEDGE,
         before=before,
-        after={
-            **snapshot(application, STATE_FIELDS),
-            "decision": action,
-            "reasons": reasons,
-            "letter": str(letter.upload_id),
-        },
-    )
-    notify_applicant(
-        application, DECISION_WORDS[action], "\n\n".join(paragraphs), attachment=letter.upload
+        after={**snapshot(application, STATE_FIELDS), "reasons": reasons},
     )
     return application

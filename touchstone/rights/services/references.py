@@ -29,8 +29,7 @@ from touchstone.rights.selectors.references import (
     reference_terms_for,
 )
 from touchstone.rights.services.audit import AuditAction
-from touchstone.rights.services.common import application_touched
-from touchstone.rights.services.experience import notify_applicant
+from touchstone.rights.services.common import application_touched, notify_applicant
 
 PURPOSE = "rights.reference"
 ANSWER_FIELDS = (
