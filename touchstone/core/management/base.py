@@ -1,6 +1,8 @@
 """The base of every `touchstone` command: an organisation named by --organisation SLUG (or the
 only one there is), a request id for the audit trail, and import problems as one line each."""
 
+import json
+import sys
 from datetime import time
 from pathlib import Path
 
@@ -10,10 +12,21 @@ from django.core.management.base import BaseCommand, CommandError
 from touchstone.core.imports import ImportRejected
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.core.request_context import request_id_scope
+from touchstone.core.rules.checked_json import MalformedInput
+
+MALFORMED = 2  # a check's input was not what it reads; any verdict on good input exits 0
 
 
 def _fail(message: str) -> CommandError:
     return CommandError(message, returncode=1)
+
+
+def _malformed(message: str) -> CommandError:
+    return CommandError(message, returncode=MALFORMED)
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
 
 
 class TouchstoneCommand(BaseCommand):
@@ -99,3 +112,36 @@ class TouchstoneCommand(BaseCommand):
         for error in exc.errors:
             self.stderr.write(error)
         return _fail(f"{what} was not imported: {exc.count} problem(s); nothing was written")
+
+    def print_check(self, check, file: str) -> None:
+        """Run a pure check on the JSON document in `file` (or standard input for "-") and print
+        its verdict as JSON. A document that is not JSON, or that the check finds malformed
+        (`MalformedInput`), is one line on standard error and exit status 2."""
+        data = self.read_json(file)
+        try:
+            result = check(data)
+        except MalformedInput as exc:
+            raise _malformed(str(exc)) from exc
+        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+
+    def read_json(self, file: str):
+        """The decoded JSON document in `file` ("-": standard input); exit 2 when it is not."""
+        where = "standard input" if file == "-" else Path(file).name
+        text = sys.stdin.read() if file == "-" else self._text(Path(file))
+        try:
+            return json.loads(text, parse_constant=_refuse_constant)
+        except json.JSONDecodeError as exc:
+            raise _malformed(
+                f"{where} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            ) from exc
+        except (ValueError, RecursionError) as exc:
+            raise _malformed(f"{where} is not JSON: {exc}") from exc
+
+    @staticmethod
+    def _text(path: Path) -> str:
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise _malformed(f"no such file: {path}") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _malformed(f"{path} cannot be read as UTF-8 text") from exc

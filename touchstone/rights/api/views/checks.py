@@ -2,13 +2,10 @@
 a draft portfolio and read what the scheme in force on its date says of it. Rate-limited per
 client like the public register API; nothing is stored."""
 
-import re
-
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from touchstone.core.api.schema import BAD_INPUT, not_found
@@ -20,7 +17,6 @@ from touchstone.rights.api.serializers.checks import (
     QeInputSerializer,
     QeResultSerializer,
 )
-from touchstone.rights.rules import MalformedInput
 from touchstone.rights.selectors import UnknownScheme, portfolio_check_for, qe_check_for
 
 NOT_FOUND = not_found("scheme")
@@ -41,13 +37,9 @@ class SchemeCheck(APIView):
 
     def post(self, request, scheme: str):
         try:
-            result = self.check(scheme, request.data)
+            result = self.check(scheme, request.data)  # MalformedInput: a 400 (core.api.errors)
         except UnknownScheme as exc:
             raise NotFound(f'No scheme "{scheme}".') from exc
-        except MalformedInput as exc:
-            field = re.sub(r"\[(\d+)\]", r".\1", exc.field)  # "periods.2.start", as the parser
-            key = field or api_settings.NON_FIELD_ERRORS_KEY
-            raise ValidationError({key: [exc.message]}) from exc
         return Response(result)
 
 

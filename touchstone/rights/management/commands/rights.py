@@ -3,19 +3,13 @@ line, on the same JSON the API takes. They read only the schemes `migrate` loads
 `touchstone rights chase-references [--schedule]`: remind supervisors of references not yet
 given, and lapse those whose link has expired (or schedule that daily)."""
 
-import json
-import sys
 from datetime import time
-from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from touchstone.core.management.base import TouchstoneCommand
-from touchstone.rights.rules import MalformedInput
+from touchstone.core.management.base import MALFORMED, TouchstoneCommand
 from touchstone.rights.selectors import UnknownScheme, portfolio_check_for, qe_check_for
 from touchstone.rights.services import references_chase
-
-MALFORMED = 2  # the input was not what the check reads; any verdict on good input is 0
 
 CHECKS = {
     "check-qe": (
@@ -28,22 +22,6 @@ CHECKS = {
         "Check a portfolio of evidence: the examples missing and every rule a sheet breaks.",
     ),
 }
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def read_json(text: str, where: str):
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as exc:
-        raise CommandError(
-            f"{where} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-            returncode=MALFORMED,
-        ) from exc
-    except (ValueError, RecursionError) as exc:
-        raise CommandError(f"{where} is not JSON: {exc}", returncode=MALFORMED) from exc
 
 
 class Command(TouchstoneCommand):
@@ -92,25 +70,8 @@ class Command(TouchstoneCommand):
         self.stdout.write(f"references: {counts['reminded']} reminded, {counts['lapsed']} lapsed")
 
     def _check(self, *, action, file, scheme) -> None:
-        data = read_json(self._text(file), "standard input" if file == "-" else Path(file).name)
         check, _ = CHECKS[action]
         try:
-            result = check(scheme, data)
+            self.print_check(lambda data: check(scheme, data), file)
         except UnknownScheme as exc:
             raise CommandError(f'no scheme "{scheme}"', returncode=MALFORMED) from exc
-        except MalformedInput as exc:
-            raise CommandError(str(exc), returncode=MALFORMED) from exc
-        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
-
-    def _text(self, file: str) -> str:
-        if file == "-":
-            return sys.stdin.read()
-        path = Path(file)
-        try:
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError as exc:
-            raise CommandError(f"no such file: {path}", returncode=MALFORMED) from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(
-                f"{path} cannot be read as UTF-8 text", returncode=MALFORMED
-            ) from exc
