@@ -15,10 +15,10 @@ from openpyxl import load_workbook
 
 from touchstone.core.testing import row_counts
 from touchstone.standards.exports import framework_export
+from touchstone.standards.imports import read_library
 from touchstone.standards.selectors import framework_current
 from touchstone.standards.services import framework_load
 from touchstone.standards.tests.build import small_document, small_library
-from touchstone.standards.imports import read_library
 
 pytestmark = pytest.mark.django_db
 HEADER = ["number", "section", "heading", "text", "parent", "LSC", "Lexcel", "ISO 9000", "IBA"]
