@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "touchstone.plans",
     "touchstone.register",
     "touchstone.rights",
+    "touchstone.standards",
 ]
 
 MIDDLEWARE = [
@@ -289,6 +290,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "public_register": os.environ.get("TOUCHSTONE_PUBLIC_API_RATE", "60/min"),
         "public_rights_checks": os.environ.get("TOUCHSTONE_PUBLIC_API_RATE", "60/min"),
+        "public_standards": os.environ.get("TOUCHSTONE_PUBLIC_API_RATE", "60/min"),
     },
 }
 SPECTACULAR_SETTINGS = {

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from touchstone.standards.api.views import frameworks
+
+urlpatterns = [
+    path("frameworks/", frameworks.FrameworkList.as_view(), name="api-standards-frameworks"),
+    path(
+        "frameworks/<slug:ref_id>/",
+        frameworks.FrameworkStandards.as_view(),
+        name="api-standards-framework",
+    ),
+]

@@ -1,0 +1,1 @@
+"""The standards API: the framework library, public (frameworks.py)."""

@@ -1,0 +1,73 @@
+"""`touchstone standards load FILE.yaml [--replace]`: check a framework library file and load
+it as a framework edition (a new edition beside the old ones, or `--replace` the stored edition
+of the same id and edition), all or nothing.
+`touchstone standards export ID [--edition E] --format json|yaml|csv|xlsx [--output FILE]`:
+the framework's current (or named) edition, to standard output or a file."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from touchstone.core.management.base import TouchstoneCommand
+from touchstone.standards.exports import FORMATS, framework_export
+from touchstone.standards.imports import library_import
+from touchstone.standards.selectors import UnknownFramework, framework_current, framework_edition
+
+
+class Command(TouchstoneCommand):
+    help = "Load a framework library file, or export a framework edition."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        load = sub.add_parser(
+            "load",
+            help="Check a framework library file (YAML) and load it; nothing is written if "
+            "any part of it is wrong.",
+        )
+        load.add_argument("file")
+        load.add_argument(
+            "--replace",
+            action="store_true",
+            help="Replace the stored edition with the same id and edition (otherwise a file "
+            "that differs from it is refused).",
+        )
+        export = sub.add_parser("export", help="Write out a framework edition.")
+        export.add_argument("framework", help="The framework's id, e.g. iqs-2012.")
+        export.add_argument("--format", choices=FORMATS, default="json")
+        export.add_argument("--edition", help="An edition other than the current one.")
+        export.add_argument("--output", help="A file to write (default: standard output).")
+
+    def handle(self, *args, action, **options):
+        if action == "load":
+            return self._load(options["file"], replace=options["replace"])
+        return self._export(
+            options["framework"],
+            fmt=options["format"],
+            edition=options["edition"],
+            output=options["output"],
+        )
+
+    def _load(self, file: str, *, replace: bool) -> None:
+        loaded = self.import_file(file, library_import, acting_user=None, replace=replace)
+        framework = loaded.framework
+        self.stdout.write(
+            f'{framework.ref_id} "{framework.edition}" {loaded.outcome}: {loaded.nodes} nodes, '
+            f"{loaded.mappings} mappings"
+        )
+
+    def _export(self, ref_id: str, *, fmt: str, edition: str | None, output: str | None) -> None:
+        try:
+            framework = framework_edition(ref_id, edition) if edition else framework_current(ref_id)
+        except UnknownFramework as exc:
+            what = f'no framework "{ref_id}"' + (f' with edition "{edition}"' if edition else "")
+            raise CommandError(what, returncode=1) from exc
+        data = framework_export(framework, fmt)
+        if output:
+            Path(output).write_bytes(data)
+            self.stdout.write(f"wrote {framework.ref_id} ({fmt}) to {output}")
+        elif fmt == "xlsx":
+            self.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            self.stdout.write(data.decode("utf-8"), ending="")

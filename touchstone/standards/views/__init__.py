@@ -1,0 +1,1 @@
+"""The standards pages: the framework library (frameworks.py)."""
