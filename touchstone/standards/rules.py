@@ -51,10 +51,12 @@ RANK = {answer: rank for rank, answer in enumerate(WORST_FIRST)}
 COMPLIANT = "compliant"
 PARTIALLY_COMPLIANT = "partially_compliant"
 INCOMPLETE = "incomplete"
+STATUSES = (COMPLIANT, PARTIALLY_COMPLIANT, INCOMPLETE)
 
 MISSING_ANSWER = "MISSING_ANSWER"
 INVALID_ANSWER = "INVALID_ANSWER"
 NA_NOT_ALLOWED = "NA_NOT_ALLOWED"
+ERROR_CODES = (MISSING_ANSWER, INVALID_ANSWER, NA_NOT_ALLOWED)
 
 REMEDIATION_MONTHS = 7
 NUMBER = re.compile(r"^-?[0-9]+$")  # ASCII digits only: "²" is not a number here

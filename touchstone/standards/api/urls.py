@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.standards.api.views import frameworks
+from touchstone.standards.api.views import assessment, frameworks
 
 urlpatterns = [
     path("frameworks/", frameworks.FrameworkList.as_view(), name="api-standards-frameworks"),
@@ -8,5 +8,10 @@ urlpatterns = [
         "frameworks/<slug:ref_id>/",
         frameworks.FrameworkStandards.as_view(),
         name="api-standards-framework",
+    ),
+    path(
+        "<slug:ref_id>/assessment-check",
+        assessment.AssessmentCheck.as_view(),
+        name="api-standards-assessment-check",
     ),
 ]

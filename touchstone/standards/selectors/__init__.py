@@ -1,5 +1,11 @@
 """What the standards module offers other modules to read."""
 
+from touchstone.standards.selectors.assessment import (
+    FeesMissing,
+    assessment_check_for,
+    assessment_shape,
+    fee_schedules,
+)
 from touchstone.standards.selectors.frameworks import (
     FrameworkTable,
     StandardRow,
@@ -12,6 +18,10 @@ from touchstone.standards.selectors.frameworks import (
 )
 
 __all__ = [
+    "FeesMissing",
+    "assessment_check_for",
+    "assessment_shape",
+    "fee_schedules",
     "FrameworkTable",
     "StandardRow",
     "UnknownFramework",

@@ -2,21 +2,28 @@
 it as a framework edition (a new edition beside the old ones, or `--replace` the stored edition
 of the same id and edition), all or nothing.
 `touchstone standards export ID [--edition E] --format json|yaml|csv|xlsx [--output FILE]`:
-the framework's current (or named) edition, to standard output or a file."""
+the framework's current (or named) edition, to standard output or a file.
+`touchstone standards check-assessment FILE.json [--framework ID]`: a self-assessment's
+verdict as JSON (exit 0 whatever it is; 2 when the file is not an assessment)."""
 
 import sys
 from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from touchstone.core.management.base import TouchstoneCommand
+from touchstone.core.management.base import MALFORMED, TouchstoneCommand
 from touchstone.standards.exports import FORMATS, framework_export
 from touchstone.standards.imports import library_import
-from touchstone.standards.selectors import UnknownFramework, framework_current, framework_edition
+from touchstone.standards.selectors import (
+    UnknownFramework,
+    assessment_check_for,
+    framework_current,
+    framework_edition,
+)
 
 
 class Command(TouchstoneCommand):
-    help = "Load a framework library file, or export a framework edition."
+    help = "Load a framework library file, export a framework edition, or check a self-assessment."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -37,16 +44,35 @@ class Command(TouchstoneCommand):
         export.add_argument("--format", choices=FORMATS, default="json")
         export.add_argument("--edition", help="An edition other than the current one.")
         export.add_argument("--output", help="A file to write (default: standard output).")
+        check = sub.add_parser(
+            "check-assessment",
+            help="Check a self-assessment (JSON): its status, remediation deadline, fee, the "
+            "standards not complied and every answer at fault.",
+        )
+        check.add_argument("file", help="A JSON file, or - to read standard input.")
+        check.add_argument(
+            "--framework", default="iqs-2012", help="The framework's id (default iqs-2012)."
+        )
 
     def handle(self, *args, action, **options):
         if action == "load":
             return self._load(options["file"], replace=options["replace"])
+        if action == "check-assessment":
+            return self._check(options["file"], ref_id=options["framework"])
         return self._export(
             options["framework"],
             fmt=options["format"],
             edition=options["edition"],
             output=options["output"],
         )
+
+    def _check(self, file: str, *, ref_id: str) -> None:
+        try:
+            self.print_check(lambda data: assessment_check_for(ref_id, data), file)
+        except UnknownFramework as exc:
+            raise CommandError(
+                f'no framework "{ref_id}" with an accreditation scheme', returncode=MALFORMED
+            ) from exc
 
     def _load(self, file: str, *, replace: bool) -> None:
         loaded = self.import_file(file, library_import, acting_user=None, replace=replace)
