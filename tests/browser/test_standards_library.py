@@ -9,19 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_rights_schemes import fits, open_navigation
+
 IQS = "The Institute of Paralegals Quality Standards for Legal Service Providers"
-
-
-def fits(page, width: int) -> bool:
-    """The page does not scroll sideways at this width (the table scrolls in its region)."""
-    return page.evaluate("document.documentElement.scrollWidth") <= width
-
-
-def open_navigation(page, label: str) -> None:
-    menu = page.get_by_role("button", name="Menu")
-    if menu.is_visible():
-        menu.click()
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name=label).click()
 
 
 @pytest.mark.django_db(transaction=True)
