@@ -27,15 +27,7 @@ def _framework(ref_id: str):
 
 @require_GET
 def framework_list(request):
-    frameworks = frameworks_current().prefetch_related("nodes")
-    listed = [
-        {
-            "framework": framework,
-            "standards": sum(1 for n in framework.nodes.all() if n.kind == NodeKind.STANDARD),
-        }
-        for framework in frameworks
-    ]
-    return render(request, "standards/frameworks.html", {"listed": listed})
+    return render(request, "standards/frameworks.html", {"frameworks": frameworks_current()})
 
 
 def _table_rows(table, shown):
