@@ -1,7 +1,7 @@
 """Every standards address, web and API, tried as anonymous, an officer of another
 organisation, a standards body's read-only staff and its officer (core.testing
-.PermissionMatrix): the framework library is public, so each answers alike for everyone and
-none writes anything."""
+.PermissionMatrix): the framework library and the self-assessment check are public, so each
+answers alike for everyone and none writes anything."""
 
 from touchstone.core.models import OrganisationKind, Role
 from touchstone.core.testing import (
@@ -13,6 +13,12 @@ from touchstone.core.testing import (
 )
 
 IQS = "/standards/frameworks/iqs-2012/"
+CHECK = "/api/v1/standards/iqs-2012/assessment-check"
+ASSESSMENT = {
+    "submitted_on": "2026-01-31",
+    "corporate_member": False,
+    "answers": {str(n): "complied" for n in range(1, 72)},
+}
 
 
 def build() -> dict:
@@ -33,6 +39,16 @@ MATRIX = PermissionMatrix(
         _public("framework download refused", f"{IQS}download/?format=exe", editor_status=400),
         _public("api frameworks", "/api/v1/standards/frameworks/", api=True),
         _public("api framework", "/api/v1/standards/frameworks/iqs-2012/", api=True),
+        _public("api assessment check get", CHECK, api=True, editor_status=405),
+        Endpoint(
+            "api assessment check",
+            "post",
+            lambda o: CHECK,
+            data=lambda o: ASSESSMENT,
+            api=True,
+            public=True,
+            scoped=False,
+        ),
         _public("unknown framework", "/standards/frameworks/nothing/", editor_status=404),
     ),
     urlconfs=("touchstone.standards.urls", "touchstone.standards.api.urls"),
