@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.standards.views import frameworks
+from touchstone.standards.views import coverage, frameworks
 
 app_name = "standards"
 
@@ -11,5 +11,15 @@ urlpatterns = [
         "frameworks/<slug:ref_id>/download/",
         frameworks.framework_download,
         name="framework-download",
+    ),
+    path(
+        "frameworks/<slug:ref_id>/coverage/",
+        coverage.framework_coverage,
+        name="framework-coverage",
+    ),
+    path(
+        "frameworks/<slug:held_ref_id>/mapped-to/<slug:ref_id>/",
+        coverage.clauses_mapped_to,
+        name="clauses-mapped",
     ),
 ]

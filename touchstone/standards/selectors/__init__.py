@@ -6,6 +6,14 @@ from touchstone.standards.selectors.assessment import (
     assessment_shape,
     fee_schedules,
 )
+from touchstone.standards.selectors.coverage import (
+    Coverage,
+    CoveredStandard,
+    MappedClause,
+    clauses_mapped,
+    coverage,
+    coverage_targets,
+)
 from touchstone.standards.selectors.frameworks import (
     FrameworkTable,
     StandardRow,
@@ -18,6 +26,12 @@ from touchstone.standards.selectors.frameworks import (
 )
 
 __all__ = [
+    "Coverage",
+    "CoveredStandard",
+    "MappedClause",
+    "clauses_mapped",
+    "coverage",
+    "coverage_targets",
     "FeesMissing",
     "assessment_check_for",
     "assessment_shape",

@@ -39,6 +39,9 @@ MATRIX = PermissionMatrix(
         _public("framework download refused", f"{IQS}download/?format=exe", editor_status=400),
         _public("api frameworks", "/api/v1/standards/frameworks/", api=True),
         _public("api framework", "/api/v1/standards/frameworks/iqs-2012/", api=True),
+        _public("coverage", f"{IQS}coverage/"),
+        _public("coverage of lexcel", f"{IQS}coverage/?held=lexcel"),
+        _public("lexcel clauses", "/standards/frameworks/lexcel/mapped-to/iqs-2012/"),
         _public("api assessment check get", CHECK, api=True, editor_status=405),
         Endpoint(
             "api assessment check",
