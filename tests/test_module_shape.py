@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "touchstone"
-MODULES = ("plans", "register", "rights")
+MODULES = ("plans", "register", "rights", "casework")
 PACKAGES = ("models", "services", "selectors", "views", "api", "api.views", "api.serializers")
 FILES = (
     "apps",
