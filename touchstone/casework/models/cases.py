@@ -70,7 +70,9 @@ class Case(Versioned):
         ordering = ["-received_on", "reference"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "reference"], name="casework_case_reference"
+                fields=["organisation", "reference"],
+                name="casework_case_reference",
+                violation_error_message="The organisation already has a case with this reference.",
             ),
             models.CheckConstraint(
                 condition=Q(accepted_on__isnull=True) | Q(accepted_on__gte=F("received_on")),
