@@ -1,7 +1,7 @@
 """The casework module's pure rules: the schemes as data and the moves they allow, and the
 KPI scorecard's definitions. Standard library only (tests/test_module_shape.py)."""
 
-from touchstone.casework.rules.schemes import (
+from .schemes import (
     COMPLEXITIES,
     SchemeError,
     conclusion_refusal,
@@ -10,7 +10,7 @@ from touchstone.casework.rules.schemes import (
     scheme_read,
     stage_name,
 )
-from touchstone.casework.rules.scorecard import (
+from .scorecard import (
     GROUPS,
     PARTIES,
     WITHIN,
