@@ -32,6 +32,12 @@ class SatisfactionResponse(models.Model):
                 fields=["case", "party_role"], name="casework_satisfaction_once"
             )
         ]
+        indexes = [  # the scorecard's counts read the answers from the index alone
+            models.Index(
+                fields=["case", "party_role", "outcome_satisfied", "service_satisfied"],
+                name="casework_satisfaction_answers",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_party_role_display()}'s satisfaction with case {self.case_id}"
