@@ -1,6 +1,6 @@
-"""The scorecard's choices, declared once for its page, its API and its command: the period
-(from, to: a year at most, so a figure stays a year's), the jurisdiction (none: all) and the
-scheme (none: the ombudsman's)."""
+"""The scorecard's choices, declared once for its page, its API and its command: the
+jurisdiction (none: all), the scheme (none: the ombudsman's), and the period's checks where a
+person types it (the page): its end not before its start, ten years at most."""
 
 from datetime import date
 
