@@ -1,7 +1,8 @@
 """The KPI scorecard computed in the database: a handful of aggregate queries (counts with
-`Count(filter=...)`, the medians by an ordered offset into each group), never a loop over the
-cases, finished by the pure `rules.scorecard_from_counts` so it gives exactly what the
-reference definition (`rules.scorecard`) gives."""
+`Count(filter=...)`, grouped by complexity or by party and answer, so each is a few grouped
+rows; the medians by an ordered offset into each group), never a loop over the cases,
+finished by the pure `rules.scorecard_from_counts` so it gives exactly what the reference
+definition (`rules.scorecard`) gives."""
 
 from datetime import date
 
@@ -18,18 +19,21 @@ def _group_q(group: str) -> Q:
 
 
 def _timeliness(concluded) -> tuple[int, dict]:
-    wanted = {"concluded": Count("pk")}
-    for group in rules.GROUPS:
-        wanted[f"{group}__concluded"] = Count("pk", filter=_group_q(group))
-        for n in rules.WITHIN:
-            wanted[f"{group}__within_{n}"] = Count(
-                "pk", filter=_group_q(group) & Q(days_to_conclude__lte=n)
-            )
-    found = concluded.aggregate(**wanted)
+    """(cases concluded, each group's counts and median): one aggregate grouped by
+    complexity (a row for each, summed for all cases), then each group's median."""
+    known = Q(days_to_conclude__isnull=False)
+    wanted = {"concluded": Count("pk"), "with_days": Count("pk", filter=known)}
+    wanted |= {f"within_{n}": Count("pk", filter=Q(days_to_conclude__lte=n)) for n in rules.WITHIN}
+    by_complexity = {
+        row.pop("complexity"): row
+        for row in concluded.order_by().values("complexity").annotate(**wanted)
+    }
     groups = {}
     for group in rules.GROUPS:
-        counts = {key: found[f"{group}__{key}"] for key in ("concluded",)}
-        counts |= {f"within_{n}": found[f"{group}__within_{n}"] for n in rules.WITHIN}
+        rows = by_complexity.values() if group == "all" else [by_complexity.get(group)]
+        rows = [row for row in rows if row]
+        counts = {"concluded": sum(row["with_days"] for row in rows)}
+        counts |= {f"within_{n}": sum(row[f"within_{n}"] for row in rows) for n in rules.WITHIN}
         offset, number = rules.middle_positions(counts["concluded"])
         middle = []
         if number:
@@ -40,28 +44,28 @@ def _timeliness(concluded) -> tuple[int, dict]:
             )
         counts["median_days"] = rules.median_of(middle)
         groups[group] = counts
-    return found["concluded"], groups
+    return sum(row["concluded"] for row in by_complexity.values()), groups
 
 
 def _satisfaction(case_q: Q) -> dict:
-    wanted = {}
-    for party in rules.PARTIES:
-        for side, satisfied in (("satisfied", True), ("dissatisfied", False)):
-            answered = Q(party_role=party, outcome_satisfied=satisfied)
-            wanted[f"{party}__{side}__responses"] = Count("pk", filter=answered)
-            wanted[f"{party}__{side}__service"] = Count(
-                "pk", filter=answered & Q(service_satisfied=True)
-            )
-    found = SatisfactionResponse.objects.filter(
-        case_q, outcome_satisfied__isnull=False, service_satisfied__isnull=False
-    ).aggregate(**wanted)
+    """The answers counted in one aggregate grouped by party and outcome answer."""
+    found = {
+        (row["party_role"], row["outcome_satisfied"]): row
+        for row in SatisfactionResponse.objects.filter(
+            case_q, outcome_satisfied__isnull=False, service_satisfied__isnull=False
+        )
+        .order_by()
+        .values("party_role", "outcome_satisfied")
+        .annotate(responses=Count("pk"), service=Count("pk", filter=Q(service_satisfied=True)))
+    }
+    none = {"responses": 0, "service": 0}
     return {
         party: {
             f"{side}_with_outcome": {
-                "responses": found[f"{party}__{side}__responses"],
-                "service_satisfied": found[f"{party}__{side}__service"],
+                "responses": found.get((party, satisfied), none)["responses"],
+                "service_satisfied": found.get((party, satisfied), none)["service"],
             }
-            for side in ("satisfied", "dissatisfied")
+            for side, satisfied in (("satisfied", True), ("dissatisfied", False))
         }
         for party in rules.PARTIES
     }
