@@ -24,6 +24,26 @@ SATISFACTION_FIELDS = ("party_role", "outcome_satisfied", "service_satisfied", "
 COMPLAINT_FIELDS = ("party_role", "outcome", "decided_on")
 
 
+def _party_row(model, *, acting_user, case: Case, party_role: str, fields, action, **values):
+    """A party's row of `model` on the case (made on first use, under lock), set to `values`,
+    checked, saved and audited with what it was before."""
+    row, _ = model.objects.select_for_update().get_or_create(case=case, party_role=party_role)
+    before = snapshot(row, fields)
+    for field, value in values.items():
+        setattr(row, field, value)
+    row.full_clean()
+    row.save()
+    audit_record(
+        actor=acting_user,
+        action=action,
+        obj=row,
+        organisation=case.organisation,
+        before=before,
+        after=snapshot(row, fields),
+    )
+    return row
+
+
 @transaction.atomic
 def satisfaction_record(
     *,
@@ -38,23 +58,17 @@ def satisfaction_record(
     require_perm(acting_user, "casework.change_case", case)
     if not case.is_concluded:
         raise ValidationError("The survey is answered once the case is concluded.")
-    response, _ = SatisfactionResponse.objects.select_for_update().get_or_create(
-        case=case, party_role=party_role
-    )
-    before = snapshot(response, SATISFACTION_FIELDS)
-    response.outcome_satisfied, response.service_satisfied = outcome_satisfied, service_satisfied
-    response.answered_on = answered_on or timezone.localdate()
-    response.full_clean()
-    response.save()
-    audit_record(
-        actor=acting_user,
+    return _party_row(
+        SatisfactionResponse,
+        acting_user=acting_user,
+        case=case,
+        party_role=party_role,
+        fields=SATISFACTION_FIELDS,
         action=AuditAction.RECORD_SATISFACTION,
-        obj=response,
-        organisation=case.organisation,
-        before=before,
-        after=snapshot(response, SATISFACTION_FIELDS),
+        outcome_satisfied=outcome_satisfied,
+        service_satisfied=service_satisfied,
+        answered_on=answered_on or timezone.localdate(),
     )
-    return response
 
 
 @transaction.atomic
@@ -75,22 +89,16 @@ def service_complaint_record(
         decided_on = None
     elif decided_on is None:
         decided_on = timezone.localdate()
-    complaint, _ = ServiceComplaint.objects.select_for_update().get_or_create(
-        case=case, party_role=party_role
-    )
-    before = snapshot(complaint, COMPLAINT_FIELDS)
-    complaint.outcome, complaint.decided_on = outcome, decided_on
-    complaint.full_clean()
-    complaint.save()
-    audit_record(
-        actor=acting_user,
+    return _party_row(
+        ServiceComplaint,
+        acting_user=acting_user,
+        case=case,
+        party_role=party_role,
+        fields=COMPLAINT_FIELDS,
         action=AuditAction.RECORD_SERVICE_COMPLAINT,
-        obj=complaint,
-        organisation=case.organisation,
-        before=before,
-        after=snapshot(complaint, COMPLAINT_FIELDS),
+        outcome=outcome,
+        decided_on=decided_on,
     )
-    return complaint
 
 
 @transaction.atomic
