@@ -3,7 +3,7 @@
 from touchstone.casework.selectors.cases import case_for_staff, case_timeline, cases_for_user
 from touchstone.casework.selectors.schemes import forget_schemes, scheme_data
 from touchstone.casework.selectors.scorecard import scorecard, scorecard_counts
-from touchstone.casework.selectors.targets import targets_for
+from touchstone.casework.selectors.targets import scorecard_targets, targets_for
 
 __all__ = [
     "case_for_staff",
@@ -13,5 +13,6 @@ __all__ = [
     "scheme_data",
     "scorecard",
     "scorecard_counts",
+    "scorecard_targets",
     "targets_for",
 ]

@@ -24,6 +24,7 @@ def test_the_staff_get_the_scorecard_of_their_organisation(world):
     body = response.json()
     assert body["concluded"] == 1 and body["jurisdiction"] is None
     assert body["timeliness"]["medium"]["median_days"] == 101.0
+    assert body["targets"]["year"] == 2025 and body["targets"]["upheld_pct"] is None
     legal = client_of(world["manager"]).get(
         URL, {"from": "2025-04-01", "to": "2026-03-31", "jurisdiction": "cmc"}
     )

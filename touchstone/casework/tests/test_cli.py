@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from touchstone.casework.demo import targets_load
 from touchstone.casework.tests.test_import import GOOD, OPEN, csv_file, run
 from touchstone.core.models import OrganisationKind
 from touchstone.core.testing import new_organisation
@@ -47,8 +48,25 @@ def test_the_scorecard_of_an_imported_history(tmp_path):
     }
     assert found["satisfaction"]["provider"]["dissatisfied_with_outcome"]["responses"] == 0
     assert found["service_complaints"] == {"decided": 2, "upheld_pct": 50.0}
+    assert found["targets"]["year"] == 2023  # a period from January is in the 2023/24 year
+    assert found["targets"]["timeliness"]["all"]["within_90_pct"] is None  # none set
     legal = scorecard("--from", "2024-01-01", "--to", "2024-12-31", "--jurisdiction", "legal")
     assert legal["jurisdiction"] == "legal" and legal["concluded"] == 1
+
+
+def test_the_targets_of_the_year_are_added(tmp_path):
+    ombudsman = new_organisation("legal-ombudsman", OrganisationKind.OMBUDSMAN)
+    targets_load(ombudsman, year=2019)
+    found = scorecard("--from", "2019-04-01", "--to", "2020-03-31")
+    assert found["targets"]["timeliness"]["high"] == {
+        "within_90_pct": 0.0,
+        "within_180_pct": 33.0,
+        "within_365_pct": 85.0,
+    }
+    assert found["targets"]["satisfaction"] == {
+        "satisfied_with_outcome": 80.0,
+        "dissatisfied_with_outcome": 20.0,
+    }
 
 
 def test_the_conduct_scheme_is_the_regulators(tmp_path):

@@ -58,6 +58,35 @@ class ServiceComplaintsSerializer(serializers.Serializer):
     upheld_pct = _pct("% of them upheld")
 
 
+def _target(help_text: str) -> serializers.FloatField:
+    return serializers.FloatField(allow_null=True, help_text=help_text + " (null: none set)")
+
+
+class TimelinessTargetSerializer(serializers.Serializer):
+    within_90_pct = _target("Target % within 90 days")
+    within_180_pct = _target("Target % within 180 days")
+    within_365_pct = _target("Target % within 365 days")
+
+
+class TimelinessTargetsSerializer(serializers.Serializer):
+    high = TimelinessTargetSerializer()
+    medium = TimelinessTargetSerializer()
+    low = TimelinessTargetSerializer()
+    all = TimelinessTargetSerializer()
+
+
+class SatisfactionTargetsSerializer(serializers.Serializer):
+    satisfied_with_outcome = _target("Target % satisfied with the service")
+    dissatisfied_with_outcome = _target("Target % satisfied with the service")
+
+
+class TargetsSerializer(serializers.Serializer):
+    year = serializers.IntegerField(help_text="The target year the period starts in (April).")
+    timeliness = TimelinessTargetsSerializer()
+    satisfaction = SatisfactionTargetsSerializer()
+    upheld_pct = _target("Target % of service complaints upheld")
+
+
 ScorecardSerializer = type(
     "ScorecardSerializer",
     (serializers.Serializer,),
@@ -71,5 +100,6 @@ ScorecardSerializer = type(
         "timeliness": TimelinessGroupsSerializer(),
         "satisfaction": SatisfactionSerializer(),
         "service_complaints": ServiceComplaintsSerializer(),
+        "targets": TargetsSerializer(help_text="The targets for the year (beyond the contract)."),
     },
 )

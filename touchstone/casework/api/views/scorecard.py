@@ -14,8 +14,9 @@ from touchstone.casework.api.serializers.scorecard import (
     ScorecardQuerySerializer,
     ScorecardSerializer,
 )
+from touchstone.casework.filters import year_of
 from touchstone.casework.models import SCHEME_ORGANISATION
-from touchstone.casework.selectors import scorecard
+from touchstone.casework.selectors import scorecard, scorecard_targets
 from touchstone.core.api.schema import BAD_INPUT
 from touchstone.core.web import acting_organisation
 
@@ -38,13 +39,16 @@ class Scorecard(APIView):
         query.is_valid(raise_exception=True)
         values = query.validated_data
         organisation = acting_organisation(request, "casework.view_scorecard")
-        return Response(
-            scorecard(
-                acting_user=request.user,
-                organisation=organisation,
-                date_from=values["from"],
-                date_to=values["to"],
-                jurisdiction=values.get("jurisdiction"),
-                scheme=SCHEME_OF_KIND[organisation.kind],
-            )
+        jurisdiction = values.get("jurisdiction")
+        card = scorecard(
+            acting_user=request.user,
+            organisation=organisation,
+            date_from=values["from"],
+            date_to=values["to"],
+            jurisdiction=jurisdiction,
+            scheme=SCHEME_OF_KIND[organisation.kind],
         )
+        card["targets"] = scorecard_targets(
+            organisation=organisation, year=year_of(values["from"]), jurisdiction=jurisdiction
+        )
+        return Response(card)

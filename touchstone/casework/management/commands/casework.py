@@ -7,9 +7,10 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from touchstone.casework.filters import year_of
 from touchstone.casework.imports import cases_import
 from touchstone.casework.models import SCHEME_ORGANISATION, Jurisdiction, Scheme
-from touchstone.casework.selectors import scorecard
+from touchstone.casework.selectors import scorecard, scorecard_targets
 from touchstone.core.management.base import TouchstoneCommand
 
 
@@ -61,13 +62,17 @@ class Command(TouchstoneCommand):
         if end < start:
             raise CommandError("--to is before --from", returncode=2)
         self.organisation_kind = SCHEME_ORGANISATION[scheme]
+        chosen = self.organisation(organisation)
         found = scorecard(
             acting_user=None,
-            organisation=self.organisation(organisation),
+            organisation=chosen,
             date_from=start,
             date_to=end,
             jurisdiction=jurisdiction,
             scheme=scheme,
+        )
+        found["targets"] = scorecard_targets(
+            organisation=chosen, year=year_of(start), jurisdiction=jurisdiction
         )
         if options["json"]:
             self.stdout.write(json.dumps(found, indent=2))
