@@ -33,6 +33,9 @@ def runs_the_scheme(user, obj) -> bool:
 rules.add_perm("casework.view_case", has_role_in(CASEWORK_ROLES) & runs_the_scheme)
 rules.add_perm("casework.add_case", has_role_in(HANDLER_ROLES) & runs_the_scheme)
 rules.add_perm("casework.change_case", has_role_in(CASEWORK_ROLES) & runs_the_scheme)
+# Accepting and triaging a case is casework staff's, never a panel member's: a panel decides
+# the cases the scheme puts before it.
+rules.add_perm("casework.handle_case", has_role_in(HANDLER_ROLES) & runs_the_scheme)
 rules.add_perm("casework.assign_case", has_role_in(ADJUDICATOR_ROLES) & runs_the_scheme)
 rules.add_perm(
     "casework.decide_service_complaint", has_role_in(ADJUDICATOR_ROLES) & runs_the_scheme

@@ -76,8 +76,10 @@ def case_create(
     return case
 
 
-def _locked(acting_user, case: Case, expected_version: int | None) -> dict:
-    require_perm(acting_user, "casework.change_case", case)
+def _locked(
+    acting_user, case: Case, expected_version: int | None, perm: str = "casework.change_case"
+) -> dict:
+    require_perm(acting_user, perm, case)
     lock_for_change(case, expected_version=expected_version)
     refuse_if_concluded(case)
     return snapshot(case, CASE_FIELDS)
@@ -88,7 +90,7 @@ def case_accept(
     *, acting_user, case: Case, accepted_on: date, expected_version: int | None = None
 ) -> Case:
     """Accept the complaint into the scheme: the timeliness clock starts on `accepted_on`."""
-    before = _locked(acting_user, case, expected_version)
+    before = _locked(acting_user, case, expected_version, "casework.handle_case")
     refuse_if("The case is already accepted." if case.accepted_on else None)
     if accepted_on < case.received_on:
         raise ValidationError({"accepted_on": "A case cannot be accepted before it was received"})
@@ -108,7 +110,7 @@ def case_triage(
 ) -> Case:
     """Set the case's complexity; changing one already set needs the reason, kept on the
     timeline."""
-    before = _locked(acting_user, case, expected_version)
+    before = _locked(acting_user, case, expected_version, "casework.handle_case")
     if complexity not in rules.COMPLEXITIES:
         raise ValidationError({"complexity": "Select the complexity: high, medium or low"})
     if case.complexity and case.complexity != complexity and not reason.strip():

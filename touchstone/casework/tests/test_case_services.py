@@ -60,6 +60,15 @@ def test_accepting_starts_the_clock_once(world):
         services.case_accept(acting_user=None, case=other, accepted_on=date(2024, 1, 1))
 
 
+def test_a_panel_member_neither_accepts_nor_triages(world):
+    case = new_case(world["regulator"], "C-2", scheme="conduct")
+    with pytest.raises(PermissionDenied):
+        services.case_accept(acting_user=world["panel"], case=case, accepted_on=ACCEPTED)
+    with pytest.raises(PermissionDenied):
+        services.case_triage(acting_user=world["panel"], case=case, complexity="low")
+    services.case_accept(acting_user=world["conduct_officer"], case=case, accepted_on=ACCEPTED)
+
+
 def test_changing_the_complexity_set_at_triage_needs_a_reason(world):
     case = at_stage(new_case(world["ombudsman"]), complexity="low")
     with pytest.raises(ValidationError, match="reason for changing"):
