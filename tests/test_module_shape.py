@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "touchstone"
-MODULES = ("plans", "register", "rights", "standards")
+MODULES = ("plans", "register", "rights", "casework", "standards")
 PACKAGES = ("models", "services", "selectors", "views", "api", "api.views", "api.serializers")
 FILES = (
     "apps",

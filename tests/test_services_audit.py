@@ -1,8 +1,8 @@
 """Every public service writes an audit event.
 
 The services are found, not listed: every function exported by `touchstone.core.services`,
-`touchstone.plans.services`, `touchstone.register.services`, `touchstone.rights.services` and
-`touchstone.standards.services`.
+`touchstone.plans.services`, `touchstone.register.services`, `touchstone.rights.services`,
+`touchstone.casework.services` and `touchstone.standards.services`.
 Each has a builder here, which prepares what it needs and gives the arguments of one valid
 call, or a line in NOT_AUDITED saying why it writes no event. A new service with neither
 fails, and so does a name here that is no longer a service.
@@ -17,8 +17,10 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
+from tests.audit_builders_casework import CASEWORK_BUILDERS
 from tests.audit_builders_rights import RIGHTS_BUILDERS
 from tests.audit_builders_standards import STANDARDS_BUILDERS
+from touchstone.casework import services as casework
 from touchstone.core import services as core
 from touchstone.core.models import AuditEvent, OrganisationKind, Role
 from touchstone.core.testing import sample_pdf, uploaded
@@ -37,6 +39,7 @@ MODULES = {
     "register": register_services,
     "rights": rights,
     "standards": standards,
+    "casework": casework,
 }
 KNOWN_ACTIONS = {str(action) for module in MODULES.values() for action in module.AuditAction}
 
@@ -347,6 +350,7 @@ BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
 
 BUILDERS |= RIGHTS_BUILDERS
 BUILDERS |= STANDARDS_BUILDERS
+BUILDERS |= CASEWORK_BUILDERS
 
 
 def test_every_service_has_a_builder_or_a_reason():

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "touchstone.plans",
     "touchstone.register",
     "touchstone.rights",
+    "touchstone.casework",
     "touchstone.standards",
 ]
 

@@ -8,6 +8,7 @@ api_v1 = [
     path("plans/", include("touchstone.plans.api.urls")),
     path("", include("touchstone.register.api.urls")),
     path("rights/", include("touchstone.rights.api.urls")),
+    path("casework/", include("touchstone.casework.api.urls")),
     path("standards/", include("touchstone.standards.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file, so CSP needs no inline script.
@@ -24,6 +25,7 @@ urlpatterns = [
     path("plans/", include("touchstone.plans.urls")),
     path("register/", include("touchstone.register.urls")),
     path("rights/", include("touchstone.rights.urls")),
+    path("casework/", include("touchstone.casework.urls")),
     path("standards/", include("touchstone.standards.urls")),
     path("api/v1/", include(api_v1)),
 ]

@@ -1,0 +1,45 @@
+"""The casework module's models: the schemes as stored reference data, the cases with their
+parties and timelines, and the scorecard's measures and targets."""
+
+from touchstone.casework.models.cases import (
+    SCHEME_ORGANISATION,
+    Case,
+    CaseEvent,
+    Complexity,
+    EventKind,
+    Jurisdiction,
+    Party,
+    PartyRole,
+)
+from touchstone.casework.models.measures import (
+    ComplaintOutcome,
+    KpiTarget,
+    KpiTargetRevision,
+    Measure,
+    SatisfactionResponse,
+    ServiceComplaint,
+    SurveyRole,
+    TargetComplexity,
+)
+from touchstone.casework.models.schemes import Scheme, SchemeDefinition
+
+__all__ = [
+    "SCHEME_ORGANISATION",
+    "Case",
+    "CaseEvent",
+    "ComplaintOutcome",
+    "Complexity",
+    "EventKind",
+    "Jurisdiction",
+    "KpiTarget",
+    "KpiTargetRevision",
+    "Measure",
+    "Party",
+    "PartyRole",
+    "SatisfactionResponse",
+    "Scheme",
+    "SchemeDefinition",
+    "ServiceComplaint",
+    "SurveyRole",
+    "TargetComplexity",
+]

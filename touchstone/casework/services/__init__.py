@@ -1,0 +1,34 @@
+"""What the casework module offers other modules to call."""
+
+from touchstone.casework.services.audit import AuditAction
+from touchstone.casework.services.cases import (
+    case_accept,
+    case_assign,
+    case_conclude,
+    case_create,
+    case_reopen,
+    case_transition,
+    case_triage,
+)
+from touchstone.casework.services.measures import (
+    kpi_target_set,
+    satisfaction_record,
+    service_complaint_record,
+)
+from touchstone.casework.services.records import CaseRecord, case_record
+
+__all__ = [
+    "AuditAction",
+    "CaseRecord",
+    "case_accept",
+    "case_assign",
+    "case_conclude",
+    "case_create",
+    "case_record",
+    "case_reopen",
+    "case_transition",
+    "case_triage",
+    "kpi_target_set",
+    "satisfaction_record",
+    "service_complaint_record",
+]
