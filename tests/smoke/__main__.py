@@ -107,6 +107,7 @@ def main_pages(d: Deployment) -> None:
     rights_queue = staff.get("/rights/staff/")
     application = _first(r'href="/rights/staff/([0-9]+)/"', rights_queue.text, "application")
     applicant = d.signed_in("applicant")  # the demo applicant (touchstone.rights.demo)
+    caseworker = d.signed_in("caseworker")  # the ombudsman's demo caseworker (core demo)
     own = _first(r'href="/rights/applications/([0-9]+)/"', applicant.get("/").text, "own one")
     d.notes.update(number=number, plan=plan, registrant=registrant, application=own)
     pages = [
@@ -136,6 +137,11 @@ def main_pages(d: Deployment) -> None:
         (applicant, f"/rights/applications/{own}/portfolio/1.1(2)/evidence/add/"),
         (staff, f"/rights/staff/{application}/portfolio/"),
         (staff, f"/rights/staff/{application}/application/decide/"),
+        (public, "/standards/"),
+        (public, "/standards/frameworks/iqs-2012/"),
+        (public, "/standards/frameworks/iqs-2012/coverage/?held=lexcel"),
+        (public, "/standards/frameworks/lexcel/mapped-to/iqs-2012/"),
+        (caseworker, "/casework/scorecard/"),
     ]
     missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off
     check(missing.status == 404 and "Page not found" in missing.text, f"404: {missing.status}")

@@ -27,7 +27,14 @@ def panels(page: str) -> list[str]:
 @pytest.mark.django_db
 def test_an_officer_gets_the_register_and_plans_and_no_member_panel(register, officer):
     page = home(officer)
-    assert panels(page) == ["deadlines", "register-staff", "plans", "notifications"]
+    # and the regulator's conduct scorecard (casework): figures only, never a case
+    assert panels(page) == [
+        "deadlines",
+        "register-staff",
+        "plans",
+        "casework-scorecard",
+        "notifications",
+    ]
     assert 'href="/register/staff/"' in page and 'href="/register/staff/cpd/"' in page
     assert 'data-testid="no-role"' not in page
 
