@@ -1,7 +1,8 @@
 """Every public service writes an audit event.
 
 The services are found, not listed: every function exported by `touchstone.core.services`,
-`touchstone.plans.services`, `touchstone.register.services` and `touchstone.rights.services`.
+`touchstone.plans.services`, `touchstone.register.services`, `touchstone.rights.services` and
+`touchstone.standards.services`.
 Each has a builder here, which prepares what it needs and gives the arguments of one valid
 call, or a line in NOT_AUDITED saying why it writes no event. A new service with neither
 fails, and so does a name here that is no longer a service.
@@ -17,6 +18,7 @@ import pytest
 from django.utils import timezone
 
 from tests.audit_builders_rights import RIGHTS_BUILDERS
+from tests.audit_builders_standards import STANDARDS_BUILDERS
 from touchstone.core import services as core
 from touchstone.core.models import AuditEvent, OrganisationKind, Role
 from touchstone.core.testing import sample_pdf, uploaded
@@ -27,8 +29,15 @@ from touchstone.register import services as register_services
 from touchstone.register.models import Status
 from touchstone.register.tests.fixtures import register  # noqa: F401 (a fixture)
 from touchstone.rights import services as rights
+from touchstone.standards import services as standards
 
-MODULES = {"core": core, "plans": plans, "register": register_services, "rights": rights}
+MODULES = {
+    "core": core,
+    "plans": plans,
+    "register": register_services,
+    "rights": rights,
+    "standards": standards,
+}
 KNOWN_ACTIONS = {str(action) for module in MODULES.values() for action in module.AuditAction}
 
 NOT_AUDITED = {
@@ -337,6 +346,7 @@ BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
 
 
 BUILDERS |= RIGHTS_BUILDERS
+BUILDERS |= STANDARDS_BUILDERS
 
 
 def test_every_service_has_a_builder_or_a_reason():
