@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.standards.views import frameworks
+from touchstone.standards.views import accreditation, assessment, frameworks
 
 app_name = "standards"
 
@@ -12,4 +12,25 @@ urlpatterns = [
         frameworks.framework_download,
         name="framework-download",
     ),
+    path("accreditations/", accreditation.accreditation_list, name="accreditations"),
+    path("accreditations/apply/", accreditation.accreditation_apply, name="accreditation-apply"),
+    path("accreditations/<int:pk>/", accreditation.accreditation_detail, name="accreditation"),
+    path(
+        "accreditations/<int:pk>/payment/",
+        accreditation.accreditation_payment,
+        name="accreditation-payment",
+    ),
+    path(
+        "accreditations/<int:pk>/renew/",
+        accreditation.accreditation_renew,
+        name="accreditation-renew",
+    ),
+    path("assessments/<int:pk>/", assessment.assessment_sheet_page, name="assessment"),
+    path(
+        "assessments/<int:pk>/evidence/<int:number>/",
+        assessment.assessment_evidence,
+        name="assessment-evidence",
+    ),
+    path("assessments/<int:pk>/submit/", assessment.assessment_submit, name="assessment-submit"),
+    path("assessments/<int:pk>/result/", assessment.assessment_result, name="assessment-result"),
 ]

@@ -96,6 +96,14 @@ class AssessmentSheet:
     headings: list[SheetHeading]
 
     @property
+    def total(self) -> int:
+        return sum(len(h.rows) for h in self.headings)
+
+    @property
+    def answered(self) -> int:
+        return sum(h.answered for h in self.headings)
+
+    @property
     def unanswered(self) -> list[int]:
         return [r.answer.number for h in self.headings for r in h.rows if not r.answer.answer]
 
