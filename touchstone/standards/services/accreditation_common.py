@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from touchstone.core.models import User
 from touchstone.core.services import deadline_close, deadline_set
@@ -54,6 +55,10 @@ def fee_for(accreditation: Accreditation, on: date) -> Decimal:
     return accreditation_fee(schedule, corporate_member=accreditation.corporate_member)
 
 
+def accreditation_url(accreditation: Accreditation) -> str:
+    return reverse("standards:accreditation", args=[accreditation.pk])
+
+
 def remediation_deadline_set(*, acting_user, accreditation: Accreditation) -> None:
     due = accreditation.remediation_deadline
     deadline_set(
@@ -64,6 +69,7 @@ def remediation_deadline_set(*, acting_user, accreditation: Accreditation) -> No
         label=f"Show {accreditation.framework.short_name} compliance: {accreditation.provider}",
         due_on=due,
         responsible=provider_people(accreditation, running=True),
+        url=accreditation_url(accreditation),
         warnings=warning_days(due, **REMEDIATION_WARNINGS) if due else None,
     )
 
@@ -78,6 +84,7 @@ def registration_end_set(*, acting_user, accreditation: Accreditation) -> None:
         label=f"Renew {accreditation.framework.short_name} registration: {accreditation.provider}",
         due_on=due,
         responsible=provider_people(accreditation, running=True),
+        url=accreditation_url(accreditation),
         warnings=warning_days(due, **RENEWAL_WARNINGS) if due else None,
     )
 

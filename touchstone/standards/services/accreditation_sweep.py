@@ -15,6 +15,7 @@ from touchstone.standards.models import Accreditation, AccreditationState
 from touchstone.standards.services.accreditation_common import (
     REGISTRATION_END,
     REMEDIATION,
+    accreditation_url,
     deadlines_close,
     provider_people,
 )
@@ -88,6 +89,7 @@ def _end(pk: int, from_state: str, today: date) -> bool:
             key=f"standards:accreditation:{accreditation.pk}:{to_state}:{user.pk}",
             subject=subject,
             body=body,
+            url=accreditation_url(accreditation),
         )
     return True
 
