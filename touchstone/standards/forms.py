@@ -4,8 +4,7 @@ standard's evidence."""
 
 from django import forms
 
-from touchstone.core.dates import TODAY, DateInputField
-from touchstone.core.forms import GovukForm, govuk_textarea
+from touchstone.core.forms import GovukForm, PaymentForm, govuk_textarea
 from touchstone.core.models import Organisation, OrganisationKind
 from touchstone.core.writes import VersionedForm
 from touchstone.standards.exports import FORMATS
@@ -49,17 +48,9 @@ class ApplyForm(GovukForm):
     nouns = {"standards_body": "standards body", "corporate_member": "whether it is a member"}
 
 
-class PaymentForm(VersionedForm, GovukForm):
+class AssessmentPaymentForm(VersionedForm, PaymentForm):
     """A standards body's officer records an assessment fee's payment."""
 
-    paid_on = DateInputField(label="Date paid", noun="date it was paid", latest=TODAY)
-    reference = forms.CharField(
-        label="Payment reference (optional)",
-        help_text="e.g. the bank transfer's reference.",
-        max_length=100,
-        required=False,
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
-    )
     nouns = {"reference": "payment reference"}
 
 

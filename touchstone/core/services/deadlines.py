@@ -111,8 +111,9 @@ def deadlines_sweep(*, as_of: date) -> SweepResult:
 
     A deadline with several `warnings` sends each once, the nearest owed (`warning_due`); one
     without sends the single warning `warn_days` before. Each notification's key names the
-    deadline, the kind of warning (for several, which one), the due date and the recipient, so running the sweep twice sends nothing twice, while a deadline that is moved
-    warns again for its new date.
+    deadline, the kind of warning (for several, which one), the due date and the recipient, so
+    running the sweep twice sends nothing twice, while a deadline that is moved warns again for
+    its new date.
     """
     due_soon_sent = overdue_sent = checked = 0
     horizon = as_of + timedelta(days=366)

@@ -1,5 +1,6 @@
-"""Core's pure rules: deadline warnings, daily slots, catching up, back-off, what to do with an orphaned task,
-page links, lists in words, and who sent a request and how long its next sign-in waits."""
+"""Core's pure rules: deadline warnings, daily slots, catching up, back-off, what to do with an
+orphaned task, page links, lists in words, and who sent a request and how long its next sign-in
+waits."""
 
 import ipaddress
 import math

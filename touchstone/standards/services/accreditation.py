@@ -38,7 +38,11 @@ from touchstone.standards.services.audit import AuditAction
 RENEWAL_OPENS_MONTHS = 3
 
 
-def _assessment_open(*, acting_user, accreditation, kind: str, today: date) -> Assessment:
+def _assessment_open(
+    *, acting_user, accreditation, kind: str, today: date, carried: dict[int, Answer]
+) -> Assessment:
+    """An assessment with its fee's invoice and an answer per assessable standard: `carried`
+    (last year's, by number) to be re-confirmed, the rest blank."""
     fee = fee_for(accreditation, today)
     assessment = Assessment(accreditation=accreditation, kind=kind, started_on=today, fee=fee)
     assessment.full_clean()
@@ -55,6 +59,23 @@ def _assessment_open(*, acting_user, accreditation, kind: str, today: date) -> A
         raised_on=today,
     )
     assessment.save(update_fields=["invoice"])
+    standards = Node.objects.filter(
+        framework=accreditation.framework, assessable=True, number__isnull=False
+    ).order_by("order")
+    rows = []
+    for node in standards:
+        previous = carried.get(node.number)
+        rows.append(
+            Answer(
+                assessment=assessment,
+                node=node,
+                number=node.number,
+                answer=previous.answer if previous else "",
+                note=previous.note if previous else "",
+                reconfirmed=previous is None or not previous.answer,
+            )
+        )
+    Answer.objects.bulk_create(rows)
     return assessment
 
 
@@ -104,12 +125,7 @@ def accreditation_apply(
         accreditation=accreditation,
         kind=AssessmentKind.INITIAL,
         today=today,
-    )
-    standards = Node.objects.filter(
-        framework=framework, assessable=True, number__isnull=False
-    ).order_by("order")
-    Answer.objects.bulk_create(
-        Answer(assessment=assessment, node=node, number=node.number) for node in standards
+        carried={},
     )
     audit_record(
         actor=acting_user,
@@ -189,24 +205,8 @@ def accreditation_renewal_start(
         accreditation=accreditation,
         kind=AssessmentKind.RENEWAL,
         today=today,
+        carried=before,
     )
-    standards = Node.objects.filter(
-        framework=accreditation.framework, assessable=True, number__isnull=False
-    ).order_by("order")
-    rows = []
-    for node in standards:
-        previous = before.get(node.number)
-        rows.append(
-            Answer(
-                assessment=assessment,
-                node=node,
-                number=node.number,
-                answer=previous.answer if previous else "",
-                note=previous.note if previous else "",
-                reconfirmed=previous is None or not previous.answer,
-            )
-        )
-    Answer.objects.bulk_create(rows)
     version_bump(accreditation)
     accreditation.save(update_fields=["version"])
     audit_record(
@@ -216,7 +216,7 @@ def accreditation_renewal_start(
         after={
             "fee": assessment.fee,
             "invoice": assessment.invoice.number,
-            "carried_over": sum(1 for row in rows if not row.reconfirmed),
+            "carried_over": assessment.answers.filter(reconfirmed=False).count(),
         },
     )
     return assessment

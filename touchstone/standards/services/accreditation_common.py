@@ -59,33 +59,39 @@ def accreditation_url(accreditation: Accreditation) -> str:
     return reverse("standards:accreditation", args=[accreditation.pk])
 
 
-def remediation_deadline_set(*, acting_user, accreditation: Accreditation) -> None:
-    due = accreditation.remediation_deadline
+def _deadline_set(*, acting_user, accreditation, kind: str, due, label: str, warnings: dict):
     deadline_set(
         acting_user=acting_user,
         subject=accreditation,
         organisation=accreditation.standards_body,
-        kind=REMEDIATION,
-        label=f"Show {accreditation.framework.short_name} compliance: {accreditation.provider}",
+        kind=kind,
+        label=f"{label} {accreditation.framework.short_name}: {accreditation.provider}",
         due_on=due,
         responsible=provider_people(accreditation, running=True),
         url=accreditation_url(accreditation),
-        warnings=warning_days(due, **REMEDIATION_WARNINGS) if due else None,
+        warnings=warning_days(due, **warnings) if due else None,
+    )
+
+
+def remediation_deadline_set(*, acting_user, accreditation: Accreditation) -> None:
+    _deadline_set(
+        acting_user=acting_user,
+        accreditation=accreditation,
+        kind=REMEDIATION,
+        due=accreditation.remediation_deadline,
+        label="Show compliance with",
+        warnings=REMEDIATION_WARNINGS,
     )
 
 
 def registration_end_set(*, acting_user, accreditation: Accreditation) -> None:
-    due = accreditation.registered_until
-    deadline_set(
+    _deadline_set(
         acting_user=acting_user,
-        subject=accreditation,
-        organisation=accreditation.standards_body,
+        accreditation=accreditation,
         kind=REGISTRATION_END,
-        label=f"Renew {accreditation.framework.short_name} registration: {accreditation.provider}",
-        due_on=due,
-        responsible=provider_people(accreditation, running=True),
-        url=accreditation_url(accreditation),
-        warnings=warning_days(due, **RENEWAL_WARNINGS) if due else None,
+        due=accreditation.registered_until,
+        label="Renew the registration under",
+        warnings=RENEWAL_WARNINGS,
     )
 
 

@@ -27,7 +27,7 @@ from touchstone.core.web import (
 from touchstone.core.writes import form_submit, stale_page, submit_once
 from touchstone.standards import services
 from touchstone.standards.filters import AccreditationFilters
-from touchstone.standards.forms import ApplyForm, PaymentForm
+from touchstone.standards.forms import ApplyForm, AssessmentPaymentForm
 from touchstone.standards.models import AccreditationState
 from touchstone.standards.selectors import (
     accreditation_for,
@@ -149,7 +149,7 @@ def accreditation_payment(request, pk: int):
     if assessment is None:
         raise Http404("No unpaid invoice")
     back = reverse("standards:accreditation", args=[accreditation.pk])
-    form = PaymentForm(posted(request), initial={"version": assessment.version})
+    form = AssessmentPaymentForm(posted(request), initial={"version": assessment.version})
     return change_page(
         request,
         form=form,
