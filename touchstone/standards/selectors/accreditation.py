@@ -88,6 +88,11 @@ class SheetHeading:
     def answered(self) -> int:
         return sum(1 for row in self.rows if row.answer.answer)
 
+    @property
+    def title(self) -> str:
+        """The heading, or for standards straight under a section (IQS 1-10), the section."""
+        return self.heading or self.section or "Standards"
+
 
 @dataclass
 class AssessmentSheet:

@@ -99,7 +99,7 @@ def assessment_sheet_page(request, pk: int):
             answers=form.answers(),
             expected_version=data["version"],
         ),
-        done=f"Answers to “{heading.heading}” saved.",
+        done=f"Answers to “{heading.title}” saved.",
         success_url=f"{here}?part={after}",
         template="standards/accreditation_assessment.html",
         context=context,
@@ -108,7 +108,7 @@ def assessment_sheet_page(request, pk: int):
             error=exc,
             form=form,
             current=_initial(heading, exc.current.version),
-            title=f"Answers to “{heading.heading}”",
+            title=f"Answers to “{heading.title}”",
             cancel_url=f"{here}?part={part}",
         ),
     )
