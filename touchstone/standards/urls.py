@@ -31,6 +31,11 @@ urlpatterns = [
         assessment.assessment_evidence,
         name="assessment-evidence",
     ),
+    path(
+        "assessments/<int:pk>/evidence/file/<int:evidence_pk>/",
+        assessment.assessment_evidence_file,
+        name="assessment-evidence-file",
+    ),
     path("assessments/<int:pk>/submit/", assessment.assessment_submit, name="assessment-submit"),
     path("assessments/<int:pk>/result/", assessment.assessment_result, name="assessment-result"),
 ]

@@ -38,6 +38,12 @@ def build() -> dict:
     accreditation = applied(w, today=today)  # applied, its fee not yet paid
     renewing = scheme_world("renew-")  # registered, its renewal open now
     registered = submitted(renewing, today=months_after(today, -10))
+    evidence = services.assessment_evidence_add(
+        acting_user=w.admin,
+        assessment=open_assessment(accreditation),
+        number=2,
+        file=uploaded(sample_pdf("Equality policy")),
+    )
     ready = scheme_world("ready-")  # paid and answered: ready to submit
     ready_assessment = paid(ready, open_assessment(applied(ready, today=today)), on=today)
     answered(ready, ready_assessment)
@@ -54,6 +60,7 @@ def build() -> dict:
         "ready_admin": ready.admin,
         "newcomer": newcomer.admin,
         "body": w.body,
+        "evidence": evidence,
     }
 
 
@@ -181,7 +188,16 @@ ENDPOINTS = (
         write=True,
         editor_status=302,
         reader_status=404,
-        written=lambda o: Evidence.objects.filter(answer__assessment=o["assessment"]).exists(),
+        written=lambda o: Evidence.objects.filter(
+            answer__assessment=o["assessment"], answer__number=1
+        ).exists(),
+    ),
+    Endpoint("evidence-file", "get", lambda o: _asm()(o) + f"evidence/file/{o['evidence'].pk}/"),
+    Endpoint(
+        "evidence-file-as-staff",
+        "get",
+        lambda o: _asm()(o) + f"evidence/file/{o['evidence'].pk}/",
+        editor="officer",
     ),
     Endpoint("submit", "get", _asm("submit/", "ready"), editor="ready_admin", reader_status=404),
     Endpoint(

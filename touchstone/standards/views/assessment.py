@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from touchstone.core.web import change_page, confirm_page, confirmed, posted
+from touchstone.core.web import change_page, confirm_page, confirmed, posted, upload_response
 from touchstone.core.writes import stale_page, submit_once
 from touchstone.standards import services
 from touchstone.standards.forms import AnswersForm, EvidenceForm
-from touchstone.standards.models import AssessmentKind
+from touchstone.standards.models import AssessmentKind, Evidence
 from touchstone.standards.selectors import assessment_for, assessment_sheet
 
 
@@ -204,3 +204,18 @@ def assessment_result(request, pk: int):
         "standards/accreditation_result.html",
         {"assessment": assessment, "accreditation": assessment.accreditation},
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def assessment_evidence_file(request, pk: int, evidence_pk: int):
+    """A document given as evidence, for those who may see the assessment."""
+    assessment = _assessment_or_404(request.user, pk)
+    evidence = (
+        Evidence.objects.select_related("upload")
+        .filter(pk=evidence_pk, answer__assessment=assessment)
+        .first()
+    )
+    if evidence is None:
+        raise Http404("No such document")
+    return upload_response(evidence.upload)
