@@ -107,3 +107,19 @@ class EvidenceForm(GovukForm):
         label="Upload a document", help_text="A PDF, Word document, PNG or JPEG."
     )
     nouns = {"file": "document"}
+
+
+class CoverageForm(GovukForm):
+    """Which accreditation the provider already holds (one of the frameworks mapped to)."""
+
+    held = forms.ChoiceField(
+        label="Which accreditation do you already hold?",
+        help_text="The standards its clauses are mapped to are shown as covered: a starting "
+        "point for your self-assessment, not a verdict.",
+        widget=forms.RadioSelect,
+    )
+    nouns = {"held": "accreditation you hold"}
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held"].choices = [(t.ref_id, t.name) for t in targets]

@@ -54,7 +54,9 @@ def panels(request) -> list[Panel]:
         Panel(
             key="standards-library",
             title="Framework library",
-            lines=("Load a framework or a new edition with `touchstone standards load`.",)
+            lines=(
+                "No framework is loaded yet: load one with the command touchstone standards load.",
+            )
             if not links
             else (),
             links=links,

@@ -54,8 +54,15 @@ class Library:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def place(self, path: str) -> str:
-        line = self.lines.get(path)
-        return f"{path} (line {line})" if line else path
+        return _place(self.lines, path)
+
+
+def _place(lines: dict[str, int], path: str) -> str:
+    """`nodes[3].parent (line 24)`: a place in the file, with its line where it has one."""
+    if not path:
+        return "the file"
+    line = lines.get(path)
+    return f"{path} (line {line})" if line else path
 
 
 def _lines(node, path: str, found: dict[str, int]) -> None:
@@ -75,9 +82,7 @@ class _Checker:
         self.errors = RowErrors()
 
     def add(self, path: str, message: str) -> None:
-        line = self.lines.get(path)
-        where = f"{path} (line {line})" if line and path else path or "the file"
-        self.errors.add(None, f"{where}: {message}")
+        self.errors.add(None, f"{_place(self.lines, path)}: {message}")
 
     def keys(self, value: dict, allowed: set[str], path: str) -> None:
         for key in value:
@@ -206,6 +211,38 @@ def _codes(check: _Checker, value: Any, path: str) -> list[str]:
     return codes
 
 
+def _mapping(check: _Checker, entry: Any, where: str, standards: set[str], default: str):
+    if not isinstance(entry, dict):
+        check.add(where, "must be a mapping with source and target")
+        return None
+    check.keys(entry, MAPPING_KEYS, where)
+    source = entry.get("source")
+    source = None if source is None else str(source)
+    if source not in standards:
+        check.add(f"{where}.source", f'no standard "{source}" in this framework')
+    codes = _codes(check, entry.get("target"), f"{where}.target")
+    relationship = check.relationship(entry, where, default)
+    return {"source": source, "target": codes, "relationship": relationship}
+
+
+def _mapping_set(check: _Checker, item: dict, path: str, standards: set[str]) -> dict:
+    check.keys(item, SET_KEYS, path)
+    default = check.relationship(item, path, Relationship.INTERSECT)
+    entries = item.get("mappings") or []
+    if not isinstance(entries, list):
+        check.add(f"{path}.mappings", "must be a list of mappings")
+        entries = []
+    found = [
+        _mapping(check, entry, f"{path}.mappings[{j}]", standards, default)
+        for j, entry in enumerate(entries)
+    ]
+    return {
+        "target": check.text(item, "target", path, required=True),
+        "relationship": default,
+        "mappings": [mapping for mapping in found if mapping],
+    }
+
+
 def _mapping_sets(check: _Checker, value: Any, standards: set[str]) -> list[dict]:
     if value is None:
         return []
@@ -218,31 +255,11 @@ def _mapping_sets(check: _Checker, value: Any, standards: set[str]) -> list[dict
         if not isinstance(item, dict):
             check.add(path, "must be a mapping with target and mappings")
             continue
-        check.keys(item, SET_KEYS, path)
-        target = check.text(item, "target", path, required=True)
-        if target in targets:
-            check.add(f"{path}.target", f'"{target}" is also {targets[target]}')
-        targets.setdefault(target, path)
-        default = check.relationship(item, path, Relationship.INTERSECT)
-        mappings = []
-        entries = item.get("mappings") or []
-        if not isinstance(entries, list):
-            check.add(f"{path}.mappings", "must be a list of mappings")
-            entries = []
-        for j, entry in enumerate(entries):
-            where = f"{path}.mappings[{j}]"
-            if not isinstance(entry, dict):
-                check.add(where, "must be a mapping with source and target")
-                continue
-            check.keys(entry, MAPPING_KEYS, where)
-            source = entry.get("source")
-            source = None if source is None else str(source)
-            if source not in standards:
-                check.add(f"{where}.source", f'no standard "{source}" in this framework')
-            codes = _codes(check, entry.get("target"), f"{where}.target")
-            relationship = check.relationship(entry, where, default)
-            mappings.append({"source": source, "target": codes, "relationship": relationship})
-        sets.append({"target": target, "relationship": default, "mappings": mappings})
+        found = _mapping_set(check, item, path, standards)
+        if found["target"] and found["target"] in targets:
+            check.add(f"{path}.target", f'"{found["target"]}" is also {targets[found["target"]]}')
+        targets.setdefault(found["target"], path)
+        sets.append(found)
     return sets
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.standards.views import accreditation, assessment, frameworks
+from touchstone.standards.views import accreditation, assessment, coverage, frameworks
 
 app_name = "standards"
 
@@ -11,6 +11,16 @@ urlpatterns = [
         "frameworks/<slug:ref_id>/download/",
         frameworks.framework_download,
         name="framework-download",
+    ),
+    path(
+        "frameworks/<slug:ref_id>/coverage/",
+        coverage.framework_coverage,
+        name="framework-coverage",
+    ),
+    path(
+        "frameworks/<slug:held_ref_id>/mapped-to/<slug:ref_id>/",
+        coverage.clauses_mapped_to,
+        name="clauses-mapped",
     ),
     path("accreditations/", accreditation.accreditation_list, name="accreditations"),
     path("accreditations/apply/", accreditation.accreditation_apply, name="accreditation-apply"),

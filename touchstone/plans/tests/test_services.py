@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from touchstone.core.models import AuditEvent, Deadline, Notification, Role
@@ -64,7 +65,11 @@ def test_action_update_records_before_and_after(target, officer):
     action_update(acting_user=officer, action=action, status="Complete", rag="g")
     action.refresh_from_db()
     assert (action.status, action.rag) == ("complete", "green")
-    event = AuditEvent.objects.filter(object_id=str(action.pk), action=AuditAction.UPDATE).get()
+    event = AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(action),
+        object_id=str(action.pk),
+        action=AuditAction.UPDATE,
+    ).get()
     assert event.before["status"] == "not_started"
     assert event.after["status"] == "complete"
     assert event.after["rag"] == "green"

@@ -4,6 +4,7 @@ decision; who may do each; what is audited and written to the applicant."""
 from datetime import date, timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -56,7 +57,10 @@ def application(applicant, organisation):
 
 def actions(application) -> list[str]:
     return list(
-        AuditEvent.objects.filter(object_id=str(application.pk))
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(application),
+            object_id=str(application.pk),
+        )
         .order_by("pk")
         .values_list("action", flat=True)
     )

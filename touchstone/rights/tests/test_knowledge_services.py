@@ -3,6 +3,7 @@ the officer's decision and reopening; who may do each; a refused file writes not
 audited and written to the applicant; two officers deciding at once."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.utils import timezone
@@ -62,7 +63,10 @@ def submitted(applicant, application):
 
 def actions(application) -> list[str]:
     return list(
-        AuditEvent.objects.filter(object_id=str(application.pk))
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(application),
+            object_id=str(application.pk),
+        )
         .order_by("pk")
         .values_list("action", flat=True)
     )
@@ -88,7 +92,14 @@ def test_an_accredited_qualification_with_its_certificate(applicant, application
     assert qualification_name(application) == "CILEX Professional Qualification (CPQ)"
     assert knowledge_missing_for(application) == []
     assert actions(application)[-1] == AuditAction.SET_KNOWLEDGE_EVIDENCE
-    event = AuditEvent.objects.filter(object_id=str(application.pk)).order_by("pk").last()
+    event = (
+        AuditEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(application),
+            object_id=str(application.pk),
+        )
+        .order_by("pk")
+        .last()
+    )
     assert event.after["knowledge_document_id"] == str(document.pk)
 
 

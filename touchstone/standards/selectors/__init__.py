@@ -15,6 +15,14 @@ from touchstone.standards.selectors.assessment import (
     assessment_shape,
     fee_schedules,
 )
+from touchstone.standards.selectors.coverage import (
+    Coverage,
+    CoveredStandard,
+    MappedClause,
+    clauses_mapped,
+    coverage,
+    coverage_targets,
+)
 from touchstone.standards.selectors.frameworks import (
     FrameworkTable,
     StandardRow,
@@ -27,6 +35,12 @@ from touchstone.standards.selectors.frameworks import (
 )
 
 __all__ = [
+    "Coverage",
+    "CoveredStandard",
+    "MappedClause",
+    "clauses_mapped",
+    "coverage",
+    "coverage_targets",
     "AssessmentSheet",
     "accreditation_for",
     "accreditations_list",

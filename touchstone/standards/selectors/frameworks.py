@@ -5,6 +5,8 @@ however many standards and mappings there are. Every framework is public."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
+
 from touchstone.standards.models import Framework, Mapping, MappingSet, Node, NodeKind
 
 
@@ -38,7 +40,12 @@ class FrameworkTable:
 
 
 def frameworks_current():
-    return Framework.objects.filter(current=True).order_by("name")
+    """The current edition of each framework, with `standards`: how many standards it has."""
+    return (
+        Framework.objects.filter(current=True)
+        .annotate(standards=Count("nodes", filter=Q(nodes__kind=NodeKind.STANDARD)))
+        .order_by("name")
+    )
 
 
 def framework_current(ref_id: str) -> Framework:

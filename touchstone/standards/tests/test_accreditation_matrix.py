@@ -100,6 +100,20 @@ ENDPOINTS = (
         public=True,
         scoped=False,
     ),
+    Endpoint(
+        "coverage",
+        "get",
+        lambda o: "/standards/frameworks/iqs-2012/coverage/?held=lexcel",
+        public=True,
+        scoped=False,
+    ),
+    Endpoint(
+        "clauses-mapped",
+        "get",
+        lambda o: "/standards/frameworks/lexcel/mapped-to/iqs-2012/",
+        public=True,
+        scoped=False,
+    ),
     Endpoint("accreditations", "get", lambda o: "/standards/accreditations/", scoped=False),
     Endpoint(
         "accreditations-by-state",

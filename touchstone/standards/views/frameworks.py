@@ -2,7 +2,7 @@
 standards in the printed table's layout (number, standard, the equivalents columns), with
 its section and heading rows and their guidance, and a download in each export format."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -11,31 +11,15 @@ from touchstone.standards.filters import StandardFilters
 from touchstone.standards.forms import DownloadForm
 from touchstone.standards.models import NodeKind
 from touchstone.standards.selectors import (
-    UnknownFramework,
-    framework_current,
     framework_table,
     frameworks_current,
 )
-
-
-def _framework(ref_id: str):
-    try:
-        return framework_current(ref_id)
-    except UnknownFramework as exc:
-        raise Http404("No such framework") from exc
+from touchstone.standards.views.common import current_framework_or_404
 
 
 @require_GET
 def framework_list(request):
-    frameworks = frameworks_current().prefetch_related("nodes")
-    listed = [
-        {
-            "framework": framework,
-            "standards": sum(1 for n in framework.nodes.all() if n.kind == NodeKind.STANDARD),
-        }
-        for framework in frameworks
-    ]
-    return render(request, "standards/frameworks.html", {"listed": listed})
+    return render(request, "standards/frameworks.html", {"frameworks": frameworks_current()})
 
 
 def _table_rows(table, shown):
@@ -57,7 +41,7 @@ def _table_rows(table, shown):
 
 @require_GET
 def framework_detail(request, ref_id: str):
-    framework = _framework(ref_id)
+    framework = current_framework_or_404(ref_id)
     table = framework_table(framework)
     filters = StandardFilters(request.GET or None, table, request=request).for_page()
     shown = filters.qs
@@ -77,7 +61,7 @@ def framework_detail(request, ref_id: str):
 
 @require_GET
 def framework_download(request, ref_id: str):
-    framework = _framework(ref_id)
+    framework = current_framework_or_404(ref_id)
     form = DownloadForm(request.GET)
     if not form.is_valid():
         return HttpResponse(
