@@ -132,3 +132,13 @@ def test_the_daily_task_runs_the_sweep(w):
     assert accreditations_sweep_daily.call() == {"terminated": 0, "lapsed": 0}
     accreditation.refresh_from_db()
     assert accreditation.state == "terminated"
+
+
+def test_the_registration_end_warns_two_months_one_month_and_one_week_before(w):
+    submitted(w)  # registered until 30 January 2027
+    days = [date(2026, 11, 29), date(2026, 11, 30), date(2026, 12, 30), date(2027, 1, 23)]
+    sent = [deadlines_sweep(as_of=day).due_soon_sent for day in days]
+    sent += [deadlines_sweep(as_of=day).due_soon_sent for day in days]  # a second run
+    assert sent == [0, 1, 1, 1, 0, 0, 0, 0]
+    subjects = Notification.objects.filter(recipient=w.admin).values_list("subject", flat=True)
+    assert all("Renew the registration under IQS" in subject for subject in subjects)
