@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import ProhibitNullCharactersValidator
 
-from touchstone.core.dates import PARTS, DateInputField
+from touchstone.core.dates import PARTS, TODAY, DateInputField
 from touchstone.core.inputs import client_ip, validate_plain_text
 from touchstone.core.services import login_attempt_record, login_refusal
 
@@ -207,3 +207,17 @@ def _in_words(seconds: int) -> str:
         return f"{seconds} second{'s' if seconds != 1 else ''}"
     minutes = ceil(seconds / 60)
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+class PaymentForm(GovukForm):
+    """A fee's payment recorded against its invoice (`core.services.invoice_record_payment`):
+    the day it was paid and the payer's reference."""
+
+    paid_on = DateInputField(label="Date paid", noun="date it was paid", latest=TODAY)
+    reference = forms.CharField(
+        label="Payment reference (optional)",
+        help_text="e.g. the bank transfer's reference.",
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
+    )

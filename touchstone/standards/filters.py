@@ -1,10 +1,13 @@
 """The filters of a framework's standards (core.filters: declared once for the page and the
-API): words in a standard's text, and the framework it has an equivalent in."""
+API): words in a standard's text, and the framework it has an equivalent in; and of the
+accreditations a user may see: their state."""
 
 from django_filters import CharFilter, ChoiceFilter
 
 from touchstone.core.filters import ListFilters, documented
 from touchstone.core.forms import govuk_select
+from touchstone.standards.models import Accreditation, AccreditationState
+from touchstone.standards.selectors import accreditations_list
 
 
 def _words(text: str) -> list[str]:
@@ -47,3 +50,24 @@ class StandardFilters(ListFilters):
     @property
     def qs(self):
         return self._found if self.is_valid() else self.queryset.standards
+
+
+class AccreditationFilters(ListFilters):
+    """`?state=provisional`: the accreditations the user may see, in one state or all."""
+
+    state = documented(
+        ChoiceFilter(
+            label="State",
+            choices=AccreditationState.choices,
+            empty_label="Any",
+            widget=govuk_select(),
+        ),
+        "The accreditation's state.",
+        enum=list(AccreditationState.values),
+    )
+
+    class Meta(ListFilters.Meta):
+        model = Accreditation
+
+    def search(self, queryset, *, state="", **values):
+        return accreditations_list(self.request.user, state=state or "")

@@ -1,16 +1,47 @@
-"""The standards home panel: for a standards body's administrators and officers, the
-framework library they look after, each framework in its current edition."""
+"""The standards home panels: for a standards body's administrators and officers, the
+framework library they look after, each framework in its current edition; and for anyone
+who may see accreditations (a provider's people, a body's staff), those accreditations."""
 
 from django.urls import reverse
 
 from touchstone.core.home import Link, Panel
 from touchstone.standards.permissions import is_standards_staff_anywhere
-from touchstone.standards.selectors import frameworks_current
+from touchstone.standards.selectors import accreditations_list, frameworks_current
+
+
+def _accreditations(request) -> list[Panel]:
+    shown = list(accreditations_list(request.user)[:5])
+    if not shown:
+        return []
+    return [
+        Panel(
+            key="standards-accreditations",
+            title="Accreditations",
+            links=tuple(
+                Link(
+                    str(a.provider),
+                    reverse("standards:accreditation", args=[a.pk]),
+                    a.get_state_display()
+                    + (
+                        f", deadline {a.remediation_deadline:%-d %B %Y}"
+                        if a.remediation_deadline
+                        else f" until {a.registered_until:%-d %B %Y}"
+                        if a.registered_until and a.is_open
+                        else ""
+                    ),
+                )
+                for a in shown
+            ),
+            order=25,
+            more=Link("All accreditations", reverse("standards:accreditations")),
+        )
+    ]
 
 
 def panels(request) -> list[Panel]:
+    found = _accreditations(request)
     if not is_standards_staff_anywhere(request.user):
-        return []
+        return found
     links = tuple(
         Link(
             framework.name,
@@ -19,7 +50,7 @@ def panels(request) -> list[Panel]:
         )
         for framework in frameworks_current()
     )
-    return [
+    return found + [
         Panel(
             key="standards-library",
             title="Framework library",

@@ -216,3 +216,16 @@ def assessment_check(
     else:
         result["status"] = COMPLIANT
     return result
+
+
+def registration_end(start: date, months: int) -> date:
+    """The last day of a registration of `months` months from `start` (12 months from
+    1 March 2026 runs to 28 February 2027; from 31 January to 30 January)."""
+    return date.fromordinal(months_after(start, months).toordinal() - 1)
+
+
+def warning_days(due_on: date, *, months: tuple[int, ...] = (), days: tuple[int, ...] = ()):
+    """A deadline's warnings as days before `due_on`: whole calendar months before (3 months
+    before 31 May is 28 or 29 February, not 90 days) and plain days, the furthest first."""
+    before = {(due_on - months_after(due_on, -count)).days for count in months} | set(days)
+    return sorted(before, reverse=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.standards.views import coverage, frameworks
+from touchstone.standards.views import accreditation, assessment, coverage, frameworks
 
 app_name = "standards"
 
@@ -22,4 +22,30 @@ urlpatterns = [
         coverage.clauses_mapped_to,
         name="clauses-mapped",
     ),
+    path("accreditations/", accreditation.accreditation_list, name="accreditations"),
+    path("accreditations/apply/", accreditation.accreditation_apply, name="accreditation-apply"),
+    path("accreditations/<int:pk>/", accreditation.accreditation_detail, name="accreditation"),
+    path(
+        "accreditations/<int:pk>/payment/",
+        accreditation.accreditation_payment,
+        name="accreditation-payment",
+    ),
+    path(
+        "accreditations/<int:pk>/renew/",
+        accreditation.accreditation_renew,
+        name="accreditation-renew",
+    ),
+    path("assessments/<int:pk>/", assessment.assessment_sheet_page, name="assessment"),
+    path(
+        "assessments/<int:pk>/evidence/<int:number>/",
+        assessment.assessment_evidence,
+        name="assessment-evidence",
+    ),
+    path(
+        "assessments/<int:pk>/evidence/file/<int:evidence_pk>/",
+        assessment.assessment_evidence_file,
+        name="assessment-evidence-file",
+    ),
+    path("assessments/<int:pk>/submit/", assessment.assessment_submit, name="assessment-submit"),
+    path("assessments/<int:pk>/result/", assessment.assessment_result, name="assessment-result"),
 ]

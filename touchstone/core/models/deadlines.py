@@ -25,6 +25,12 @@ class Deadline(models.Model):
     warn_days = models.PositiveSmallIntegerField(
         default=14, help_text="Warn the people responsible this many days before."
     )
+    warnings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Days before the due date to warn on, each once (e.g. [91, 30, 7]); when "
+        "empty, one warning `warn_days` before.",
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
     responsible = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import ipaddress
 from collections.abc import Iterable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -123,3 +123,14 @@ def page_numbers(current: int, last: int, *, around: int = 1) -> list[int | None
         numbers.append(number)
         previous = number
     return numbers
+
+
+def warning_due(*, due_on: date, as_of: date, warnings: Iterable[int]) -> int | None:
+    """Which of a deadline's warnings (days before `due_on`) is owed on `as_of`: the nearest
+    one whose day has come, so a sweep that missed the 3-month day sends the 1-month warning
+    when that day comes rather than both. None before the first warning's day and once the
+    deadline has passed (the overdue notice is a different thing)."""
+    if as_of > due_on:
+        return None
+    reached = [days for days in warnings if due_on - timedelta(days=days) <= as_of]
+    return min(reached) if reached else None

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from touchstone.core.models import Deadline, Organisation, User
+from touchstone.core.rules import warning_due
 from touchstone.core.services.audit import AuditAction, audit_record
 from touchstone.core.services.notifications import notify
 
@@ -28,8 +29,11 @@ def deadline_set(
     responsible: list[User],
     url: str = "",
     warn_days: int = 14,
+    warnings: list[int] | None = None,
 ) -> Deadline | None:
-    """Create, move or (with due_on=None) cancel the deadline of this kind on `subject`."""
+    """Create, move or (with due_on=None) cancel the deadline of this kind on `subject`.
+    `warnings`: several warnings, days before the due date (each sent once), instead of the
+    single one `warn_days` before."""
     content_type = ContentType.objects.get_for_model(subject.__class__)
     existing = Deadline.objects.filter(
         content_type=content_type, object_id=str(subject.pk), kind=kind
@@ -53,6 +57,7 @@ def deadline_set(
     deadline.url = url
     deadline.due_on = due_on
     deadline.warn_days = warn_days
+    deadline.warnings = sorted({int(days) for days in warnings or []}, reverse=True)
     deadline.state = Deadline.State.OPEN
     deadline.full_clean()
     deadline.save()
@@ -104,9 +109,11 @@ class SweepResult:
 def deadlines_sweep(*, as_of: date) -> SweepResult:
     """Notify the people responsible for open deadlines that are due soon or missed.
 
-    Each notification's key names the deadline, the kind of warning, the due date and the
-    recipient, so running the sweep twice sends nothing twice, while a deadline that is moved
-    warns again for its new date.
+    A deadline with several `warnings` sends each once, the nearest owed (`warning_due`); one
+    without sends the single warning `warn_days` before. Each notification's key names the
+    deadline, the kind of warning (for several, which one), the due date and the recipient, so
+    running the sweep twice sends nothing twice, while a deadline that is moved warns again for
+    its new date.
     """
     due_soon_sent = overdue_sent = checked = 0
     horizon = as_of + timedelta(days=366)
@@ -120,6 +127,15 @@ def deadlines_sweep(*, as_of: date) -> SweepResult:
         if deadline.due_on < as_of:
             warning, subject = "overdue", f"Overdue: {deadline.label}"
             body = f"{deadline.label} was due on {deadline.due_on:%d %B %Y} and is not done."
+        elif deadline.warnings:
+            days = warning_due(due_on=deadline.due_on, as_of=as_of, warnings=deadline.warnings)
+            if days is None:
+                continue
+            warning, subject = (
+                f"due-soon-{days}",
+                f"Due {deadline.due_on:%d %b %Y}: {deadline.label}",
+            )
+            body = f"{deadline.label} is due on {deadline.due_on:%d %B %Y}."
         elif deadline.due_on <= as_of + timedelta(days=deadline.warn_days):
             warning, subject = "due-soon", f"Due {deadline.due_on:%d %b %Y}: {deadline.label}"
             body = f"{deadline.label} is due on {deadline.due_on:%d %B %Y}."

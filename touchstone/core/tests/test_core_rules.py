@@ -1,15 +1,17 @@
-"""Core's pure rules: daily slots, catching up, back-off, what to do with an orphaned task,
-page links, lists in words, and who sent a request and how long its next sign-in waits."""
+"""Core's pure rules: deadline warnings, daily slots, catching up, back-off, what to do with an
+orphaned task, page links, lists in words, and who sent a request and how long its next sign-in
+waits."""
 
 import ipaddress
 import math
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from touchstone.core import rules
+from touchstone.core.rules import warning_due
 
 
 @pytest.mark.parametrize(
@@ -279,3 +281,35 @@ def test_each_failure_past_the_free_ones_doubles_the_wait_up_to_the_longest(
         assert (delay, after) == (0, 1)
     else:
         assert after == min(2 * delay, max_seconds)
+
+
+WARNING_CASES = [
+    # as_of, expected: due 30 September 2026, warnings 91, 30 and 7 days before
+    (date(2026, 6, 30), None),
+    (date(2026, 7, 1), 91),
+    (date(2026, 8, 30), 91),
+    (date(2026, 8, 31), 30),
+    (date(2026, 9, 23), 7),
+    (date(2026, 9, 30), 7),
+    (date(2026, 10, 1), None),
+]
+
+
+@pytest.mark.parametrize(("as_of", "expected"), WARNING_CASES)
+def test_the_nearest_warning_reached_is_owed(as_of, expected):
+    assert warning_due(due_on=date(2026, 9, 30), as_of=as_of, warnings=[91, 30, 7]) == expected
+
+
+@given(
+    due=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+    offset=st.integers(min_value=-400, max_value=400),
+    warnings=st.lists(st.integers(min_value=0, max_value=366), max_size=5),
+)
+def test_a_warning_owed_has_come_and_no_nearer_one_has(due, offset, warnings):
+    as_of = due + timedelta(days=offset)
+    owed = warning_due(due_on=due, as_of=as_of, warnings=warnings)
+    if owed is None:
+        assert as_of > due or all(due - timedelta(days=d) > as_of for d in warnings)
+    else:
+        assert owed in warnings and due - timedelta(days=owed) <= as_of <= due
+        assert not [d for d in warnings if d < owed and due - timedelta(days=d) <= as_of]

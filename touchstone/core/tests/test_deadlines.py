@@ -100,3 +100,34 @@ def test_closing_a_deadline_is_audited_on_its_subject_once(organisation, lead):
         {"state": "open"},
         {"kind": "test.thing", "due_on": "2026-03-31", "state": "met"},
     )
+
+
+@pytest.mark.django_db
+def test_several_warnings_are_each_sent_once_and_the_single_one_keeps_its_key(organisation, lead):
+    due = date(2026, 9, 30)
+    _set(organisation, organisation, lead, due, warnings=[91, 30, 7])
+    sent = {}
+    for day in (date(2026, 6, 30), date(2026, 7, 1), date(2026, 7, 2)):  # 92, 91, 90 days before
+        sent[day] = deadlines_sweep(as_of=day).due_soon_sent
+    assert sent == {date(2026, 6, 30): 0, date(2026, 7, 1): 1, date(2026, 7, 2): 0}
+    for day in (date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 23), date(2026, 9, 24)):
+        deadlines_sweep(as_of=day)
+        deadlines_sweep(as_of=day)
+    keys = sorted(Notification.objects.filter(recipient=lead).values_list("key", flat=True))
+    deadline = Deadline.objects.get()
+    assert keys == [
+        f"deadline:{deadline.pk}:due-soon-{days}:2026-09-30:{lead.pk}" for days in (30, 7, 91)
+    ]
+    assert deadline.warnings == [91, 30, 7]
+
+
+@pytest.mark.django_db
+def test_a_deadline_without_warnings_warns_once_warn_days_before_as_it_did(organisation, lead):
+    _set(organisation, organisation, lead, date(2026, 9, 30), warn_days=14)
+    assert deadlines_sweep(as_of=date(2026, 9, 15)).due_soon_sent == 0
+    assert deadlines_sweep(as_of=date(2026, 9, 16)).due_soon_sent == 1
+    assert deadlines_sweep(as_of=date(2026, 9, 20)).due_soon_sent == 0
+    deadline = Deadline.objects.get()
+    assert Notification.objects.get().key == (
+        f"deadline:{deadline.pk}:due-soon:2026-09-30:{lead.pk}"
+    )

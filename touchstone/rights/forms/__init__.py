@@ -1,5 +1,6 @@
-"""The practice-rights module's forms, by the step they serve."""
+"""The practice-rights module's forms, by the step they serve (a fee's payment is core's)."""
 
+from touchstone.core.forms import PaymentForm
 from touchstone.rights.forms.application import (
     ApplicationDecisionForm,
     ApplicationForm,
@@ -18,7 +19,6 @@ from touchstone.rights.forms.steps import (
     KnowledgeDecisionForm,
     KnowledgeForm,
     OfficerDecisionForm,
-    PaymentForm,
     PeriodChangeForm,
     PeriodForm,
     SchemeOnForm,

@@ -195,16 +195,3 @@ class KnowledgeDecisionForm(OfficerDecisionForm):
     """An officer's decision on submitted technical knowledge (§12-16)."""
 
     officer_actions = _officer_actions(KNOWLEDGE_MOVES)
-
-
-class PaymentForm(GovukForm):
-    """An officer records a fee's payment."""
-
-    paid_on = DateInputField(label="Date paid", noun="date it was paid", latest=TODAY)
-    reference = forms.CharField(
-        label="Payment reference (optional)",
-        help_text="e.g. the bank transfer's reference.",
-        max_length=100,
-        required=False,
-        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
-    )

@@ -1,3 +1,14 @@
+from touchstone.standards.models.accreditation import (
+    OPEN_STATES,
+    Accreditation,
+    AccreditationState,
+    Answer,
+    AnswerValue,
+    Assessment,
+    AssessmentKind,
+    AssessmentStatus,
+    Evidence,
+)
 from touchstone.standards.models.frameworks import (
     Framework,
     Mapping,
@@ -7,4 +18,20 @@ from touchstone.standards.models.frameworks import (
     Relationship,
 )
 
-__all__ = ["Framework", "Mapping", "MappingSet", "Node", "NodeKind", "Relationship"]
+__all__ = [
+    "OPEN_STATES",
+    "Accreditation",
+    "AccreditationState",
+    "Answer",
+    "AnswerValue",
+    "Assessment",
+    "AssessmentKind",
+    "AssessmentStatus",
+    "Evidence",
+    "Framework",
+    "Mapping",
+    "MappingSet",
+    "Node",
+    "NodeKind",
+    "Relationship",
+]

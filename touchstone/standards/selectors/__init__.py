@@ -1,5 +1,14 @@
 """What the standards module offers other modules to read."""
 
+from touchstone.standards.selectors.accreditation import (
+    AssessmentSheet,
+    accreditation_for,
+    accreditations_list,
+    accreditations_visible,
+    assessment_current,
+    assessment_for,
+    assessment_sheet,
+)
 from touchstone.standards.selectors.assessment import (
     FeesMissing,
     assessment_check_for,
@@ -32,6 +41,13 @@ __all__ = [
     "clauses_mapped",
     "coverage",
     "coverage_targets",
+    "AssessmentSheet",
+    "accreditation_for",
+    "accreditations_list",
+    "accreditations_visible",
+    "assessment_current",
+    "assessment_for",
+    "assessment_sheet",
     "FeesMissing",
     "assessment_check_for",
     "assessment_shape",

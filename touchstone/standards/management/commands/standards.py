@@ -4,9 +4,13 @@ of the same id and edition), all or nothing.
 `touchstone standards export ID [--edition E] --format json|yaml|csv|xlsx [--output FILE]`:
 the framework's current (or named) edition, to standard output or a file.
 `touchstone standards check-assessment FILE.json [--framework ID]`: a self-assessment's
-verdict as JSON (exit 0 whatever it is; 2 when the file is not an assessment)."""
+verdict as JSON (exit 0 whatever it is; 2 when the file is not an assessment).
+`touchstone standards sweep [--as-of DATE] [--schedule]`: terminate provisional accreditations
+past their remediation deadline and lapse registrations past their end (or schedule that
+daily)."""
 
 import sys
+from datetime import date, time
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -20,6 +24,7 @@ from touchstone.standards.selectors import (
     framework_current,
     framework_edition,
 )
+from touchstone.standards.services import accreditations_sweep
 
 
 class Command(TouchstoneCommand):
@@ -54,7 +59,23 @@ class Command(TouchstoneCommand):
             "--framework", default="iqs-2012", help="The framework's id (default iqs-2012)."
         )
 
+        sweep = sub.add_parser(
+            "sweep",
+            help="End provisional accreditations whose remediation deadline has passed and "
+            "registrations not renewed by their end, telling the providers; safe to run twice.",
+        )
+        sweep.add_argument(
+            "--as-of", type=date.fromisoformat, help="The day to sweep as of (default today)."
+        )
+        sweep.add_argument(
+            "--schedule",
+            action="store_true",
+            help="Instead, schedule the daily task (06:30) that does this.",
+        )
+
     def handle(self, *args, action, **options):
+        if action == "sweep":
+            return self._sweep(as_of=options["as_of"], schedule=options["schedule"])
         if action == "load":
             return self._load(options["file"], replace=options["replace"])
         if action == "check-assessment":
@@ -64,6 +85,22 @@ class Command(TouchstoneCommand):
             fmt=options["format"],
             edition=options["edition"],
             output=options["output"],
+        )
+
+    def _sweep(self, *, as_of, schedule: bool) -> None:
+        if schedule:
+            from touchstone.standards.tasks import ACCREDITATIONS_SWEEP_SCHEDULE
+
+            self.schedule_daily(
+                name=ACCREDITATIONS_SWEEP_SCHEDULE,
+                task_path="touchstone.standards.tasks.accreditations_sweep_daily",
+                run_at=time(6, 30),
+                what="accreditation sweep",
+            )
+            return
+        counts = accreditations_sweep(today=as_of)
+        self.stdout.write(
+            f"accreditations: {counts['terminated']} terminated, {counts['lapsed']} lapsed"
         )
 
     def _check(self, file: str, *, ref_id: str) -> None:
