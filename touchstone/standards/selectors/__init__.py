@@ -10,6 +10,7 @@ from touchstone.standards.selectors.accreditation import (
     assessment_sheet,
 )
 from touchstone.standards.selectors.assessment import (
+    ACCREDITED_FRAMEWORK,
     FeesMissing,
     assessment_check_for,
     assessment_shape,
@@ -35,6 +36,7 @@ from touchstone.standards.selectors.frameworks import (
 )
 
 __all__ = [
+    "ACCREDITED_FRAMEWORK",
     "Coverage",
     "CoveredStandard",
     "MappedClause",

@@ -13,6 +13,7 @@ from touchstone.standards.models import Framework, Node
 from touchstone.standards.rules import FeeSchedule, FrameworkShape, assessment_check
 from touchstone.standards.selectors.frameworks import UnknownFramework, framework_current
 
+ACCREDITED_FRAMEWORK = "iqs-2012"  # the framework the accreditation scheme assesses against
 FEES_DIR = Path(__file__).resolve().parent.parent / "reference" / "fees"
 
 

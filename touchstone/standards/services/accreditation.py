@@ -31,6 +31,7 @@ from touchstone.standards.models import (
     Node,
 )
 from touchstone.standards.rules import months_after
+from touchstone.standards.selectors.assessment import ACCREDITED_FRAMEWORK
 from touchstone.standards.selectors.frameworks import UnknownFramework, framework_current
 from touchstone.standards.services.accreditation_common import fee_for
 from touchstone.standards.services.audit import AuditAction
@@ -86,7 +87,7 @@ def accreditation_apply(
     provider: Organisation,
     standards_body: Organisation,
     corporate_member: bool,
-    framework_ref: str = "iqs-2012",
+    framework_ref: str = ACCREDITED_FRAMEWORK,
     today: date | None = None,
 ) -> Accreditation:
     """Open `provider`'s accreditation with `standards_body`, its initial assessment and the

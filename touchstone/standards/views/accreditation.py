@@ -30,10 +30,12 @@ from touchstone.standards.filters import AccreditationFilters
 from touchstone.standards.forms import ApplyForm, AssessmentPaymentForm
 from touchstone.standards.models import AccreditationState
 from touchstone.standards.selectors import (
+    ACCREDITED_FRAMEWORK,
     accreditation_for,
     accreditations_list,
     assessment_current,
 )
+from touchstone.standards.views.common import current_framework_or_404
 
 PAGE_SIZE = 25
 
@@ -66,6 +68,7 @@ def accreditation_list(request):
 @require_http_methods(["GET", "POST"])
 def accreditation_apply(request):
     provider = request.acting_organisation
+    framework = current_framework_or_404(ACCREDITED_FRAMEWORK)
     form = ApplyForm(posted(request) if not changing_answers(request) else None)
     if changing_answers(request):
         form = ApplyForm(initial=request.POST)
@@ -82,7 +85,7 @@ def accreditation_apply(request):
                 {"key": "Provider", "value": provider.name},
                 {"key": "Standards body", "value": data["standards_body"].name},
                 {"key": "Corporate member", "value": "Yes" if data["corporate_member"] else "No"},
-                {"key": "Framework", "value": "Investing in Quality Standards (IQS)"},
+                {"key": "Framework", "value": f"{framework.name} ({framework.edition})"},
             ],
             notes=[
                 "An invoice for the fee is raised at once; the assessment can be submitted "
@@ -105,7 +108,9 @@ def accreditation_apply(request):
         if response is not None:
             return response
     return render(
-        request, "standards/accreditation_apply.html", {"form": form, "provider": provider}
+        request,
+        "standards/accreditation_apply.html",
+        {"form": form, "provider": provider, "framework": framework},
     )
 
 
