@@ -10,6 +10,7 @@ api_v1 = [
     path("rights/", include("touchstone.rights.api.urls")),
     path("casework/", include("touchstone.casework.api.urls")),
     path("standards/", include("touchstone.standards.api.urls")),
+    path("public/standards/", include("touchstone.standards.api.public_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves Swagger UI's start-up script as a file, so CSP needs no inline script.
     path(

@@ -141,6 +141,7 @@ def main_pages(d: Deployment) -> None:
         (public, "/standards/frameworks/iqs-2012/"),
         (public, "/standards/frameworks/iqs-2012/coverage/?held=lexcel"),
         (public, "/standards/frameworks/lexcel/mapped-to/iqs-2012/"),
+        (public, "/standards/frameworks/iqs-2012/holders/?q=law"),
         (caseworker, "/casework/scorecard/"),
     ]
     missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.standards.views import accreditation, assessment, coverage, frameworks
+from touchstone.standards.views import accreditation, assessment, coverage, frameworks, holders
 
 app_name = "standards"
 
@@ -25,6 +25,12 @@ urlpatterns = [
     path("accreditations/", accreditation.accreditation_list, name="accreditations"),
     path("accreditations/apply/", accreditation.accreditation_apply, name="accreditation-apply"),
     path("accreditations/<int:pk>/", accreditation.accreditation_detail, name="accreditation"),
+    path(
+        "accreditations/<int:pk>/certificate.pdf",
+        holders.certificate,
+        name="accreditation-certificate",
+    ),
+    path("frameworks/<slug:ref_id>/holders/", holders.holders, name="holders"),
     path(
         "accreditations/<int:pk>/payment/",
         accreditation.accreditation_payment,

@@ -15,6 +15,7 @@ from touchstone.standards.selectors.assessment import (
     assessment_check_for,
     assessment_shape,
     fee_schedules,
+    has_accreditation_scheme,
 )
 from touchstone.standards.selectors.coverage import (
     Coverage,
@@ -34,8 +35,12 @@ from touchstone.standards.selectors.frameworks import (
     frameworks_current,
     library_document,
 )
+from touchstone.standards.selectors.holders import Holder, holder_certificate, holders_public
 
 __all__ = [
+    "Holder",
+    "holder_certificate",
+    "holders_public",
     "ACCREDITED_FRAMEWORK",
     "Coverage",
     "CoveredStandard",
@@ -54,6 +59,7 @@ __all__ = [
     "assessment_check_for",
     "assessment_shape",
     "fee_schedules",
+    "has_accreditation_scheme",
     "FrameworkTable",
     "StandardRow",
     "UnknownFramework",

@@ -73,6 +73,11 @@ def fee_schedules(ref_id: str) -> tuple[FeeSchedule, ...]:
     return tuple(schedules)
 
 
+def has_accreditation_scheme(ref_id: str) -> bool:
+    """Whether the framework is assessed for accreditation (its fees are shipped)."""
+    return (FEES_DIR / f"{ref_id}.yaml").is_file()
+
+
 def assessment_check_for(ref_id: str, data) -> dict:
     """The verdict of the rules on a self-assessment against the framework's current edition
     and the fees in force on its day. UnknownFramework for a framework not stored or without

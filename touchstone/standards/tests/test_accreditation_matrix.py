@@ -226,6 +226,20 @@ ENDPOINTS = (
         written=lambda o: Assessment.objects.get(pk=o["ready"].pk).submissions == 1,
     ),
     Endpoint(
+        "holders",
+        "get",
+        lambda o: "/standards/frameworks/iqs-2012/holders/?q=renew",
+        public=True,
+        scoped=False,
+    ),
+    Endpoint(
+        "certificate",
+        "get",
+        lambda o: f"/standards/accreditations/{o['registered'].pk}/certificate.pdf",
+        editor="renewing_admin",
+        reader_status=404,
+    ),
+    Endpoint(
         "result",
         "get",
         lambda o: f"/standards/assessments/{o['registered'].assessments.get().pk}/result/",

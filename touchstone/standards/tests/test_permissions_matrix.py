@@ -42,6 +42,7 @@ MATRIX = PermissionMatrix(
         _public("coverage", f"{IQS}coverage/"),
         _public("coverage of lexcel", f"{IQS}coverage/?held=lexcel"),
         _public("lexcel clauses", "/standards/frameworks/lexcel/mapped-to/iqs-2012/"),
+        _public("api holders", "/api/v1/public/standards/iqs-2012/holders/?q=law", api=True),
         _public("api assessment check get", CHECK, api=True, editor_status=405),
         Endpoint(
             "api assessment check",
@@ -55,7 +56,7 @@ MATRIX = PermissionMatrix(
         _public("unknown framework", "/standards/frameworks/nothing/", editor_status=404),
     ),
     # every web address is listed in test_accreditation_matrix.py, with the accreditation's
-    urlconfs=("touchstone.standards.api.urls",),
+    urlconfs=("touchstone.standards.api.urls", "touchstone.standards.api.public_urls"),
     apps=("standards",),
     secret=b"never shown",
 )

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from touchstone.core.models import OrganisationKind
@@ -34,6 +35,7 @@ from touchstone.standards.selectors import (
     accreditation_for,
     accreditations_list,
     assessment_current,
+    holder_certificate,
 )
 from touchstone.standards.views.common import current_framework_or_404
 
@@ -128,6 +130,7 @@ def accreditation_detail(request, pk: int):
         request,
         "standards/accreditation_detail.html",
         {
+            "may_show_logo": holder_certificate(accreditation, as_of=timezone.localdate()),
             "accreditation": accreditation,
             "assessments": assessments,
             "current": assessment_current(accreditation),

@@ -13,6 +13,7 @@ from touchstone.standards.models import NodeKind
 from touchstone.standards.selectors import (
     framework_table,
     frameworks_current,
+    has_accreditation_scheme,
 )
 from touchstone.standards.views.common import current_framework_or_404
 
@@ -55,6 +56,7 @@ def framework_detail(request, ref_id: str):
             "shown": len(shown),
             "filters": filters,
             "download": DownloadForm(),
+            "has_holders": has_accreditation_scheme(framework.ref_id),
         },
     )
 
