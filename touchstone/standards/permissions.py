@@ -77,3 +77,5 @@ rules.add_perm("standards.apply_accreditation", runs_the_provider)
 rules.add_perm("standards.answer_assessment", runs_the_provider)
 rules.add_perm("standards.view_accreditation", is_provider_member | is_accrediting_staff)
 rules.add_perm("standards.record_fee_payment", is_accrediting_staff)
+# Exports of every accreditation a body holds: the object is the standards body itself.
+rules.add_perm("standards.export_accreditations", is_standards_staff)

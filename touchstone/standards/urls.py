@@ -1,6 +1,13 @@
 from django.urls import path
 
-from touchstone.standards.views import accreditation, assessment, coverage, frameworks, holders
+from touchstone.standards.views import (
+    accreditation,
+    assessment,
+    coverage,
+    exports,
+    frameworks,
+    holders,
+)
 
 app_name = "standards"
 
@@ -23,6 +30,11 @@ urlpatterns = [
         name="clauses-mapped",
     ),
     path("accreditations/", accreditation.accreditation_list, name="accreditations"),
+    path(
+        "accreditations/export/<slug:what>/",
+        exports.accreditations_export,
+        name="accreditations-export",
+    ),
     path("accreditations/apply/", accreditation.accreditation_apply, name="accreditation-apply"),
     path("accreditations/<int:pk>/", accreditation.accreditation_detail, name="accreditation"),
     path(
@@ -51,6 +63,11 @@ urlpatterns = [
         "assessments/<int:pk>/evidence/file/<int:evidence_pk>/",
         assessment.assessment_evidence_file,
         name="assessment-evidence-file",
+    ),
+    path(
+        "assessments/<int:pk>/assessment.pdf",
+        exports.assessment_download,
+        name="assessment-pdf",
     ),
     path("assessments/<int:pk>/submit/", assessment.assessment_submit, name="assessment-submit"),
     path("assessments/<int:pk>/result/", assessment.assessment_result, name="assessment-result"),

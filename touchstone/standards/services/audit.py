@@ -15,3 +15,6 @@ class AuditAction(StrEnum):
     START_RENEWAL = "start_renewal"
     TERMINATE_ACCREDITATION = "terminate_accreditation"
     LAPSE_ACCREDITATION = "lapse_accreditation"
+    EXPORT_HOLDERS = "export_holders"
+    EXPORT_ASSESSMENTS = "export_assessments"
+    EXPORT_ASSESSMENT_PDF = "export_assessment_pdf"

@@ -226,6 +226,31 @@ ENDPOINTS = (
         written=lambda o: Assessment.objects.get(pk=o["ready"].pk).submissions == 1,
     ),
     Endpoint(
+        "export-holders",
+        "get",
+        lambda o: "/standards/accreditations/export/holders/?format=csv",
+        editor="officer",
+        scoped=False,
+        reader_status=404,
+        outsider_status=404,  # an officer of an organisation of another kind
+    ),
+    Endpoint(
+        "export-assessments",
+        "get",
+        lambda o: "/standards/accreditations/export/assessments/?format=xlsx",
+        editor="officer",
+        scoped=False,
+        reader_status=404,
+        outsider_status=404,
+    ),
+    Endpoint(
+        "assessment-pdf",
+        "get",
+        lambda o: f"/standards/assessments/{o['registered'].assessments.get().pk}/assessment.pdf",
+        editor="renewing_admin",
+        reader_status=404,
+    ),
+    Endpoint(
         "holders",
         "get",
         lambda o: "/standards/frameworks/iqs-2012/holders/?q=renew",

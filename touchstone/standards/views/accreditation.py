@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from touchstone.core.models import OrganisationKind
-from touchstone.core.selectors import history_for_object
+from touchstone.core.selectors import history_for_object, organisations_with_perm
 from touchstone.core.services import StaleVersion
 from touchstone.core.web import (
     acts_for,
@@ -61,7 +61,19 @@ def accreditation_list(request):
     return render(
         request,
         "standards/accreditation_list.html",
-        {"form": filters.form, "page": page, "filtered": filters.asked, "can_apply": can_apply},
+        {
+            "form": filters.form,
+            "page": page,
+            "filtered": filters.asked,
+            "can_apply": can_apply,
+            "can_export": bool(
+                organisations_with_perm(
+                    request.user,
+                    "standards.export_accreditations",
+                    kind=OrganisationKind.STANDARDS_BODY,
+                )
+            ),
+        },
     )
 
 

@@ -20,7 +20,7 @@ from touchstone.standards.models import AssessmentKind, Evidence
 from touchstone.standards.selectors import assessment_for, assessment_sheet
 
 
-def _assessment_or_404(user, pk: int):
+def assessment_or_404(user, pk: int):
     found = assessment_for(user, pk)
     if found is None:
         raise Http404("No such assessment")
@@ -54,7 +54,7 @@ def _initial(heading, version: int) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_sheet_page(request, pk: int):
-    assessment = _assessment_or_404(request.user, pk)
+    assessment = assessment_or_404(request.user, pk)
     sheet = assessment_sheet(assessment)
     part = _part(request, sheet)
     heading = sheet.headings[part - 1]
@@ -117,7 +117,7 @@ def assessment_sheet_page(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_evidence(request, pk: int, number: int):
-    assessment = _assessment_or_404(request.user, pk)
+    assessment = assessment_or_404(request.user, pk)
     if not _answerable(request, assessment):
         raise Http404("No such assessment")
     answer = assessment.answers.filter(number=number).first()
@@ -142,7 +142,7 @@ def assessment_evidence(request, pk: int, number: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_submit(request, pk: int):
-    assessment = _assessment_or_404(request.user, pk)
+    assessment = assessment_or_404(request.user, pk)
     if not _answerable(request, assessment):
         raise Http404("No such assessment")
     sheet = assessment_sheet(assessment)
@@ -195,7 +195,7 @@ def assessment_submit(request, pk: int):
 @login_required
 @require_http_methods(["GET"])
 def assessment_result(request, pk: int):
-    assessment = _assessment_or_404(request.user, pk)
+    assessment = assessment_or_404(request.user, pk)
     if not assessment.submitted_on:
         messages.info(request, "This assessment has not been submitted yet.")
         return redirect("standards:assessment", assessment.pk)
@@ -210,7 +210,7 @@ def assessment_result(request, pk: int):
 @require_http_methods(["GET"])
 def assessment_evidence_file(request, pk: int, evidence_pk: int):
     """A document given as evidence, for those who may see the assessment."""
-    assessment = _assessment_or_404(request.user, pk)
+    assessment = assessment_or_404(request.user, pk)
     evidence = (
         Evidence.objects.select_related("upload")
         .filter(pk=evidence_pk, answer__assessment=assessment)
