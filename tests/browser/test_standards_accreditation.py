@@ -1,7 +1,8 @@
 """A provider's accreditation on a phone: applied for through the check-your-answers page, the
 invoice paid, the assessment answered a heading at a time and submitted with standards only
 partly complied (provisional, with the deadline), then shown compliant (registered); and a
-provisional accreditation ended by the daily sweep once its deadline has passed. axe on every
+provisional accreditation ended by the daily sweep once its deadline has passed. The public
+verification page then finds the registered provider and not the terminated one. axe on every
 page; none scrolls sideways at 390 px."""
 
 import pytest
@@ -30,6 +31,18 @@ def fits(page) -> bool:
 def seen(page, check_accessibility, name: str) -> None:
     assert fits(page), f"{name} scrolls sideways at {WIDTH} px"
     check_accessibility(page, f"standards-{name}")
+
+
+def holders_search(browser, base_url: str, name: str, check_accessibility, shot: str):
+    """The public verification page, as anyone: search for the provider by name."""
+    context = browser.new_context(base_url=base_url, viewport={"width": WIDTH, "height": 900})
+    page = context.new_page()
+    page.goto("/standards/frameworks/iqs-2012/")
+    page.get_by_role("link", name="Check whether a provider holds the IQS accreditation").click()
+    page.get_by_label("Provider's name").fill(name)
+    page.get_by_role("button", name="Search").click()
+    seen(page, check_accessibility, shot)
+    return context, page
 
 
 def signed_in(browser, base_url: str, username: str):
@@ -104,6 +117,12 @@ def test_a_provider_goes_from_application_through_a_partial_assessment_to_regist
     expect(page.get_by_test_id("history")).to_contain_text("Submit assessment")
     seen(page, check_accessibility, "accreditation-staff")
     context.close()
+    public, page = holders_search(
+        browser, live_server.url, w.provider.name, check_accessibility, "holders-found"
+    )
+    expect(page.get_by_test_id("holders")).to_contain_text(w.provider.name)
+    expect(page.get_by_test_id("holders")).to_contain_text("Registered")
+    public.close()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -124,3 +143,11 @@ def test_a_provisional_accreditation_ends_when_its_deadline_passes(
     expect(page.get_by_test_id("state")).to_have_text("Terminated")
     seen(page, check_accessibility, "accreditation-terminated")
     context.close()
+    public, page = holders_search(
+        browser, live_server.url, w.provider.name, check_accessibility, "holders-not-found"
+    )
+    expect(page.get_by_test_id("result-count")).to_have_text(
+        f"No holder matching “{w.provider.name}”"
+    )
+    expect(page.get_by_test_id("holders")).to_have_count(0)
+    public.close()
