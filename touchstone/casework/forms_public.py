@@ -177,6 +177,7 @@ class EvidenceForm(GovukForm):
     document = forms.FileField(
         label="Upload a file",
         help_text="A PDF, Word document, PNG or JPEG, up to 10 MB.",
+        error_messages={"required": "Choose a file to upload", "empty": "The file is empty."},
         widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload", "accept": ACCEPT}),
     )
     nouns = {"document": "a file"}

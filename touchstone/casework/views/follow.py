@@ -26,7 +26,7 @@ from touchstone.casework.services.links import SURVEY_PURPOSE, followed
 from touchstone.core.inputs import client_ip
 from touchstone.core.selectors import access_link_open
 from touchstone.core.services import LinkRefused
-from touchstone.core.web import upload_response
+from touchstone.core.web import posted, upload_response
 from touchstone.core.writes import add_service_errors
 
 
@@ -111,7 +111,7 @@ def service_complaint(request, token: str):
         found = followed(token)
     except LinkRefused as exc:
         return link_refused(request, exc)
-    form = ServiceComplaintForm(request.POST or None)
+    form = ServiceComplaintForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.service_complaint_make(token=token, text=form.cleaned_data["text"])
@@ -131,7 +131,7 @@ def service_complaint(request, token: str):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def new_link(request):
-    form = NewLinkForm(request.POST or None)
+    form = NewLinkForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.follow_link_renew(
             reference=form.cleaned_data["reference"], email=form.cleaned_data["email"]
@@ -148,7 +148,7 @@ def survey(request, token: str):
     except LinkRefused as exc:
         return link_refused(request, exc)
     found = party_link_for(link)
-    form = SurveyForm(request.POST or None)
+    form = SurveyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.survey_answer(

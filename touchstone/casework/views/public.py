@@ -35,6 +35,7 @@ from touchstone.casework.views.follow import link_refused, private
 from touchstone.core.inputs import client_ip
 from touchstone.core.selectors import access_link_open
 from touchstone.core.services import LinkRefused
+from touchstone.core.web import posted
 
 DRAFT_KEY = "casework.draft"
 OMBUDSMAN_KEY = "casework.ombudsman"
@@ -112,7 +113,7 @@ def question(request, page: str):
     extra = {"remedies": _remedies()} if page == "outcome" else {}
     form_class = FORMS[page]
     stored = draft.answers.get(page, {}) if draft else {}
-    form = form_class(request.POST or None, initial=form_class.initial_from(stored), **extra)
+    form = form_class(posted(request), initial=form_class.initial_from(stored), **extra)
     if request.method == "POST" and form.is_valid():
         return _save(request, draft, page, form.answers())
     return render(
@@ -135,7 +136,7 @@ def provider(request):
     found = [chosen] if chosen else providers_matching(q, as_of=today)
     choices = [(r.number, f"{r.name} ({r.number})") for r in found]
     stored = draft.answers.get("provider", {})
-    form = ProviderForm(request.POST or None, initial=stored, choices=choices)
+    form = ProviderForm(posted(request), initial=stored, choices=choices)
     if request.method == "POST" and form.is_valid():
         unregulated = "" if chosen else form.cleaned_data["unregulated_name"].strip()
         if chosen or unregulated:
@@ -230,7 +231,7 @@ def save_for_later(request):
     if draft is None:
         return redirect("casework:complain")
     email = draft.answers.get("you", {}).get("email", "")
-    form = EmailForm(request.POST or None, initial={"email": email})
+    form = EmailForm(posted(request), initial={"email": email})
     if request.method == "POST" and form.is_valid():
         services.complaint_save_for_later(draft=draft, email=form.cleaned_data["email"])
         context = {"email": form.cleaned_data["email"], "days": services.complaints.DRAFT_LINK_DAYS}
