@@ -80,12 +80,12 @@ def complaint_evidence_add(*, draft: ComplaintDraft, file) -> Evidence:
 @transaction.atomic
 def complaint_save_for_later(*, draft: ComplaintDraft, email: str):
     """Email a link that reopens the draft (for 30 days, once); a link sent before stops
-    working."""
+    working. Returns the link and its token."""
     draft = _locked_draft(draft)
     if draft.link is not None:
         access_link_revoke(acting_user=None, link=draft.link)
     name = draft.answers.get("you", {}).get("name", "")
-    link, _ = access_link_issue(
+    link, token = access_link_issue(
         acting_user=LinkHolder(name or email, email),
         organisation=draft.organisation,
         purpose=DRAFT_PURPOSE,
@@ -98,7 +98,7 @@ def complaint_save_for_later(*, draft: ComplaintDraft, email: str):
     )
     draft.link = link
     draft.save(update_fields=["link", "updated_at"])
-    return link
+    return link, token
 
 
 @transaction.atomic

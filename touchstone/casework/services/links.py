@@ -145,12 +145,12 @@ def _survey_role(party: Party) -> str:
     return party.represents if party.role == PartyRole.REPRESENTATIVE else party.role
 
 
-def survey_send(case: Case) -> int:
+def survey_send(case: Case) -> list[str]:
     """At closure: each party with an email address gets the two-question survey by a link
-    that answers once. Returns how many were sent."""
-    sent = 0
+    that answers once. Returns the links' tokens, one per party sent it."""
+    tokens = []
     for party in case.parties.exclude(email=""):
-        _issue(
+        _link, token = _issue(
             case=case,
             party=party,
             purpose=SURVEY_PURPOSE,
@@ -162,8 +162,8 @@ def survey_send(case: Case) -> int:
                 "are you satisfied with the outcome, and with the service we gave you?"
             ),
         )
-        sent += 1
-    return sent
+        tokens.append(token)
+    return tokens
 
 
 @transaction.atomic

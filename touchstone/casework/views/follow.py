@@ -125,7 +125,10 @@ def service_complaint(request, token: str):
             )
             return private(redirect("casework:follow", token=token))
     context = {"form": form, "case": found.case, "token": token}
-    return private(render(request, "casework/public/service_complaint.html", context))
+    status = 400 if request.method == "POST" else 200
+    return private(
+        render(request, "casework/public/service_complaint.html", context, status=status)
+    )
 
 
 @never_cache
@@ -137,7 +140,8 @@ def new_link(request):
             reference=form.cleaned_data["reference"], email=form.cleaned_data["email"]
         )
         return render(request, "casework/public/new_link_sent.html", {})
-    return render(request, "casework/public/new_link.html", {"form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "casework/public/new_link.html", {"form": form}, status=status)
 
 
 @never_cache
@@ -161,4 +165,5 @@ def survey(request, token: str):
             return link_refused(request, exc)
         return private(render(request, "casework/public/survey_done.html", {}))
     context = {"form": form, "case": found.case}
-    return private(render(request, "casework/public/survey.html", context))
+    status = 400 if request.method == "POST" else 200
+    return private(render(request, "casework/public/survey.html", context, status=status))

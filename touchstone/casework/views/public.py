@@ -236,7 +236,8 @@ def save_for_later(request):
         services.complaint_save_for_later(draft=draft, email=form.cleaned_data["email"])
         context = {"email": form.cleaned_data["email"], "days": services.complaints.DRAFT_LINK_DAYS}
         return render(request, "casework/public/saved.html", context)
-    return render(request, "casework/public/save.html", {"form": form})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "casework/public/save.html", {"form": form}, status=status)
 
 
 @never_cache
