@@ -17,7 +17,6 @@ from touchstone.casework.models import (
 )
 from touchstone.casework.selectors.schemes import scheme_data
 from touchstone.core.models import AccessLink, Organisation, OrganisationKind
-from touchstone.register.models import Registrant
 from touchstone.register.selectors import PublicFilters, public_search
 
 PROVIDER_RESULTS = 10
@@ -46,7 +45,7 @@ def draft_evidence(draft: ComplaintDraft) -> QuerySet[Evidence]:
     return draft.evidence.select_related("upload")
 
 
-def providers_matching(q: str, *, as_of: date) -> list[Registrant]:
+def providers_matching(q: str, *, as_of: date) -> list:
     """The first few entries of the public register a search finds, as the register's own
     public search finds them (name, tolerant of spelling, or number)."""
     if not q.strip():
@@ -54,7 +53,7 @@ def providers_matching(q: str, *, as_of: date) -> list[Registrant]:
     return list(public_search(PublicFilters(q=q), as_of=as_of)[:PROVIDER_RESULTS])
 
 
-def provider_on_register(number: str, *, as_of: date) -> Registrant | None:
+def provider_on_register(number: str, *, as_of: date):
     if not number.strip():
         return None
     return public_search(PublicFilters(q=number.strip()), as_of=as_of).rows.first()
