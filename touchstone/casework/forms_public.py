@@ -85,7 +85,12 @@ class ForWhomForm(PageForm):
 class ProviderForm(PageForm):
     """A provider found on the register (its number), or one named that is not on it."""
 
-    number = forms.CharField(required=False, max_length=20, widget=forms.RadioSelect)
+    number = forms.CharField(
+        label="Choose who you are complaining about",
+        required=False,
+        max_length=20,
+        widget=forms.RadioSelect,
+    )
     unregulated_name = forms.CharField(
         label="Or, if you cannot find them: their name",
         help_text="A provider not on the register can still be complained about.",
