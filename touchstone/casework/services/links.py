@@ -100,6 +100,18 @@ def followed(token: str) -> PartyLink:
     return party_link_for(access_link_open(token, FOLLOW_PURPOSE))
 
 
+def _said(found: PartyLink, text: str, *, about_service: bool = False) -> Correspondence:
+    """What the party wrote, on their case's correspondence (always on their own page)."""
+    return Correspondence.objects.create(
+        case=found.case,
+        from_complainant=True,
+        author=found.party.name,
+        text=text.strip(),
+        shared=True,
+        about_service=about_service,
+    )
+
+
 def _holder(found: PartyLink) -> LinkHolder:
     return LinkHolder(found.party.name, found.party.email)
 
@@ -110,13 +122,7 @@ def case_message_send(*, token: str, text: str) -> Correspondence:
     found = followed(token)
     if not text.strip():
         raise ValidationError({"text": "Enter your message"})
-    message = Correspondence.objects.create(
-        case=found.case,
-        from_complainant=True,
-        author=found.party.name,
-        text=text.strip(),
-        shared=True,
-    )
+    message = _said(found, text)
     audit_record(
         actor=_holder(found),
         action=AuditAction.SEND_CORRESPONDENCE,
@@ -197,14 +203,7 @@ def service_complaint_make(*, token: str, text: str) -> ServiceComplaint:
     complaint = service_complaint_record(
         acting_user=None, case=found.case, party_role=role, outcome=ComplaintOutcome.PENDING
     )
-    Correspondence.objects.create(
-        case=found.case,
-        from_complainant=True,
-        author=found.party.name,
-        text=text.strip(),
-        shared=True,
-        about_service=True,
-    )
+    _said(found, text, about_service=True)
     audit_record(
         actor=_holder(found),
         action=AuditAction.MAKE_SERVICE_COMPLAINT,

@@ -26,21 +26,13 @@ from touchstone.casework.services.links import SURVEY_PURPOSE, followed
 from touchstone.core.inputs import client_ip
 from touchstone.core.selectors import access_link_open
 from touchstone.core.services import LinkRefused
-from touchstone.core.web import posted, upload_response
+from touchstone.core.web import link_page, posted, upload_response
 from touchstone.core.writes import add_service_errors
-
-
-def private(response):
-    """A page opened from an emailed link: never cached, its address (the token) never sent
-    to another site as the referrer."""
-    response["Referrer-Policy"] = "same-origin"
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def link_refused(request, exc: LinkRefused):
     status = 404 if exc.reason == "unknown" else 410
-    return private(
+    return link_page(
         render(request, "casework/public/link_refused.html", {"message": str(exc)}, status=status)
     )
 
@@ -58,7 +50,7 @@ def _page(request, token: str, found, *, message_form=None, evidence_form=None, 
         "evidence_form": evidence_form or EvidenceForm(),
         "service_complained": case.service_complaints.exists(),
     }
-    return private(render(request, "casework/public/follow.html", context, status=status))
+    return link_page(render(request, "casework/public/follow.html", context, status=status))
 
 
 @never_cache
@@ -79,7 +71,7 @@ def follow(request, token: str):
                 form.add_error("document", exc.messages)
             else:
                 messages.success(request, "Your file has been added to your case.")
-                return private(redirect("casework:follow", token=token))
+                return link_page(redirect("casework:follow", token=token))
         return _page(request, token, found, evidence_form=form, status=400)
     form = MessageForm(request.POST)
     if form.is_valid():
@@ -89,7 +81,7 @@ def follow(request, token: str):
             add_service_errors(form, exc)
         else:
             messages.success(request, "Your message has been sent to your caseworker.")
-            return private(redirect("casework:follow", token=token))
+            return link_page(redirect("casework:follow", token=token))
     return _page(request, token, found, message_form=form, status=400)
 
 
@@ -101,7 +93,7 @@ def follow_evidence(request, token: str, upload_id):
     except LinkRefused as exc:
         return link_refused(request, exc)
     item = get_object_or_404(case_evidence(found.case), upload_id=upload_id)
-    return private(upload_response(item.upload))
+    return link_page(upload_response(item.upload))
 
 
 @never_cache
@@ -123,10 +115,10 @@ def service_complaint(request, token: str):
                 "Your complaint about our service has been sent. Someone independent of your "
                 "case will look at it and write to you.",
             )
-            return private(redirect("casework:follow", token=token))
+            return link_page(redirect("casework:follow", token=token))
     context = {"form": form, "case": found.case, "token": token}
     status = 400 if request.method == "POST" else 200
-    return private(
+    return link_page(
         render(request, "casework/public/service_complaint.html", context, status=status)
     )
 
@@ -163,7 +155,7 @@ def survey(request, token: str):
             )
         except LinkRefused as exc:
             return link_refused(request, exc)
-        return private(render(request, "casework/public/survey_done.html", {}))
+        return link_page(render(request, "casework/public/survey_done.html", {}))
     context = {"form": form, "case": found.case}
     status = 400 if request.method == "POST" else 200
-    return private(render(request, "casework/public/survey.html", context, status=status))
+    return link_page(render(request, "casework/public/survey.html", context, status=status))

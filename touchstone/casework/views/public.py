@@ -31,11 +31,11 @@ from touchstone.casework.selectors.public import (
     providers_matching,
 )
 from touchstone.casework.views.answers import check_rows
-from touchstone.casework.views.follow import link_refused, private
+from touchstone.casework.views.follow import link_refused
 from touchstone.core.inputs import client_ip
 from touchstone.core.selectors import access_link_open
 from touchstone.core.services import LinkRefused
-from touchstone.core.web import posted
+from touchstone.core.web import link_page, posted
 
 DRAFT_KEY = "casework.draft"
 OMBUDSMAN_KEY = "casework.ombudsman"
@@ -261,4 +261,4 @@ def come_back(request, token: str):
         access_link_open(token, services.complaints.DRAFT_PURPOSE)
     except LinkRefused as exc:
         return link_refused(request, exc)
-    return private(render(request, "casework/public/come_back.html", {}))
+    return link_page(render(request, "casework/public/come_back.html", {}))
