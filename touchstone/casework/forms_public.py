@@ -9,7 +9,8 @@ from django import forms
 from touchstone.core.dates import TODAY, DateInputField
 from touchstone.core.forms import GovukForm, govuk_input, govuk_textarea
 from touchstone.core.inputs import phone_number_possible
-from touchstone.core.uploads import ACCEPT
+from touchstone.core.services.uploads import upload_max_bytes
+from touchstone.core.uploads import ACCEPT, size_words
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -181,11 +182,14 @@ class OutcomeForm(PageForm):
 class EvidenceForm(GovukForm):
     document = forms.FileField(
         label="Upload a file",
-        help_text="A PDF, Word document, PNG or JPEG, up to 10 MB.",
         error_messages={"required": "Choose a file to upload", "empty": "The file is empty."},
         widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload", "accept": ACCEPT}),
     )
     nouns = {"document": "a file"}
+
+    def add_instance_fields(self) -> None:
+        limit = size_words(upload_max_bytes())
+        self.fields["document"].help_text = f"A PDF, Word document, PNG or JPEG, up to {limit}."
 
 
 class EmailForm(GovukForm):
