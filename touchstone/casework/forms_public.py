@@ -239,3 +239,12 @@ class SurveyForm(GovukForm):
         "outcome_satisfied": "whether you are satisfied with the outcome",
         "service_satisfied": "whether you are satisfied with our service",
     }
+
+
+class ServiceComplaintDecisionForm(GovukForm):
+    outcome = forms.ChoiceField(
+        label="Your decision",
+        choices=[("upheld", "Upheld"), ("not_upheld", "Not upheld")],
+        widget=forms.RadioSelect,
+    )
+    nouns = {"outcome": "your decision"}

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from touchstone.casework.views import follow, public, scorecard
+from touchstone.casework.views import follow, public, scorecard, service_complaints
 
 app_name = "casework"
 
 urlpatterns = [
     path("scorecard/", scorecard.scorecard_page, name="scorecard"),
     path("scorecard.csv", scorecard.scorecard_csv, name="scorecard-csv"),
+    path("service-complaints/", service_complaints.service_complaints, name="service-complaints"),
+    path(
+        "service-complaints/<int:pk>/",
+        service_complaints.service_complaint_decide,
+        name="service-complaint-decide",
+    ),
     # The public's side: the web complaint form, and following a case by its emailed link.
     path("complain/", public.start, name="complain"),
     path("complain/provider/", public.provider, name="complain-provider"),

@@ -10,10 +10,12 @@ from django.http import Http404
 from touchstone.casework.models import (
     Case,
     ComplaintDraft,
+    ComplaintOutcome,
     Correspondence,
     DraftState,
     Evidence,
     PartyLink,
+    ServiceComplaint,
 )
 from touchstone.casework.selectors.schemes import scheme_data
 from touchstone.core.models import AccessLink, Organisation, OrganisationKind
@@ -92,4 +94,16 @@ def case_by_reference(reference: str) -> Case | None:
         Case.objects.filter(reference__iexact=reference.strip(), scheme="ombudsman")
         .select_related("organisation")
         .first()
+    )
+
+
+def service_complaints_waiting(organisation: Organisation):
+    """The service complaints made about the organisation's cases that the independent
+    adjudicator has still to decide, oldest case first, with what the party wrote."""
+    return (
+        ServiceComplaint.objects.filter(
+            case__organisation=organisation, outcome=ComplaintOutcome.PENDING
+        )
+        .select_related("case")
+        .order_by("case__received_on", "pk")
     )

@@ -3,7 +3,7 @@ ombudsman's read-only staff and its manager (core.testing.PermissionMatrix): the
 its own organisation's staff's, and no one else sees its figures or its name."""
 
 from touchstone.casework import services
-from touchstone.casework.models import ComplaintDraft
+from touchstone.casework.models import ComplaintDraft, ServiceComplaint
 from touchstone.casework.tests.build import concluded, new_case
 from touchstone.core.models import OrganisationKind, Role
 from touchstone.core.testing import (
@@ -13,6 +13,7 @@ from touchstone.core.testing import (
     new_user,
     records_once,
     sample_pdf,
+    sent,
     uploaded,
 )
 
@@ -27,6 +28,7 @@ def build() -> dict:
     complainant.save()
     _link, follow = services.follow_link_send(case=case, party=complainant)
     evidence = services.case_evidence_send(token=follow, file=uploaded(sample_pdf("Bill")))
+    services.service_complaint_make(token=follow, text="Nobody answered for months")
     draft = ComplaintDraft.objects.create(organisation=ombudsman, answers={"you": {"name": "A"}})
     _link, draft_token = services.complaint_save_for_later(draft=draft, email="a@example.org")
     return {
@@ -37,6 +39,7 @@ def build() -> dict:
         "survey": services.survey_send(case)[0],
         "draft": draft_token,
         "editor": new_user("matrix-manager", (ombudsman, Role.MANAGER)),
+        "adjudicator": new_user("matrix-adjudicator", (ombudsman, Role.OFFICER)),
     }
 
 
@@ -53,6 +56,49 @@ def public(name: str, method: str, url, status: int = 200) -> Endpoint:
 def _follow(o, rest: str = "") -> str:
     return f"/casework/case/{o['follow']}/{rest}"
 
+
+def _decided(o) -> bool:
+    return ServiceComplaint.objects.get(case=o["case"]).outcome == "upheld"
+
+
+def _decision(o) -> str:
+    return f"/casework/service-complaints/{ServiceComplaint.objects.get(case=o['case']).pk}/"
+
+
+def _decision_data(o) -> dict:
+    key = ServiceComplaint.objects.get(case=o["case"]).pk
+    return sent({f"complaint-{key}-outcome": "upheld"})
+
+
+ADJUDICATOR = (
+    Endpoint(
+        "service complaints",
+        "get",
+        lambda o: "/casework/service-complaints/",
+        scoped=False,
+        editor="adjudicator",
+        reader_status=404,
+    ),
+    Endpoint(
+        "service complaint decision page",
+        "get",
+        _decision,
+        editor="adjudicator",
+        editor_status=302,
+        reader_status=404,
+    ),
+    Endpoint(
+        "service complaint decided",
+        "post",
+        _decision,
+        data=_decision_data,
+        write=True,
+        editor="adjudicator",
+        editor_status=302,
+        reader_status=404,
+        written=_decided,
+    ),
+)
 
 PUBLIC = (
     public("complaint start", "get", lambda o: "/casework/complain/"),
@@ -108,6 +154,7 @@ MATRIX = PermissionMatrix(
             scoped=False,
             reader_statuses=(("committee_member", 403),),
         ),
+        *ADJUDICATOR,
         *PUBLIC,
     ),
     urlconfs=("touchstone.casework.urls", "touchstone.casework.api.urls"),
