@@ -56,9 +56,12 @@ def providers_matching(q: str, *, as_of: date) -> list:
 
 
 def provider_on_register(number: str, *, as_of: date):
-    if not number.strip():
+    """The public register's entry with exactly this number, or None."""
+    wanted = number.strip().upper()
+    if not wanted:
         return None
-    return public_search(PublicFilters(q=number.strip()), as_of=as_of).rows.first()
+    found = public_search(PublicFilters(q=wanted), as_of=as_of).rows.first()
+    return found if found is not None and found.number == wanted else None
 
 
 def party_link_for(link: AccessLink) -> PartyLink:

@@ -191,3 +191,10 @@ def test_the_link_of_a_sent_complaint_no_longer_works(
     path = _saved(client, django_capture_on_commit_callbacks)
     client.post("/casework/complain/check/")
     assert client.get(path).status_code == 410
+
+
+def test_only_a_register_number_chooses_from_the_register(client, ombudsman, register):
+    fill_form(client, stop_before="provider")
+    response = client.post(PROVIDER, {"number": "smith"})
+    assert response.status_code == 400
+    assert "Choose the lawyer or firm from the search results" in response.content.decode()
