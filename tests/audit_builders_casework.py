@@ -7,10 +7,13 @@ from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
 
+from touchstone.casework import services
+from touchstone.casework.models import ComplaintDraft
 from touchstone.casework.services import CaseRecord
 from touchstone.casework.tests.build import at_stage, concluded, new_case
+from touchstone.casework.tests.test_public_once import ANSWERS
 from touchstone.core.models import OrganisationKind, Role
-from touchstone.core.testing import new_organisation
+from touchstone.core.testing import new_organisation, sample_pdf, uploaded
 
 
 def _ombudsman():
@@ -51,6 +54,76 @@ def _assign(w) -> dict:
         "case": case,
         "caseworker": None,
     }
+
+
+def _draft(answers: dict | None = None) -> ComplaintDraft:
+    return ComplaintDraft.objects.create(
+        organisation=_ombudsman(), answers=ANSWERS if answers is None else answers
+    )
+
+
+def _with_email(case):
+    case.parties.filter(role="complainant").update(email="alex@example.org")
+    return case
+
+
+def _follow_token(case=None) -> str:
+    case = _with_email(case or new_case(_ombudsman()))
+    party = case.parties.get(role="complainant")
+    return services.follow_link_send(case=case, party=party)[1]
+
+
+def _follow_link(w) -> dict:
+    case = _with_email(new_case(_ombudsman()))
+    return {"case": case, "party": case.parties.get(role="complainant")}
+
+
+def _draft_token(w) -> dict:
+    draft = _draft()
+    return {
+        "token": services.complaint_save_for_later(draft=draft, email="a@example.org")[1],
+        "ip_address": None,
+    }
+
+
+def _survey_token(w) -> dict:
+    case = _with_email(new_case(_ombudsman()))
+    token = services.survey_send(concluded(case))[0]
+    return {
+        "token": token,
+        "outcome_satisfied": True,
+        "service_satisfied": False,
+        "ip_address": None,
+    }
+
+
+PUBLIC_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
+    "casework.complaint_evidence_add": lambda w: {
+        "draft": _draft({}),
+        "file": uploaded(sample_pdf("Bill")),
+    },
+    "casework.complaint_save_for_later": lambda w: {"draft": _draft(), "email": "a@example.org"},
+    "casework.complaint_resume": _draft_token,
+    "casework.complaint_submit": lambda w: {"draft": _draft()},
+    "casework.follow_link_send": _follow_link,
+    "casework.follow_link_renew": lambda w: {
+        "reference": _with_email(new_case(_ombudsman())).reference,
+        "email": "alex@example.org",
+    },
+    "casework.case_message_send": lambda w: {"token": _follow_token(), "text": "Hello"},
+    "casework.case_evidence_send": lambda w: {
+        "token": _follow_token(),
+        "file": uploaded(sample_pdf("Letter")),
+    },
+    "casework.service_complaint_make": lambda w: {"token": _follow_token(), "text": "Slow"},
+    "casework.survey_send": lambda w: {"case": _with_email(concluded(new_case(_ombudsman())))},
+    "casework.survey_answer": _survey_token,
+}
+NOT_AUDITED_CASEWORK = {
+    "casework.complaint_page_save": (
+        "a member of the public's unsent answers, kept page by page; sending them is audited"
+    ),
+}
 
 
 CASEWORK_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
@@ -117,4 +190,5 @@ CASEWORK_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "measure": "within_90_pct",
         "value": Decimal("45"),
     },
+    **PUBLIC_BUILDERS,
 }

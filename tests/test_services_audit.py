@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from tests.audit_builders_casework import CASEWORK_BUILDERS
+from tests.audit_builders_casework import CASEWORK_BUILDERS, NOT_AUDITED_CASEWORK
 from tests.audit_builders_rights import RIGHTS_BUILDERS
 from tests.audit_builders_standards import STANDARDS_BUILDERS
 from touchstone.casework import services as casework
@@ -76,6 +76,7 @@ NOT_AUDITED = {
     "register.prepare_search_fields": "fills derived search columns in memory; writes nothing",
     "register.reference": "a read: a category or status by code or name",
     "register.registrant_build": "builds and checks an unsaved registrant; writes nothing",
+    **NOT_AUDITED_CASEWORK,
 }
 
 

@@ -183,3 +183,12 @@ def upload_response(upload) -> FileResponse:
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def link_page(response):
+    """A page opened from an emailed access link (core.AccessLink): never cached, and its
+    address (the token) never sent to another site as the referrer. (Not "no-referrer":
+    browsers then send the form's Origin as "null", which the CSRF check rightly refuses.)"""
+    response["Referrer-Policy"] = "same-origin"
+    response["Cache-Control"] = "no-store"
+    return response

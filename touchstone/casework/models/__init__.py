@@ -11,6 +11,13 @@ from touchstone.casework.models.cases import (
     Party,
     PartyRole,
 )
+from touchstone.casework.models.complaints import (
+    ComplaintDraft,
+    Correspondence,
+    DraftState,
+    Evidence,
+    PartyLink,
+)
 from touchstone.casework.models.measures import (
     ComplaintOutcome,
     KpiTarget,
@@ -27,7 +34,11 @@ __all__ = [
     "SCHEME_ORGANISATION",
     "Case",
     "CaseEvent",
+    "ComplaintDraft",
     "ComplaintOutcome",
+    "Correspondence",
+    "DraftState",
+    "Evidence",
     "Complexity",
     "EventKind",
     "Jurisdiction",
@@ -35,6 +46,7 @@ __all__ = [
     "KpiTargetRevision",
     "Measure",
     "Party",
+    "PartyLink",
     "PartyRole",
     "SatisfactionResponse",
     "Scheme",

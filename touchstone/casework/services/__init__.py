@@ -10,6 +10,22 @@ from touchstone.casework.services.cases import (
     case_transition,
     case_triage,
 )
+from touchstone.casework.services.complaints import (
+    complaint_evidence_add,
+    complaint_page_save,
+    complaint_resume,
+    complaint_save_for_later,
+    complaint_submit,
+)
+from touchstone.casework.services.links import (
+    case_evidence_send,
+    case_message_send,
+    follow_link_renew,
+    follow_link_send,
+    service_complaint_make,
+    survey_answer,
+    survey_send,
+)
 from touchstone.casework.services.measures import (
     kpi_target_set,
     satisfaction_record,
@@ -21,6 +37,8 @@ __all__ = [
     "AuditAction",
     "CaseRecord",
     "case_accept",
+    "case_evidence_send",
+    "case_message_send",
     "case_assign",
     "case_conclude",
     "case_create",
@@ -28,7 +46,17 @@ __all__ = [
     "case_reopen",
     "case_transition",
     "case_triage",
+    "complaint_evidence_add",
+    "complaint_page_save",
+    "complaint_resume",
+    "complaint_save_for_later",
+    "complaint_submit",
+    "follow_link_renew",
+    "follow_link_send",
     "kpi_target_set",
     "satisfaction_record",
+    "service_complaint_make",
     "service_complaint_record",
+    "survey_answer",
+    "survey_send",
 ]

@@ -17,3 +17,7 @@ class AuditAction(StrEnum):
     RECORD_SERVICE_COMPLAINT = "record_service_complaint"
     SET_KPI_TARGET = "set_kpi_target"
     REVISE_KPI_TARGET = "revise_kpi_target"
+    SUBMIT_COMPLAINT = "submit_complaint"
+    SEND_CORRESPONDENCE = "send_correspondence"
+    ADD_EVIDENCE = "add_evidence"
+    MAKE_SERVICE_COMPLAINT = "make_service_complaint"

@@ -20,6 +20,7 @@ from touchstone.casework.services.common import (
     refuse_if,
     refuse_if_concluded,
 )
+from touchstone.casework.services.links import survey_send
 from touchstone.core.permissions import require_perm, roles_in
 from touchstone.core.services import lock_for_change, snapshot
 
@@ -200,9 +201,11 @@ def case_conclude(
         to_stage=case.stage,
         note=reasons.strip(),
     )
-    return case_saved(
+    case = case_saved(
         case, acting_user=acting_user, action=AuditAction.CONCLUDE_CASE, before=before
     )
+    survey_send(case)  # each party with an email address gets the closing survey
+    return case
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from touchstone.core.inputs import client_ip
 from touchstone.core.selectors import access_link_open
 from touchstone.core.services import LinkRefused
-from touchstone.core.web import change_page, confirm_page, confirmed, posted
+from touchstone.core.web import change_page, confirm_page, confirmed, link_page, posted
 from touchstone.core.writes import add_service_errors
 from touchstone.rights import services
 from touchstone.rights.forms import ReferenceGiveForm, ReferenceRequestForm
@@ -87,13 +87,7 @@ def reference_withdraw(request, pk: int, reference_pk: int):
     )
 
 
-def _private(response):
-    """A page opened from an emailed link: never cached, and its address (the token) never
-    sent to another site as the referrer. (Not "no-referrer": browsers then send the form's
-    Origin as "null", which the CSRF check rightly refuses.)"""
-    response["Referrer-Policy"] = "same-origin"
-    response["Cache-Control"] = "no-store"
-    return response
+_private = link_page  # a page opened from an emailed link (core.web)
 
 
 def _refused(request, exc: LinkRefused):
