@@ -143,6 +143,7 @@ def main_pages(d: Deployment) -> None:
         (public, "/standards/frameworks/lexcel/mapped-to/iqs-2012/"),
         (public, "/standards/frameworks/iqs-2012/holders/?q=law"),
         (caseworker, "/casework/scorecard/"),
+        (public, "/casework/complain/"),
     ]
     missing = public.get("/no-such-page/")  # the site's own 404, in its layout, debug off
     check(missing.status == 404 and "Page not found" in missing.text, f"404: {missing.status}")
