@@ -1,10 +1,26 @@
 from django.urls import path
 
-from touchstone.casework.views import scorecard
+from touchstone.casework.views import cases, queues, scorecard
 
 app_name = "casework"
 
 urlpatterns = [
     path("scorecard/", scorecard.scorecard_page, name="scorecard"),
     path("scorecard.csv", scorecard.scorecard_csv, name="scorecard-csv"),
+    path("staff/", queues.queue_page, name="staff-queue"),
+    path("staff/cases.csv", queues.queue_export, {"fmt": "csv"}, name="staff-queue-csv"),
+    path("staff/cases.xlsx", queues.queue_export, {"fmt": "xlsx"}, name="staff-queue-xlsx"),
+    path("staff/cases/<int:pk>/", cases.case_page, name="staff-case"),
+    path("staff/cases/<int:pk>/assign/", cases.case_assign, name="staff-case-assign"),
+    path("staff/cases/<int:pk>/accept/", cases.case_accept, name="staff-case-accept"),
+    path("staff/cases/<int:pk>/triage/", cases.case_triage, name="staff-case-triage"),
+    path("staff/cases/<int:pk>/move/", cases.case_move, name="staff-case-move"),
+    path("staff/cases/<int:pk>/note/", cases.case_note, name="staff-case-note"),
+    path("staff/cases/<int:pk>/request/", cases.case_request, name="staff-case-request"),
+    path(
+        "staff/cases/<int:pk>/requests/<int:request_pk>/received/",
+        cases.case_information_received,
+        name="staff-case-received",
+    ),
+    path("staff/cases/<int:pk>/reopen/", cases.case_reopen, name="staff-case-reopen"),
 ]

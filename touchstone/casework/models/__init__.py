@@ -21,6 +21,7 @@ from touchstone.casework.models.measures import (
     SurveyRole,
     TargetComplexity,
 )
+from touchstone.casework.models.requests import InformationRequest
 from touchstone.casework.models.schemes import Scheme, SchemeDefinition
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "ComplaintOutcome",
     "Complexity",
     "EventKind",
+    "InformationRequest",
     "Jurisdiction",
     "KpiTarget",
     "KpiTargetRevision",

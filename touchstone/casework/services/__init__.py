@@ -16,6 +16,12 @@ from touchstone.casework.services.measures import (
     service_complaint_record,
 )
 from touchstone.casework.services.records import CaseRecord, case_record
+from touchstone.casework.services.requests import (
+    case_note_add,
+    information_received,
+    information_reminders_send,
+    information_request,
+)
 
 __all__ = [
     "AuditAction",
@@ -24,10 +30,14 @@ __all__ = [
     "case_assign",
     "case_conclude",
     "case_create",
+    "case_note_add",
     "case_record",
     "case_reopen",
     "case_transition",
     "case_triage",
+    "information_received",
+    "information_reminders_send",
+    "information_request",
     "kpi_target_set",
     "satisfaction_record",
     "service_complaint_record",

@@ -17,3 +17,7 @@ class AuditAction(StrEnum):
     RECORD_SERVICE_COMPLAINT = "record_service_complaint"
     SET_KPI_TARGET = "set_kpi_target"
     REVISE_KPI_TARGET = "revise_kpi_target"
+    EXPORT_CASES = "export_cases"
+    ADD_NOTE = "add_case_note"
+    REQUEST_INFORMATION = "request_information"
+    RECEIVE_INFORMATION = "receive_information"

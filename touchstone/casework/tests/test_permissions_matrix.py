@@ -1,7 +1,13 @@
 """Every casework address, web and API, tried as anonymous, an officer of another body, the
-ombudsman's read-only staff and its manager (core.testing.PermissionMatrix): the scorecard is
-its own organisation's staff's, and no one else sees its figures or its name."""
+ombudsman's caseworker and committee member, its manager and its ombudsman (an officer)
+(core.testing.PermissionMatrix): the scorecard is its own organisation's staff's, the queue and
+the cases its casework staff's, and no one else sees its figures, its cases or its name."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
+from touchstone.casework import services
 from touchstone.casework.tests.build import concluded, new_case
 from touchstone.core.models import OrganisationKind, Role
 from touchstone.core.testing import (
@@ -10,6 +16,7 @@ from touchstone.core.testing import (
     new_organisation,
     new_user,
     records_once,
+    sent,
 )
 
 PERIOD = "date_from=2025-04-01&date_to=2026-03-31"
@@ -18,14 +25,39 @@ PERIOD = "date_from=2025-04-01&date_to=2026-03-31"
 def build() -> dict:
     ombudsman = new_organisation("matrix-ombudsman", OrganisationKind.OMBUDSMAN)
     case = concluded(new_case(ombudsman, "M-1"))
+    received = new_case(ombudsman, "M-2", complainant_email="alex@example.com")
+    asked = services.information_request(
+        acting_user=None,
+        case=received,
+        party=received.parties.get(),
+        asked="Your engagement letter",
+        due_on=timezone.localdate() + timedelta(days=10),
+    )
     return {
         "organisation": ombudsman,
         "case": case,
+        "received": received,
+        "asked": asked,
         "editor": new_user("matrix-manager", (ombudsman, Role.MANAGER)),
+        "decider": new_user("matrix-decider", (ombudsman, Role.OFFICER)),
     }
 
 
+def _on_case(name: str, path: str, key: str = "received", **options) -> Endpoint:
+    """A page of a case, the officer's to use; a caseworker may use it too unless
+    `reader_statuses` says otherwise."""
+    return Endpoint(
+        name,
+        "get",
+        lambda o: f"/casework/staff/cases/{o[key].pk}/{path}",
+        editor="decider",
+        **options,
+    )
+
+
 NOT_FOR_PANELS = (("committee_member", 404),)
+NOT_FOR_PANELS_HERE = (("committee_member", 403),)  # not a role of the ombudsman's stages
+ASSIGNERS_ONLY = (("caseworker", 403), ("committee_member", 403))
 MATRIX = PermissionMatrix(
     endpoints=(
         Endpoint(
@@ -49,6 +81,60 @@ MATRIX = PermissionMatrix(
             api=True,
             scoped=False,
             reader_statuses=(("committee_member", 403),),
+        ),
+        # An officer of another body sees the queue of their own body (an empty one), never
+        # this ombudsman's cases or name.
+        Endpoint(
+            "queue page",
+            "get",
+            lambda o: "/casework/staff/?state=all",
+            scoped=False,
+            editor="decider",
+        ),
+        Endpoint(
+            "queue csv",
+            "get",
+            lambda o: "/casework/staff/cases.csv?state=all",
+            scoped=False,
+            editor="decider",
+        ),
+        Endpoint(
+            "queue xlsx",
+            "get",
+            lambda o: "/casework/staff/cases.xlsx",
+            scoped=False,
+            editor="decider",
+        ),
+        Endpoint(
+            "queue api",
+            "get",
+            lambda o: "/api/v1/casework/cases/?state=all",
+            api=True,
+            scoped=False,
+            editor="decider",
+        ),
+        _on_case("case page", "", key="case"),
+        _on_case("assign", "assign/", reader_statuses=ASSIGNERS_ONLY),
+        _on_case("accept", "accept/"),
+        _on_case("triage", "triage/"),
+        _on_case("move on", "move/", reader_statuses=NOT_FOR_PANELS_HERE),
+        _on_case("note", "note/"),
+        _on_case("request information", "request/"),
+        Endpoint(
+            "information received",
+            "get",
+            lambda o: f"/casework/staff/cases/{o['received'].pk}/requests/{o['asked'].pk}/received/",
+            editor="decider",
+        ),
+        _on_case("reopen", "reopen/", key="case", reader_statuses=NOT_FOR_PANELS_HERE),
+        Endpoint(
+            "assign refused to a caseworker",
+            "post",
+            lambda o: f"/casework/staff/cases/{o['received'].pk}/assign/",
+            data=lambda o: sent(version=o["received"].version, caseworker=""),
+            write=True,
+            editor="decider",
+            editor_status=302,
         ),
     ),
     urlconfs=("touchstone.casework.urls", "touchstone.casework.api.urls"),

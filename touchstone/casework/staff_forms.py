@@ -1,0 +1,110 @@
+"""The caseworkers' forms on a case: each carries the case's version (core.writes.VersionedForm)
+and the page's submission token, and hands its answers to one service."""
+
+from django import forms
+
+from touchstone.casework.models import Complexity
+from touchstone.casework.permissions import CASEWORK_ROLES
+from touchstone.core.dates import TODAY, DateInputField
+from touchstone.core.forms import GovukForm, govuk_textarea
+from touchstone.core.models import Membership, User
+from touchstone.core.writes import VersionedForm
+
+
+def staff_of(organisation):
+    """The organisation's casework staff, who may be given a case."""
+    members = Membership.objects.filter(organisation=organisation, role__in=CASEWORK_ROLES)
+    return User.objects.filter(pk__in=members.values("user_id")).order_by(
+        "last_name", "first_name", "username"
+    )
+
+
+class PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class CaseForm(VersionedForm, GovukForm):
+    """A form on a case."""
+
+    def __init__(self, *args, case, **kwargs):
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("version", case.version)
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+
+class AssignForm(CaseForm):
+    caseworker = PersonChoice(
+        label="Caseworker",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="No one",
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["caseworker"].queryset = staff_of(case.organisation)
+
+
+class AcceptForm(CaseForm):
+    accepted_on = DateInputField(label="Date accepted", noun="date accepted", latest=TODAY)
+
+
+class TriageForm(CaseForm):
+    complexity = forms.ChoiceField(
+        label="Complexity", choices=Complexity.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="Reason for a change of complexity",
+        required=False,
+        max_length=2000,
+        help_text="Needed when the case already has a complexity.",
+        widget=govuk_textarea(),
+    )
+
+
+class MoveForm(CaseForm):
+    to_stage = forms.ChoiceField(label="Move the case to", widget=forms.RadioSelect)
+    note = forms.CharField(
+        label="Note (optional)", required=False, max_length=2000, widget=govuk_textarea()
+    )
+
+    def __init__(self, *args, case, moves, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["to_stage"].choices = [(m["code"], m["name"]) for m in moves]
+
+
+class NoteForm(CaseForm):
+    note = forms.CharField(label="Investigation note", max_length=10000, widget=govuk_textarea(6))
+
+
+class InformationRequestForm(CaseForm):
+    party = forms.ModelChoiceField(
+        label="Who is asked",
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    asked = forms.CharField(
+        label="What they are asked to send", max_length=5000, widget=govuk_textarea(4)
+    )
+    due_on = DateInputField(label="Date it is due", noun="date it is due")
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["party"].queryset = case.parties.all()
+
+
+class InformationReceivedForm(CaseForm):
+    received_on = DateInputField(label="Date received", noun="date received", latest=TODAY)
+    note = forms.CharField(
+        label="What arrived (optional)", required=False, max_length=2000, widget=govuk_textarea()
+    )
+
+
+class ReopenForm(CaseForm):
+    reason = forms.CharField(
+        label="Why the case is reopened", max_length=5000, widget=govuk_textarea(4)
+    )
