@@ -153,7 +153,14 @@ def information_received(
         case,
         kind=EventKind.INFORMATION_RECEIVED,
         actor=acting_user,
-        note=f"From {request.party.name} on {received_on:%d %B %Y}. {request.received_note}".strip(),
+        note=" ".join(
+            part
+            for part in (
+                f"From {request.party.name} on {received_on:%d %B %Y}.",
+                request.received_note,
+            )
+            if part
+        ),
     )
     audit_record(
         actor=acting_user,

@@ -123,7 +123,9 @@ MATRIX = PermissionMatrix(
         Endpoint(
             "information received",
             "get",
-            lambda o: f"/casework/staff/cases/{o['received'].pk}/requests/{o['asked'].pk}/received/",
+            lambda o: (
+                f"/casework/staff/cases/{o['received'].pk}/requests/{o['asked'].pk}/received/"
+            ),
             editor="decider",
         ),
         _on_case("reopen", "reopen/", key="case", reader_statuses=NOT_FOR_PANELS_HERE),
