@@ -3,10 +3,13 @@ keyword arguments of a call that should write an audit event. Each makes its own
 (the world's organisation is a regulator) and brings a case to where the call applies."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
+from django.utils import timezone
+
+from touchstone.casework import services
 from touchstone.casework.services import CaseRecord
 from touchstone.casework.tests.build import at_stage, concluded, new_case
 from touchstone.core.models import OrganisationKind, Role
@@ -51,6 +54,16 @@ def _assign(w) -> dict:
         "case": case,
         "caseworker": None,
     }
+
+
+def _asked(case):
+    return services.information_request(
+        acting_user=None,
+        case=case,
+        party=case.parties.get(),
+        asked="The engagement letter",
+        due_on=timezone.localdate() + timedelta(days=14),
+    )
 
 
 CASEWORK_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
@@ -116,5 +129,22 @@ CASEWORK_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "complexity": "all",
         "measure": "within_90_pct",
         "value": Decimal("45"),
+    },
+    "casework.case_note_add": lambda w: {
+        "acting_user": None,
+        "case": _case("triage"),
+        "note": "Spoke to the firm",
+    },
+    "casework.information_request": lambda w: {
+        "acting_user": None,
+        "case": (case := _case("triage")),
+        "party": case.parties.get(),
+        "asked": "The engagement letter",
+        "due_on": timezone.localdate() + timedelta(days=14),
+    },
+    "casework.information_received": lambda w: {
+        "acting_user": None,
+        "request": _asked(_case("triage")),
+        "received_on": timezone.localdate(),
     },
 }
