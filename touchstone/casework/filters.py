@@ -72,8 +72,8 @@ class CaseQueueFilters(ListFilters):
         enum=list(queue.ASSIGNED),
     )
     q = documented(
-        CharFilter(label="Reference starts with", max_length=40, widget=govuk_input()),
-        "The start of a case reference.",
+        CharFilter(label="Reference", max_length=40, widget=govuk_input()),
+        "A case's reference (in any case).",
         maxLength=40,
     )
     sort = documented(

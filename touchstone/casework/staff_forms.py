@@ -4,7 +4,7 @@ and the page's submission token, and hands its answers to one service."""
 from django import forms
 
 from touchstone.casework.models import Complexity
-from touchstone.casework.permissions import CASEWORK_ROLES
+from touchstone.casework.permissions import CASEWORK_ROLES, PANEL_ROLES
 from touchstone.core.dates import TODAY, DateInputField
 from touchstone.core.forms import GovukForm, govuk_textarea
 from touchstone.core.models import Membership, User
@@ -108,3 +108,50 @@ class ReopenForm(CaseForm):
     reason = forms.CharField(
         label="Why the case is reopened", max_length=5000, widget=govuk_textarea(4)
     )
+
+
+class PanelMemberForm(CaseForm):
+    member = PersonChoice(
+        label="Panel member",
+        queryset=User.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        members = Membership.objects.filter(organisation=case.organisation, role__in=PANEL_ROLES)
+        self.fields["member"].queryset = User.objects.filter(
+            pk__in=members.values("user_id")
+        ).exclude(pk__in=case.panel_members.values("member_id"))
+
+
+class DecisionForm(CaseForm):
+    """The standard reasoned determination (seed 000, key target 5)."""
+
+    allegation = forms.CharField(
+        label="The complaint or allegation", max_length=10000, widget=govuk_textarea(4)
+    )
+    facts_found = forms.CharField(label="Facts found", max_length=20000, widget=govuk_textarea(6))
+    findings = forms.CharField(label="Findings", max_length=20000, widget=govuk_textarea(6))
+    outcome = forms.ChoiceField(label="Outcome", widget=forms.RadioSelect)
+    remedy = forms.ChoiceField(label="Remedy", required=False, widget=forms.RadioSelect)
+    reasons = forms.CharField(label="Reasons", max_length=20000, widget=govuk_textarea(6))
+    decided_on = DateInputField(
+        label="Date of the decision", noun="date of the decision", latest=TODAY
+    )
+    publish = forms.BooleanField(
+        label="Publish the finding on the register, for the period the sanctions guidelines give",
+        required=False,
+    )
+
+    def __init__(self, *args, case, scheme, remedies, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        conduct = case.scheme == "conduct"
+        self.fields["outcome"].choices = [(o["code"], o["name"]) for o in scheme["outcomes"]]
+        self.fields["remedy"].label = "Sanction" if conduct else "Remedy"
+        self.fields["remedy"].choices = [("", "None")] + [(r["code"], r["name"]) for r in remedies]
+        if conduct:
+            self.fields["allegation"].label = "The allegation"
+        else:
+            del self.fields["publish"]

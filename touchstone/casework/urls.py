@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.casework.views import cases, queues, scorecard
+from touchstone.casework.views import cases, decisions, queues, scorecard
 
 app_name = "casework"
 
@@ -23,4 +23,11 @@ urlpatterns = [
         name="staff-case-received",
     ),
     path("staff/cases/<int:pk>/reopen/", cases.case_reopen, name="staff-case-reopen"),
+    path("staff/cases/<int:pk>/panel/", cases.case_panel, name="staff-case-panel"),
+    path("staff/cases/<int:pk>/decide/", decisions.case_decide, name="staff-case-decide"),
+    path(
+        "staff/cases/<int:pk>/decisions/<int:decision_pk>/letter.pdf",
+        decisions.decision_letter,
+        name="staff-decision-letter",
+    ),
 ]

@@ -11,6 +11,12 @@ from touchstone.casework.models.cases import (
     Party,
     PartyRole,
 )
+from touchstone.casework.models.decisions import (
+    CouncilSeat,
+    Decision,
+    DecisionMaker,
+    PanelMember,
+)
 from touchstone.casework.models.measures import (
     ComplaintOutcome,
     KpiTarget,
@@ -29,6 +35,9 @@ __all__ = [
     "Case",
     "CaseEvent",
     "ComplaintOutcome",
+    "CouncilSeat",
+    "Decision",
+    "DecisionMaker",
     "Complexity",
     "EventKind",
     "InformationRequest",
@@ -36,6 +45,7 @@ __all__ = [
     "KpiTarget",
     "KpiTargetRevision",
     "Measure",
+    "PanelMember",
     "Party",
     "PartyRole",
     "SatisfactionResponse",

@@ -136,6 +136,10 @@ class Case(Versioned):
             models.Index(
                 fields=["organisation", "scheme", "received_on"], name="casework_case_received"
             ),
+            models.Index(
+                fields=["caseworker", "organisation", "scheme", "received_on"],
+                name="casework_case_caseworker",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -208,6 +212,8 @@ class EventKind(models.TextChoices):
     NOTE = "note", "Investigation note"
     INFORMATION_REQUESTED = "information_requested", "Information requested"
     INFORMATION_RECEIVED = "information_received", "Information received"
+    PANEL_MEMBER_ADDED = "panel_member_added", "Panel member added"
+    LETTER_SENT = "letter_sent", "Decision letter sent"
 
 
 class CaseEvent(models.Model):

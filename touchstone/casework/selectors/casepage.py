@@ -28,6 +28,9 @@ def case_actions(user, case: Case) -> dict:
         "note": may_change,
         "request": may_change,
         "moves": moves if may_change else [],
+        "panel": may_change
+        and case.scheme == "conduct"
+        and user.has_perm("casework.assign_case", case),
         "decide": may_change
         and rules.move_refusal(data, case.stage, data["concluded_stage"], roles) is None,
         "reopen": concluded
@@ -71,4 +74,6 @@ def case_page_context(user, case: Case) -> dict:
         "timeline": timeline_rows(case),
         "requests": list(case.information_requests.select_related("party")),
         "actions": case_actions(user, case),
+        "panel": [seat.member for seat in case.panel_members.select_related("member")],
+        "decisions": list(case.decisions.all()),
     }

@@ -76,8 +76,8 @@ def case_queue(
         cases = cases.filter(caseworker=user)
     elif assigned == "none":
         cases = cases.filter(caseworker__isnull=True)
-    if q:
-        cases = cases.filter(reference__istartswith=q.strip())
+    if q.strip():  # a reference as it is written, or in capitals (an index lookup either way)
+        cases = cases.filter(reference__in={q.strip(), q.strip().upper()})
     order = ORDERS[sort or queue.DEFAULT_SORT]
     return cases.select_related("caseworker").order_by(*order)
 

@@ -21,3 +21,7 @@ class AuditAction(StrEnum):
     ADD_NOTE = "add_case_note"
     REQUEST_INFORMATION = "request_information"
     RECEIVE_INFORMATION = "receive_information"
+    ADD_PANEL_MEMBER = "add_panel_member"
+    RECORD_COUNCIL_MEMBER = "record_council_member"
+    END_COUNCIL_MEMBER = "end_council_member"
+    DECIDE_CASE = "decide_case"

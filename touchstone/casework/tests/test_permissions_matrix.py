@@ -33,9 +33,21 @@ def build() -> dict:
         asked="Your engagement letter",
         due_on=timezone.localdate() + timedelta(days=10),
     )
+    decided = services.case_decide(
+        acting_user=None,
+        case=new_case(ombudsman, "M-3"),
+        allegation="Delay",
+        facts_found="Six months' delay",
+        findings="Poor service",
+        outcome="remedy",
+        remedy="apology",
+        reasons="The firm did not keep the complainant informed",
+        decided_on=timezone.localdate(),
+    )
     return {
         "organisation": ombudsman,
         "case": case,
+        "decided": decided,
         "received": received,
         "asked": asked,
         "editor": new_user("matrix-manager", (ombudsman, Role.MANAGER)),
@@ -129,6 +141,16 @@ MATRIX = PermissionMatrix(
             editor="decider",
         ),
         _on_case("reopen", "reopen/", key="case", reader_statuses=NOT_FOR_PANELS_HERE),
+        _on_case("decide", "decide/", reader_statuses=NOT_FOR_PANELS_HERE),
+        # an ombudsman's case has no panel: refused to all its staff
+        _on_case("panel", "panel/", editor_status=403, reader_status=403),
+        Endpoint(
+            "decision letter",
+            "get",
+            lambda o: f"/casework/staff/cases/{o['decided'].case_id}/decisions/"
+            f"{o['decided'].pk}/letter.pdf",
+            editor="decider",
+        ),
         Endpoint(
             "assign refused to a caseworker",
             "post",

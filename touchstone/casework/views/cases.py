@@ -151,6 +151,16 @@ ACTIONS = {
         "You are reminded before it falls due; a party with an email address is sent the "
         "request, and a reminder, by email.",
     ),
+    "panel": Action(
+        "Add a panel member",
+        staff_forms.PanelMemberForm,
+        lambda r, c, d: services.panel_member_add(
+            acting_user=r.user, case=c, member=d["member"], expected_version=d["version"]
+        ),
+        "Panel member added.",
+        "No member of the regulator's board or the professional body's council may sit on "
+        "the panel.",
+    ),
     "reopen": Action(
         "Reopen the case",
         staff_forms.ReopenForm,
@@ -180,6 +190,7 @@ case_move = _action_view("move")
 case_note = _action_view("note")
 case_request = _action_view("request")
 case_reopen = _action_view("reopen")
+case_panel = _action_view("panel")
 
 RECEIVED = Action(
     "Record the information received",
