@@ -147,8 +147,10 @@ MATRIX = PermissionMatrix(
         Endpoint(
             "decision letter",
             "get",
-            lambda o: f"/casework/staff/cases/{o['decided'].case_id}/decisions/"
-            f"{o['decided'].pk}/letter.pdf",
+            lambda o: (
+                f"/casework/staff/cases/{o['decided'].case_id}/decisions/"
+                f"{o['decided'].pk}/letter.pdf"
+            ),
             editor="decider",
         ),
         Endpoint(
