@@ -56,6 +56,20 @@ def _assign(w) -> dict:
     }
 
 
+def _regulator():
+    return new_organisation("audit-regulator", OrganisationKind.REGULATOR)
+
+
+def _panel_member(w) -> dict:
+    regulator = _regulator()
+    case = new_case(regulator, "AUDIT-C", scheme="conduct")
+    return {
+        "acting_user": None,
+        "case": case,
+        "member": w.make_user("audit-panel", (regulator, Role.COMMITTEE_MEMBER)),
+    }
+
+
 def _asked(case):
     return services.information_request(
         acting_user=None,
@@ -146,5 +160,33 @@ CASEWORK_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "acting_user": None,
         "request": _asked(_case("triage")),
         "received_on": timezone.localdate(),
+    },
+    "casework.case_decide": lambda w: {
+        "acting_user": None,
+        "case": _case("triage"),
+        "allegation": "Delay",
+        "facts_found": "Six months late",
+        "findings": "Poor service",
+        "outcome": "remedy",
+        "remedy": "apology",
+        "reasons": "The firm did not keep the complainant informed",
+        "decided_on": timezone.localdate(),
+    },
+    "casework.panel_member_add": _panel_member,
+    "casework.council_member_record": lambda w: {
+        "acting_user": None,
+        "organisation": (regulator := _regulator()),
+        "member": w.make_user("audit-council", (regulator, Role.OFFICER)),
+        "started_on": date(2025, 1, 1),
+    },
+    "casework.council_member_end": lambda w: {
+        "acting_user": None,
+        "seat": services.council_member_record(
+            acting_user=None,
+            organisation=(regulator := _regulator()),
+            member=w.make_user("audit-council", (regulator, Role.OFFICER)),
+            started_on=date(2025, 1, 1),
+        ),
+        "ended_on": date(2025, 6, 1),
     },
 }
