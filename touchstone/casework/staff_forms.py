@@ -2,9 +2,11 @@
 and the page's submission token, and hands its answers to one service."""
 
 from django import forms
+from django.utils import timezone
 
 from touchstone.casework.models import Complexity
 from touchstone.casework.permissions import CASEWORK_ROLES, PANEL_ROLES
+from touchstone.casework.selectors.conduct import without_board_or_council
 from touchstone.core.dates import TODAY, DateInputField
 from touchstone.core.forms import GovukForm, govuk_textarea
 from touchstone.core.models import Membership, User
@@ -45,7 +47,10 @@ class AssignForm(CaseForm):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, case=case, **kwargs)
-        self.fields["caseworker"].queryset = staff_of(case.organisation)
+        staff = staff_of(case.organisation)
+        if case.scheme == "conduct":
+            staff = without_board_or_council(staff, case.organisation, as_of=timezone.localdate())
+        self.fields["caseworker"].queryset = staff
 
 
 class AcceptForm(CaseForm):
@@ -121,9 +126,12 @@ class PanelMemberForm(CaseForm):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, case=case, **kwargs)
         members = Membership.objects.filter(organisation=case.organisation, role__in=PANEL_ROLES)
-        self.fields["member"].queryset = User.objects.filter(
-            pk__in=members.values("user_id")
-        ).exclude(pk__in=case.panel_members.values("member_id"))
+        offered = User.objects.filter(pk__in=members.values("user_id")).exclude(
+            pk__in=case.panel_members.values("member_id")
+        )
+        self.fields["member"].queryset = without_board_or_council(
+            offered, case.organisation, as_of=timezone.localdate()
+        ).order_by("username")
 
 
 class DecisionForm(CaseForm):
@@ -143,6 +151,7 @@ class DecisionForm(CaseForm):
     publish = forms.BooleanField(
         label="Publish the finding on the register, for the period the sanctions guidelines give",
         required=False,
+        widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}),
     )
 
     def __init__(self, *args, case, scheme, remedies, **kwargs):
@@ -155,3 +164,4 @@ class DecisionForm(CaseForm):
             self.fields["allegation"].label = "The allegation"
         else:
             del self.fields["publish"]
+        self._bound_fields_cache.clear()  # the labels changed after the form was worded

@@ -25,3 +25,13 @@ def on_council(user, organisation, *, as_of: date) -> bool:
 
 def council_seats(organisation):
     return CouncilSeat.objects.filter(organisation=organisation).select_related("member")
+
+
+def without_board_or_council(users, organisation, *, as_of: date):
+    """`users` less those on the regulator's board or the council on `as_of` (the people a
+    conduct case's forms offer; the services refuse the others all the same)."""
+    board = Membership.objects.filter(organisation=organisation, role=Role.BOARD_MEMBER)
+    seats = CouncilSeat.objects.filter(organisation=organisation, started_on__lte=as_of).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=as_of)
+    )
+    return users.exclude(pk__in=board.values("user_id")).exclude(pk__in=seats.values("member_id"))

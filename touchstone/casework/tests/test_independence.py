@@ -49,14 +49,21 @@ def test_nor_reassigned_to_one(w):
     assert Case.objects.get(pk=case.pk).caseworker == w["officer2"]
 
 
-def test_nor_assigned_through_the_page(w):
-    case = conduct_case(w)
-    response = client_for(w["officer"]).post(
-        f"/casework/staff/cases/{case.pk}/assign/",
-        sent(version=case.version, caseworker=w["board"].pk),
-    )
-    assert "board cannot be assigned a conduct case" in response.content.decode()
-    assert Case.objects.get(pk=case.pk).caseworker is None
+def test_nor_offered_or_assigned_through_the_pages(w):
+    case = conduct_case(w, "assessment", "investigation", "decision_panel")
+    client = client_for(w["officer"])
+    for action in ("assign/", "panel/"):
+        form = client.get(f"/casework/staff/cases/{case.pk}/{action}").content.decode()
+        assert f'value="{w["officer2"].pk}"' in form or f'value="{w["panel"][0].pk}"' in form
+        for who in ("board", "council"):
+            assert f'value="{w[who].pk}"' not in form, (action, who)
+    for action, field in (("assign/", "caseworker"), ("panel/", "member")):
+        response = client.post(
+            f"/casework/staff/cases/{case.pk}/{action}",
+            sent(version=case.version, **{field: w["board"].pk}),
+        )
+        assert response.status_code == 200 and "from the list" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).caseworker is None and not case.panel_members.exists()
 
 
 def test_a_board_member_who_is_also_an_officer_cannot_decide(w):
