@@ -91,7 +91,9 @@ def main() -> None:
     organisation = Organisation.objects.get(pk=build(args.n))
     user = caseworker(organisation)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # PostgreSQL: a vacuumed table, as autovacuum keeps a live one, so that counts read
+        # the indexes alone (the visibility map); SQLite has nothing of the kind to do.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     built = time.perf_counter() - started
     print(f"built {args.n} cases in {built:.0f} s", flush=True)
     client = Client(HTTP_HOST="localhost")
