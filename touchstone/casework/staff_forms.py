@@ -165,3 +165,23 @@ class DecisionForm(CaseForm):
         else:
             del self.fields["publish"]
         self._bound_fields_cache.clear()  # the labels changed after the form was worded
+
+
+class CouncilSeatForm(GovukForm):
+    """A member of the regulator recorded as sitting on the professional body's council."""
+
+    member = PersonChoice(
+        label="Who sits on the council",
+        queryset=User.objects.none(),
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
+    started_on = DateInputField(label="On the council since", noun="date they joined", latest=TODAY)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Membership.objects.filter(organisation=organisation).values("user_id")
+        self.fields["member"].queryset = User.objects.filter(pk__in=people).order_by("username")
+
+
+class CouncilSeatEndForm(GovukForm):
+    ended_on = DateInputField(label="Left the council on", noun="date they left", latest=TODAY)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from touchstone.casework.views import cases, decisions, queues, scorecard
+from touchstone.casework.views import cases, council, decisions, queues, scorecard
 
 app_name = "casework"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("staff/", queues.queue_page, name="staff-queue"),
     path("staff/cases.csv", queues.queue_export, {"fmt": "csv"}, name="staff-queue-csv"),
     path("staff/cases.xlsx", queues.queue_export, {"fmt": "xlsx"}, name="staff-queue-xlsx"),
+    path("staff/council/", council.council_page, name="staff-council"),
+    path("staff/council/<int:pk>/end/", council.council_end, name="staff-council-end"),
     path("staff/cases/<int:pk>/", cases.case_page, name="staff-case"),
     path("staff/cases/<int:pk>/assign/", cases.case_assign, name="staff-case-assign"),
     path("staff/cases/<int:pk>/accept/", cases.case_accept, name="staff-case-accept"),

@@ -173,3 +173,36 @@ def test_the_rule_as_a_table(part, board, council, refused):
 def test_only_someone_on_neither_takes_part(board, council, part):
     allowed = rules.independence_refusal(part=part, on_board=board, on_council=council) is None
     assert allowed == (not board and not council)
+
+
+def test_the_regulator_records_its_council_through_its_page(w, make_user):
+    from datetime import date
+
+    from touchstone.casework.models import CouncilSeat
+    from touchstone.core.testing import date_boxes
+
+    client = client_for(w["admin"])
+    page = client.get("/casework/staff/council/").content.decode()
+    assert "council" in page and w["council"].username in page
+    client.post(
+        "/casework/staff/council/",
+        sent(member=w["officer2"].pk, **date_boxes("started_on", 1, 3, 2025)),
+    )
+    seat = CouncilSeat.objects.get(member=w["officer2"])
+    assert seat.started_on == date(2025, 3, 1) and seat.recorded_by == w["admin"]
+    with pytest.raises(ValidationError, match="council cannot be assigned"):
+        services.case_assign(
+            acting_user=w["officer"], case=conduct_case(w), caseworker=w["officer2"]
+        )
+    twice = client.post(
+        "/casework/staff/council/",
+        sent(member=w["officer2"].pk, **date_boxes("started_on", 1, 3, 2025)),
+    )
+    assert "already recorded as on the council" in twice.content.decode()
+    today = timezone.localdate()
+    ended = client.post(
+        f"/casework/staff/council/{seat.pk}/end/",
+        sent(**date_boxes("ended_on", today.day, today.month, today.year)),
+    )
+    assert ended.status_code == 302
+    assert client_for(w["officer"]).get("/casework/staff/council/").status_code == 404

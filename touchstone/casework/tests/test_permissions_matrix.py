@@ -44,10 +44,20 @@ def build() -> dict:
         reasons="The firm did not keep the complainant informed",
         decided_on=timezone.localdate(),
     )
+    regulator = new_organisation("matrix-regulator", OrganisationKind.REGULATOR)
+    regulator_admin = new_user("matrix-regulator-admin", (regulator, Role.ADMIN))
+    seat = services.council_member_record(
+        acting_user=None,
+        organisation=regulator,
+        member=new_user("matrix-council", (regulator, Role.OFFICER)),
+        started_on=timezone.localdate(),
+    )
     return {
         "organisation": ombudsman,
         "case": case,
         "decided": decided,
+        "regulator_admin": regulator_admin,
+        "seat": seat,
         "received": received,
         "asked": asked,
         "editor": new_user("matrix-manager", (ombudsman, Role.MANAGER)),
@@ -144,6 +154,23 @@ MATRIX = PermissionMatrix(
         _on_case("decide", "decide/", reader_statuses=NOT_FOR_PANELS_HERE),
         # an ombudsman's case has no panel: refused to all its staff
         _on_case("panel", "panel/", editor_status=403, reader_status=403),
+        # the council is a regulator's record, its administrators' alone
+        Endpoint(
+            "council",
+            "get",
+            lambda o: "/casework/staff/council/",
+            scoped=False,
+            editor="regulator_admin",
+            reader_status=404,
+            outsider_status=404,
+        ),
+        Endpoint(
+            "council seat ended",
+            "get",
+            lambda o: f"/casework/staff/council/{o['seat'].pk}/end/",
+            editor="regulator_admin",
+            reader_status=404,
+        ),
         Endpoint(
             "decision letter",
             "get",
