@@ -14,6 +14,7 @@ def case_actions(user, case: Case) -> dict:
     roles = frozenset(roles_in(user, case.organisation))
     concluded = case.is_concluded
     may_change = user.has_perm("casework.change_case", case) and not concluded
+    may_handle = may_change and user.has_perm("casework.handle_case", case)
     moves = [
         {"code": target, "name": rules.stage_name(data, target)}
         for source, target in data["moves"]
@@ -23,8 +24,8 @@ def case_actions(user, case: Case) -> dict:
     ]
     return {
         "assign": may_change and user.has_perm("casework.assign_case", case),
-        "accept": may_change and case.accepted_on is None,
-        "triage": may_change,
+        "accept": may_handle and case.accepted_on is None,
+        "triage": may_handle,
         "note": may_change,
         "request": may_change,
         "moves": moves if may_change else [],

@@ -78,7 +78,8 @@ def _on_case(name: str, path: str, key: str = "received", **options) -> Endpoint
 
 
 NOT_FOR_PANELS = (("committee_member", 404),)
-NOT_FOR_PANELS_HERE = (("committee_member", 403),)  # not a role of the ombudsman's stages
+# not a role of the ombudsman's stages, nor one that accepts or triages (casework.handle_case)
+NOT_FOR_PANELS_HERE = (("committee_member", 403),)
 ASSIGNERS_ONLY = (("caseworker", 403), ("committee_member", 403))
 MATRIX = PermissionMatrix(
     endpoints=(
@@ -137,8 +138,8 @@ MATRIX = PermissionMatrix(
         ),
         _on_case("case page", "", key="case"),
         _on_case("assign", "assign/", reader_statuses=ASSIGNERS_ONLY),
-        _on_case("accept", "accept/"),
-        _on_case("triage", "triage/"),
+        _on_case("accept", "accept/", reader_statuses=NOT_FOR_PANELS_HERE),
+        _on_case("triage", "triage/", reader_statuses=NOT_FOR_PANELS_HERE),
         _on_case("move on", "move/", reader_statuses=NOT_FOR_PANELS_HERE),
         _on_case("note", "note/"),
         _on_case("request information", "request/"),
