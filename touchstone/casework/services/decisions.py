@@ -22,6 +22,7 @@ from touchstone.casework.services.audit import AuditAction
 from touchstone.casework.services.cases import case_conclude
 from touchstone.casework.services.common import case_event, refuse_if, refuse_if_concluded
 from touchstone.casework.services.conduct import independence_check
+from touchstone.core.dates import date_in_words
 from touchstone.core.letters import letter_pdf
 from touchstone.core.permissions import require_perm
 from touchstone.core.services import audit_record, letter_store, lock_for_change
@@ -53,7 +54,8 @@ def decision_paragraphs(decision: Decision, data: dict) -> list[str]:
     """The decision's words, in the standard order: the letter's paragraphs."""
     conduct = decision.case.scheme == Scheme.CONDUCT
     remedy = _named(data["remedies"], decision.remedy) if decision.remedy else "None"
-    panel = ", ".join(_name(m) for m in decision.panel.all())
+    members = decision.panel.order_by("last_name", "first_name", "username")
+    panel = ", ".join(_name(m) for m in members)
     who = MAKERS[decision.maker] + (f": {panel}" if panel else "")
     return [
         f"{'The allegation' if conduct else 'The complaint'}: {decision.allegation}",
@@ -62,7 +64,7 @@ def decision_paragraphs(decision: Decision, data: dict) -> list[str]:
         f"Outcome: {_named(data['outcomes'], decision.outcome)}. "
         f"{'Sanction' if conduct else 'Remedy'}: {remedy}.",
         f"Reasons: {decision.reasons}",
-        f"Decided by: {who}, on {decision.decided_on:%d %B %Y}.",
+        f"Decided by: {who}, on {date_in_words(decision.decided_on)}.",
     ]
 
 

@@ -163,7 +163,10 @@ def test_a_published_finding_goes_to_the_register_and_a_withdrawal_ends_it(db, c
     assert "The member acted without integrity." in public and "Reprimand" in public
     text = "\n".join(pdf_pages(done.letter.file.read()))
     assert "The allegation: The member misled a client" in text
-    assert "Sanction: Reprimand." in text and "Conduct panel: panel-1" in text.replace("\n", " ")
+    assert (
+        "Sanction: Reprimand." in text
+        and "Conduct panel: panel-1, panel-2, panel-3, on" in text.replace("\n", " ")
+    )
     finding_publication_change(
         acting_user=w["officer"],
         finding=finding,
