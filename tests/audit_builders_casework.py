@@ -3,9 +3,11 @@ keyword arguments of a call that should write an audit event. Each makes its own
 (the world's organisation is a regulator) and brings a case to where the call applies."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
+
+from django.utils import timezone
 
 from touchstone.casework import services
 from touchstone.casework.models import ComplaintDraft
@@ -126,6 +128,30 @@ NOT_AUDITED_CASEWORK = {
 }
 
 
+def _regulator():
+    return new_organisation("audit-regulator", OrganisationKind.REGULATOR)
+
+
+def _panel_member(w) -> dict:
+    regulator = _regulator()
+    case = new_case(regulator, "AUDIT-C", scheme="conduct")
+    return {
+        "acting_user": None,
+        "case": case,
+        "member": w.make_user("audit-panel", (regulator, Role.COMMITTEE_MEMBER)),
+    }
+
+
+def _asked(case):
+    return services.information_request(
+        acting_user=None,
+        case=case,
+        party=case.parties.get(),
+        asked="The engagement letter",
+        due_on=timezone.localdate() + timedelta(days=14),
+    )
+
+
 CASEWORK_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
     "casework.case_create": lambda w: {
         "acting_user": None,
@@ -191,4 +217,49 @@ CASEWORK_BUILDERS: dict[str, Callable[[SimpleNamespace], dict]] = {
         "value": Decimal("45"),
     },
     **PUBLIC_BUILDERS,
+    "casework.case_note_add": lambda w: {
+        "acting_user": None,
+        "case": _case("triage"),
+        "note": "Spoke to the firm",
+    },
+    "casework.information_request": lambda w: {
+        "acting_user": None,
+        "case": (case := _case("triage")),
+        "party": case.parties.get(),
+        "asked": "The engagement letter",
+        "due_on": timezone.localdate() + timedelta(days=14),
+    },
+    "casework.information_received": lambda w: {
+        "acting_user": None,
+        "request": _asked(_case("triage")),
+        "received_on": timezone.localdate(),
+    },
+    "casework.case_decide": lambda w: {
+        "acting_user": None,
+        "case": _case("triage"),
+        "allegation": "Delay",
+        "facts_found": "Six months late",
+        "findings": "Poor service",
+        "outcome": "remedy",
+        "remedy": "apology",
+        "reasons": "The firm did not keep the complainant informed",
+        "decided_on": timezone.localdate(),
+    },
+    "casework.panel_member_add": _panel_member,
+    "casework.council_member_record": lambda w: {
+        "acting_user": None,
+        "organisation": (regulator := _regulator()),
+        "member": w.make_user("audit-council", (regulator, Role.OFFICER)),
+        "started_on": date(2025, 1, 1),
+    },
+    "casework.council_member_end": lambda w: {
+        "acting_user": None,
+        "seat": services.council_member_record(
+            acting_user=None,
+            organisation=(regulator := _regulator()),
+            member=w.make_user("audit-council", (regulator, Role.OFFICER)),
+            started_on=date(2025, 1, 1),
+        ),
+        "ended_on": date(2025, 6, 1),
+    },
 }

@@ -71,6 +71,8 @@ NOT_AUDITED = {
     "core.uploads_sweep": "housekeeping: removes stored bytes no upload row names",
     "core.invoice_number": "a pure function: how an invoice's number is written",
     "core.token_hash": "a pure function: the stored form of a link's token",
+    "casework.information_reminders_send": "once-only email reminders of requests for "
+    "information that their own service audited",
     "rights.notify_applicant": "a message about a write that its own service audited",
     "register.index_names": "rebuilds the derived name index for the audited registrant services",
     "register.prepare_search_fields": "fills derived search columns in memory; writes nothing",

@@ -1,10 +1,17 @@
 """The scorecard's choices, declared once for its page, its API and its command: the
 jurisdiction (none: all), the scheme (none: the ombudsman's), and the period's checks where a
-person types it (the page): its end not before its start, ten years at most."""
+person types it (the page): its end not before its start, ten years at most. And the
+caseworkers' queue's filters, declared once for its page and its API."""
 
 from datetime import date
 
-from touchstone.casework.models import Jurisdiction, Scheme
+from django_filters import CharFilter, ChoiceFilter
+
+from touchstone.casework.models import Case, Jurisdiction, Scheme
+from touchstone.casework.rules import queue
+from touchstone.casework.selectors.queues import case_queue, queue_stages
+from touchstone.core.filters import ChoicesWhenDrawn, ListFilters, documented
+from touchstone.core.forms import govuk_input, govuk_select
 
 LONGEST_PERIOD_DAYS = 3660  # ten years of history: the longest a scorecard covers
 JURISDICTIONS = tuple(Jurisdiction.values)
@@ -23,3 +30,70 @@ def period_refusal(date_from: date, date_to: date) -> dict[str, str]:
 def year_of(date_from: date) -> int:
     """The target year (April to March) a period starting on `date_from` falls in."""
     return date_from.year if date_from.month >= 4 else date_from.year - 1
+
+
+class CaseQueueFilters(ListFilters):
+    """The caseworkers' queue, `/casework/staff/` and `/api/v1/casework/cases/`: the acting
+    organisation's cases under the scheme it runs (`request.acting_organisation`)."""
+
+    state = documented(
+        ChoiceFilter(
+            label="Open or concluded",
+            choices=list(queue.STATES.items()),
+            empty_label=None,
+            widget=govuk_select(),
+        ),
+        "open (the default), concluded or all.",
+        enum=list(queue.STATES),
+    )
+    stage = documented(
+        CharFilter(label="Stage", max_length=40, widget=ChoicesWhenDrawn()),
+        "A stage code of the organisation's scheme.",
+        maxLength=40,
+    )
+    complexity = documented(
+        ChoiceFilter(
+            label="Complexity",
+            choices=list(queue.COMPLEXITIES.items()),
+            empty_label="Any",
+            widget=govuk_select(),
+        ),
+        "high, medium, low, or none (not triaged yet).",
+        enum=list(queue.COMPLEXITIES),
+    )
+    assigned = documented(
+        ChoiceFilter(
+            label="Assigned",
+            choices=list(queue.ASSIGNED.items()),
+            empty_label="Anyone or no one",
+            widget=govuk_select(),
+        ),
+        "me (assigned to you) or none (not assigned).",
+        enum=list(queue.ASSIGNED),
+    )
+    q = documented(
+        CharFilter(label="Reference", max_length=40, widget=govuk_input()),
+        "A case's reference (in any case).",
+        maxLength=40,
+    )
+    sort = documented(
+        ChoiceFilter(
+            label="Order",
+            choices=list(queue.SORTS.items()),
+            empty_label=None,
+            widget=govuk_select(),
+        ),
+        "oldest (received; the default), newest, accepted or reference.",
+        enum=list(queue.SORTS),
+    )
+
+    class Meta(ListFilters.Meta):
+        model = Case
+
+    def for_page(self) -> "CaseQueueFilters":
+        organisation = self.request.acting_organisation
+        self.form.fields["stage"].widget.choices_of = lambda: queue_stages(organisation)
+        return super().for_page()
+
+    def search(self, queryset, **values):
+        return case_queue(self.request.user, self.request.acting_organisation, **values)

@@ -17,6 +17,8 @@ SCORECARD_ROLES = frozenset(
     {Role.ADMIN, Role.OFFICER, Role.CASEWORKER, Role.MANAGER, Role.BOARD_MEMBER}
 )
 TARGET_ROLES = frozenset({Role.ADMIN, Role.MANAGER})
+PANEL_ROLES = frozenset({Role.COMMITTEE_MEMBER})
+COUNCIL_RECORD_ROLES = frozenset({Role.ADMIN})
 
 
 @rules.predicate
@@ -43,3 +45,4 @@ rules.add_perm(
 rules.add_perm("casework.view_scorecard", has_role_in(SCORECARD_ROLES) & runs_the_scheme)
 rules.add_perm("casework.change_kpitarget", has_role_in(TARGET_ROLES) & runs_the_scheme)
 rules.add_perm("casework.view_kpitarget", has_role_in(SCORECARD_ROLES) & runs_the_scheme)
+rules.add_perm("casework.change_councilseat", has_role_in(COUNCIL_RECORD_ROLES) & runs_the_scheme)

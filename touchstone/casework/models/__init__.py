@@ -18,6 +18,12 @@ from touchstone.casework.models.complaints import (
     Evidence,
     PartyLink,
 )
+from touchstone.casework.models.decisions import (
+    CouncilSeat,
+    Decision,
+    DecisionMaker,
+    PanelMember,
+)
 from touchstone.casework.models.measures import (
     ComplaintOutcome,
     KpiTarget,
@@ -28,6 +34,7 @@ from touchstone.casework.models.measures import (
     SurveyRole,
     TargetComplexity,
 )
+from touchstone.casework.models.requests import InformationRequest
 from touchstone.casework.models.schemes import Scheme, SchemeDefinition
 
 __all__ = [
@@ -39,12 +46,17 @@ __all__ = [
     "Correspondence",
     "DraftState",
     "Evidence",
+    "CouncilSeat",
+    "Decision",
+    "DecisionMaker",
     "Complexity",
     "EventKind",
+    "InformationRequest",
     "Jurisdiction",
     "KpiTarget",
     "KpiTargetRevision",
     "Measure",
+    "PanelMember",
     "Party",
     "PartyLink",
     "PartyRole",

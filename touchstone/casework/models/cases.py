@@ -122,7 +122,24 @@ class Case(Versioned):
                 fields=["organisation", "scheme", "accepted_on", "concluded_on"],
                 name="casework_case_accepted",
             ),
-            models.Index(fields=["organisation", "scheme", "stage"], name="casework_case_stage"),
+            # The caseworkers' queue: a page of the open cases (or of one stage's, or of all)
+            # in the order received, read from an index rather than sorted.
+            models.Index(
+                fields=["organisation", "scheme", "stage", "received_on"],
+                name="casework_case_stage",
+            ),
+            models.Index(
+                fields=["organisation", "scheme", "received_on"],
+                condition=Q(concluded_on__isnull=True),
+                name="casework_case_open",
+            ),
+            models.Index(
+                fields=["organisation", "scheme", "received_on"], name="casework_case_received"
+            ),
+            models.Index(
+                fields=["caseworker", "organisation", "scheme", "received_on"],
+                name="casework_case_caseworker",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -192,13 +209,18 @@ class EventKind(models.TextChoices):
     CONCLUDED = "concluded", "Concluded"
     REOPENED = "reopened", "Reopened"
     RECORDED = "recorded", "Recorded from an import"
+    NOTE = "note", "Investigation note"
+    INFORMATION_REQUESTED = "information_requested", "Information requested"
+    INFORMATION_RECEIVED = "information_received", "Information received"
+    PANEL_MEMBER_ADDED = "panel_member_added", "Panel member added"
+    LETTER_SENT = "letter_sent", "Decision letter sent"
 
 
 class CaseEvent(models.Model):
     """One entry of a case's timeline, written by the service that made the change."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
     at = models.DateTimeField()
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

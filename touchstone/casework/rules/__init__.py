@@ -1,6 +1,15 @@
 """The casework module's pure rules: the schemes as data and the moves they allow, and the
-KPI scorecard's definitions. Standard library only (tests/test_module_shape.py)."""
+KPI scorecard's definitions, the decisions' rules (independence, panels, publication), and
+the queue's orders. Standard library only (tests/test_module_shape.py)."""
 
+from .decisions import (
+    add_months,
+    decision_maker,
+    independence_refusal,
+    panel_refusal,
+    publication_period,
+    publication_refusal,
+)
 from .schemes import (
     COMPLEXITIES,
     SchemeError,
@@ -29,6 +38,12 @@ __all__ = [
     "PARTIES",
     "WITHIN",
     "SchemeError",
+    "add_months",
+    "decision_maker",
+    "independence_refusal",
+    "panel_refusal",
+    "publication_period",
+    "publication_refusal",
     "conclusion_refusal",
     "empty_counts",
     "median_days",

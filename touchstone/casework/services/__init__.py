@@ -17,6 +17,12 @@ from touchstone.casework.services.complaints import (
     complaint_save_for_later,
     complaint_submit,
 )
+from touchstone.casework.services.conduct import (
+    council_member_end,
+    council_member_record,
+    panel_member_add,
+)
+from touchstone.casework.services.decisions import case_decide
 from touchstone.casework.services.links import (
     case_evidence_send,
     case_message_send,
@@ -32,6 +38,12 @@ from touchstone.casework.services.measures import (
     service_complaint_record,
 )
 from touchstone.casework.services.records import CaseRecord, case_record
+from touchstone.casework.services.requests import (
+    case_note_add,
+    information_received,
+    information_reminders_send,
+    information_request,
+)
 
 __all__ = [
     "AuditAction",
@@ -42,6 +54,8 @@ __all__ = [
     "case_assign",
     "case_conclude",
     "case_create",
+    "case_decide",
+    "case_note_add",
     "case_record",
     "case_reopen",
     "case_transition",
@@ -53,7 +67,13 @@ __all__ = [
     "complaint_submit",
     "follow_link_renew",
     "follow_link_send",
+    "council_member_end",
+    "council_member_record",
+    "information_received",
+    "information_reminders_send",
+    "information_request",
     "kpi_target_set",
+    "panel_member_add",
     "satisfaction_record",
     "service_complaint_make",
     "service_complaint_record",

@@ -20,6 +20,7 @@ from touchstone.casework.services.common import (
     refuse_if,
     refuse_if_concluded,
 )
+from touchstone.casework.services.conduct import independence_check
 from touchstone.casework.services.links import survey_send
 from touchstone.core.permissions import require_perm, roles_in
 from touchstone.core.services import lock_for_change, snapshot
@@ -134,6 +135,7 @@ def case_assign(
         raise ValidationError(
             {"caseworker": "Choose a member of the organisation's casework staff"}
         )
+    independence_check(caseworker, case, part="assign", field="caseworker")
     case.caseworker = caseworker
     case_event(case, kind=EventKind.ASSIGNED, actor=acting_user, note=str(caseworker or ""))
     return case_saved(case, acting_user=acting_user, action=AuditAction.ASSIGN_CASE, before=before)

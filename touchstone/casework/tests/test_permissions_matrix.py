@@ -1,6 +1,11 @@
 """Every casework address, web and API, tried as anonymous, an officer of another body, the
-ombudsman's read-only staff and its manager (core.testing.PermissionMatrix): the scorecard is
-its own organisation's staff's, and no one else sees its figures or its name."""
+ombudsman's caseworker and committee member, its manager and its ombudsman (an officer)
+(core.testing.PermissionMatrix): the scorecard is its own organisation's staff's, the queue and
+the cases its casework staff's, and no one else sees its figures, its cases or its name."""
+
+from datetime import timedelta
+
+from django.utils import timezone
 
 from touchstone.casework import services
 from touchstone.casework.models import ComplaintDraft, ServiceComplaint
@@ -31,6 +36,33 @@ def build() -> dict:
     services.service_complaint_make(token=follow, text="Nobody answered for months")
     draft = ComplaintDraft.objects.create(organisation=ombudsman, answers={"you": {"name": "A"}})
     _link, draft_token = services.complaint_save_for_later(draft=draft, email="a@example.org")
+    received = new_case(ombudsman, "M-2", complainant_email="alex@example.com")
+    asked = services.information_request(
+        acting_user=None,
+        case=received,
+        party=received.parties.get(),
+        asked="Your engagement letter",
+        due_on=timezone.localdate() + timedelta(days=10),
+    )
+    decided = services.case_decide(
+        acting_user=None,
+        case=new_case(ombudsman, "M-3"),
+        allegation="Delay",
+        facts_found="Six months' delay",
+        findings="Poor service",
+        outcome="remedy",
+        remedy="apology",
+        reasons="The firm did not keep the complainant informed",
+        decided_on=timezone.localdate(),
+    )
+    regulator = new_organisation("matrix-regulator", OrganisationKind.REGULATOR)
+    regulator_admin = new_user("matrix-regulator-admin", (regulator, Role.ADMIN))
+    seat = services.council_member_record(
+        acting_user=None,
+        organisation=regulator,
+        member=new_user("matrix-council", (regulator, Role.OFFICER)),
+        started_on=timezone.localdate(),
+    )
     return {
         "organisation": ombudsman,
         "case": case,
@@ -40,7 +72,25 @@ def build() -> dict:
         "draft": draft_token,
         "editor": new_user("matrix-manager", (ombudsman, Role.MANAGER)),
         "adjudicator": new_user("matrix-adjudicator", (ombudsman, Role.OFFICER)),
+        "decided": decided,
+        "regulator_admin": regulator_admin,
+        "seat": seat,
+        "received": received,
+        "asked": asked,
+        "decider": new_user("matrix-decider", (ombudsman, Role.OFFICER)),
     }
+
+
+def _on_case(name: str, path: str, key: str = "received", **options) -> Endpoint:
+    """A page of a case, the officer's to use; a caseworker may use it too unless
+    `reader_statuses` says otherwise."""
+    return Endpoint(
+        name,
+        "get",
+        lambda o: f"/casework/staff/cases/{o[key].pk}/{path}",
+        editor="decider",
+        **options,
+    )
 
 
 NOT_FOR_PANELS = (("committee_member", 404),)
@@ -130,6 +180,9 @@ PUBLIC = (
     public("survey sent", "post", lambda o: f"/casework/survey/{o['survey']}/", 400),
     public("survey, wrong", "get", lambda o: "/casework/survey/wrong/", 404),
 )
+# not a role of the ombudsman's stages, nor one that accepts or triages (casework.handle_case)
+NOT_FOR_PANELS_HERE = (("committee_member", 403),)
+ASSIGNERS_ONLY = (("caseworker", 403), ("committee_member", 403))
 MATRIX = PermissionMatrix(
     endpoints=(
         Endpoint(
@@ -156,6 +209,91 @@ MATRIX = PermissionMatrix(
         ),
         *ADJUDICATOR,
         *PUBLIC,
+        # An officer of another body sees the queue of their own body (an empty one), never
+        # this ombudsman's cases or name.
+        Endpoint(
+            "queue page",
+            "get",
+            lambda o: "/casework/staff/?state=all",
+            scoped=False,
+            editor="decider",
+        ),
+        Endpoint(
+            "queue csv",
+            "get",
+            lambda o: "/casework/staff/cases.csv?state=all",
+            scoped=False,
+            editor="decider",
+        ),
+        Endpoint(
+            "queue xlsx",
+            "get",
+            lambda o: "/casework/staff/cases.xlsx",
+            scoped=False,
+            editor="decider",
+        ),
+        Endpoint(
+            "queue api",
+            "get",
+            lambda o: "/api/v1/casework/cases/?state=all",
+            api=True,
+            scoped=False,
+            editor="decider",
+        ),
+        _on_case("case page", "", key="case"),
+        _on_case("assign", "assign/", reader_statuses=ASSIGNERS_ONLY),
+        _on_case("accept", "accept/", reader_statuses=NOT_FOR_PANELS_HERE),
+        _on_case("triage", "triage/", reader_statuses=NOT_FOR_PANELS_HERE),
+        _on_case("move on", "move/", reader_statuses=NOT_FOR_PANELS_HERE),
+        _on_case("note", "note/"),
+        _on_case("request information", "request/"),
+        Endpoint(
+            "information received",
+            "get",
+            lambda o: (
+                f"/casework/staff/cases/{o['received'].pk}/requests/{o['asked'].pk}/received/"
+            ),
+            editor="decider",
+        ),
+        _on_case("reopen", "reopen/", key="case", reader_statuses=NOT_FOR_PANELS_HERE),
+        _on_case("decide", "decide/", reader_statuses=NOT_FOR_PANELS_HERE),
+        # an ombudsman's case has no panel: refused to all its staff
+        _on_case("panel", "panel/", editor_status=403, reader_status=403),
+        # the council is a regulator's record, its administrators' alone
+        Endpoint(
+            "council",
+            "get",
+            lambda o: "/casework/staff/council/",
+            scoped=False,
+            editor="regulator_admin",
+            reader_status=404,
+            outsider_status=404,
+        ),
+        Endpoint(
+            "council seat ended",
+            "get",
+            lambda o: f"/casework/staff/council/{o['seat'].pk}/end/",
+            editor="regulator_admin",
+            reader_status=404,
+        ),
+        Endpoint(
+            "decision letter",
+            "get",
+            lambda o: (
+                f"/casework/staff/cases/{o['decided'].case_id}/decisions/"
+                f"{o['decided'].pk}/letter.pdf"
+            ),
+            editor="decider",
+        ),
+        Endpoint(
+            "assign refused to a caseworker",
+            "post",
+            lambda o: f"/casework/staff/cases/{o['received'].pk}/assign/",
+            data=lambda o: sent(version=o["received"].version, caseworker=""),
+            write=True,
+            editor="decider",
+            editor_status=302,
+        ),
     ),
     urlconfs=("touchstone.casework.urls", "touchstone.casework.api.urls"),
     apps=("casework",),

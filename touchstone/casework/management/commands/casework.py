@@ -1,8 +1,9 @@
-"""`touchstone casework import|scorecard`: a history of cases from CSV (all or nothing), and
-the KPI scorecard for a period as JSON."""
+"""`touchstone casework import|scorecard|remind`: a history of cases from CSV (all or
+nothing), the KPI scorecard for a period as JSON, and the email reminders to parties of the
+information asked of them (`--schedule`: daily, by the worker)."""
 
 import json
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -11,6 +12,7 @@ from touchstone.casework.filters import year_of
 from touchstone.casework.imports import cases_import
 from touchstone.casework.models import SCHEME_ORGANISATION, Jurisdiction, Scheme
 from touchstone.casework.selectors import scorecard, scorecard_targets
+from touchstone.casework.services import information_reminders_send
 from touchstone.core.management.base import TouchstoneCommand
 
 
@@ -40,10 +42,14 @@ class Command(TouchstoneCommand):
         card.add_argument("--scheme", choices=Scheme.values, default=Scheme.OMBUDSMAN)
         card.add_argument("--json", action="store_true", help="Print the scorecard as JSON.")
         self.add_organisation_argument(card)
+        remind = sub.add_parser("remind", help="Remind parties of information due soon.")
+        remind.add_argument("--schedule", action="store_true", help="Run it daily instead.")
 
     def handle(self, *args, action, **options):
         if action == "scorecard":
             return self._scorecard(**options)
+        if action == "remind":
+            return self._remind(schedule=options["schedule"])
         self.existing_file(options["file"])
         organisation = options.get("organisation")
         result = self.import_file(
@@ -56,6 +62,20 @@ class Command(TouchstoneCommand):
             f"imported {result.created} new and {result.updated} updated case(s) "
             f"from {Path(options['file']).name}"
         )
+
+    def _remind(self, *, schedule: bool) -> None:
+        if schedule:
+            from touchstone.casework.tasks import INFORMATION_REMINDERS_SCHEDULE
+
+            self.schedule_daily(
+                name=INFORMATION_REMINDERS_SCHEDULE,
+                task_path="touchstone.casework.tasks.information_reminders_daily",
+                run_at=time(7, 30),
+                what="reminders of information due",
+            )
+            return
+        sent = information_reminders_send(as_of=date.today())
+        self.stdout.write(f"reminded {sent} part{'y' if sent == 1 else 'ies'} of information due")
 
     def _scorecard(self, *, date_from, date_to, jurisdiction, scheme, organisation, **options):
         start, end = _iso(date_from), _iso(date_to)
