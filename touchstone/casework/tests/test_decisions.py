@@ -72,9 +72,12 @@ def test_the_decision_is_checked_then_recorded_with_its_letter(
         case.reference,
     ):
         assert words in text, words
-    [email] = mail.outbox
+    # the letter, and (the case concluded) the closing survey: each to the complainant
+    [email] = [m for m in mail.outbox if m.attachments]
     assert email.to == ["alex@example.com"]
     assert email.attachments[0][0].endswith(".pdf")
+    [survey] = [m for m in mail.outbox if not m.attachments]
+    assert survey.to == ["alex@example.com"] and "/casework/survey/" in survey.body
     page = client.get(f"/casework/staff/cases/{case.pk}/").content.decode()
     assert "Decision letter sent" in page and "Emailed to Alex Brown" in page
     letter = client.get(f"/casework/staff/cases/{case.pk}/decisions/{recorded.pk}/letter.pdf")
