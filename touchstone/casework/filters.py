@@ -8,6 +8,7 @@ from datetime import date
 from django_filters import CharFilter, ChoiceFilter
 
 from touchstone.casework.models import Case, Jurisdiction, Scheme
+from touchstone.casework.reference import read_scheme_file, scheme_files
 from touchstone.casework.rules import queue
 from touchstone.casework.selectors.queues import case_queue, queue_stages
 from touchstone.core.filters import ChoicesWhenDrawn, ListFilters, documented
@@ -15,6 +16,13 @@ from touchstone.core.forms import govuk_input, govuk_select
 
 LONGEST_PERIOD_DAYS = 3660  # ten years of history: the longest a scorecard covers
 JURISDICTIONS = tuple(Jurisdiction.values)
+# Every stage code of the shipped schemes, for the API's schema (a stage of another scheme
+# than the organisation's lists no case).
+STAGE_CODES = list(
+    dict.fromkeys(
+        stage["code"] for path in scheme_files() for stage in read_scheme_file(path)["stages"]
+    )
+)
 SCHEMES = tuple(Scheme.values)
 
 
@@ -48,8 +56,8 @@ class CaseQueueFilters(ListFilters):
     )
     stage = documented(
         CharFilter(label="Stage", max_length=40, widget=ChoicesWhenDrawn()),
-        "A stage code of the organisation's scheme.",
-        maxLength=40,
+        "A stage code of the organisation's scheme (a stage of another scheme lists no case).",
+        enum=STAGE_CODES,
     )
     complexity = documented(
         ChoiceFilter(

@@ -46,6 +46,10 @@ def queue_stages(organisation) -> list[tuple[str, str]]:
     return [(s["code"], s["name"]) for s in scheme_data(scheme_of(organisation))["stages"]]
 
 
+def _every_stage() -> set[str]:
+    return {s["code"] for code in SCHEME_ORGANISATION for s in scheme_data(code)["stages"]}
+
+
 def case_queue(
     user,
     organisation,
@@ -66,8 +70,8 @@ def case_queue(
         cases = cases.filter(concluded_on__isnull=True)
     elif state == "concluded":
         cases = cases.filter(concluded_on__isnull=False)
-    if stage:
-        if stage not in {code for code, _ in queue_stages(organisation)}:
+    if stage:  # a stage of another scheme lists none; a code of no scheme is refused
+        if stage not in _every_stage():
             raise FilterRejected("stage", "Choose a stage of the scheme")
         cases = cases.filter(stage=stage)
     if complexity:

@@ -27,11 +27,12 @@ def panels(page: str) -> list[str]:
 @pytest.mark.django_db
 def test_an_officer_gets_the_register_and_plans_and_no_member_panel(register, officer):
     page = home(officer)
-    # and the regulator's conduct scorecard (casework): figures only, never a case
+    # and the regulator's conduct cases and scorecard (casework)
     assert panels(page) == [
         "deadlines",
         "register-staff",
         "plans",
+        "casework-cases",
         "casework-scorecard",
         "notifications",
     ]
