@@ -10,6 +10,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from touchstone.core.api.schema import BAD_INPUT, not_found
 from touchstone.standards.api.serializers.holders import HolderSerializer
 from touchstone.standards.api.views.frameworks import FRAMEWORK, PublicStandardsBase
+from touchstone.standards.models import Accreditation
 from touchstone.standards.selectors import has_accreditation_scheme, holders_public
 from touchstone.standards.selectors.holders import MAX_QUERY
 
@@ -25,6 +26,8 @@ class PublicHolders(PublicStandardsBase, generics.ListAPIView):
     serializer_class = HolderSerializer
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema: no framework to read
+            return Accreditation.objects.none()
         ref_id = self.kwargs["ref_id"]
         if not has_accreditation_scheme(ref_id):  # only such a framework has holders
             raise NotFound(f'No framework "{ref_id[:60]}" with an accreditation scheme.')
