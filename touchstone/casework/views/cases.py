@@ -82,7 +82,7 @@ def action_page(request, case: Case, name: str, action: Action, **form_kwargs):
             current=_initial(exc.current),
             title=action.title,
             cancel_url=url,
-            template="casework/staff/_fields.html",
+            template="includes/form_fields.html",
         ),
     )
 

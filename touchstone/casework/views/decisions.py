@@ -102,7 +102,7 @@ def case_decide(request, pk: int):
                 current={"version": exc.current.version},
                 title=TITLE,
                 cancel_url=url,
-                template="casework/staff/_fields.html",
+                template="includes/form_fields.html",
             ),
         )
     if request.method == "POST" and not changing_answers(request) and form.is_valid():
